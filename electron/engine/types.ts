@@ -1,0 +1,140 @@
+// The engine's shared vocabulary. Probe ids, check ids and the capture/report shapes are
+// public contracts (see README): change them only with a format version bump.
+
+export const PROBE_IDS = [
+  'os-version',
+  'dsregcmd-status',
+  'klist-cloud-debug',
+  'klist-tickets',
+  'events-udr',
+  'policy-mdm',
+  'policy-gpo-machine',
+  'policy-gpo-user',
+  'whoami-user',
+  'whoami-groups',
+  'nltest-dsgetdc',
+  'time-status',
+  'time-offset',
+  'entra-kerberos-object',
+  'share-access',
+] as const;
+export type ProbeId = (typeof PROBE_IDS)[number];
+
+export const CHECK_IDS = [
+  'os-build',
+  'join-state',
+  'user-context',
+  'whfb-policy',
+  'cloud-trust-policy',
+  'cert-trust-conflict',
+  'policy-source',
+  'hello-provisioned',
+  'hello-signin',
+  'prt',
+  'cloud-tgt',
+  'dc-line-of-sight',
+  'entra-kerberos-server',
+  'onprem-tgt',
+  'clock-skew',
+  'file-share',
+] as const;
+export type CheckId = (typeof CHECK_IDS)[number];
+
+export const FIX_IDS = [
+  'delete-hello-container',
+  'refresh-prt',
+  'purge-tickets',
+  'lock-and-sign-in-with-pin',
+  'sync-device-policy',
+  'open-event-log',
+  'create-entra-kerberos-server',
+  'rotate-entra-kerberos-key',
+  'connect-vpn',
+] as const;
+export type FixId = (typeof FIX_IDS)[number];
+
+export type ProbeError = null | 'timeout' | 'not-found' | 'access-denied' | (string & {});
+
+/** Raw evidence of one probe: exactly what a capture stores. */
+export interface ProbeResult {
+  /** argv as run, first element the executable's file name (no directory). */
+  command: string[];
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+  error: ProbeError;
+}
+
+export type Evidence = Partial<Record<ProbeId, ProbeResult>>;
+
+export interface CaptureInputs {
+  share?: string;
+}
+
+export interface Capture {
+  format: 'whfb-doctor/capture';
+  version: 1;
+  capturedAt: string;
+  tool: { name: string; version: string };
+  inputs?: CaptureInputs;
+  probes: Evidence;
+}
+
+/** A value read from command output, with the line it came from (the evidence). */
+export interface Sourced<T> {
+  value: T;
+  line: string;
+}
+
+/** What every parser returns. It never throws: unreadable input gives empty facts and a reason. */
+export interface Parsed<T> {
+  facts: T;
+  /** False when nothing the parser knows was found in the text. */
+  recognized: boolean;
+  /** Human-readable notes on what could not be read. */
+  problems: string[];
+}
+
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'blocked' | 'unknown' | 'skip';
+
+export interface EvidenceItem {
+  probeId: ProbeId;
+  /** The command as run (argv), for people to copy. */
+  command: string[];
+  /** The exact output lines that decided the verdict. */
+  lines: string[];
+  /** Short note when there are no lines (e.g. "probe timed out"). */
+  note?: string;
+}
+
+export interface DocLink {
+  title: string;
+  url: string;
+}
+
+/** What a check's evaluate() decides. */
+export interface CheckOutcome {
+  status: Exclude<CheckStatus, 'blocked'>;
+  summary: string;
+  evidence: EvidenceItem[];
+  remediation?: string;
+  docs?: DocLink[];
+  fixes?: FixId[];
+}
+
+export interface CheckResult {
+  id: CheckId;
+  status: CheckStatus;
+  title: string;
+  /** What this step means, in plain words. */
+  explanation: string;
+  summary: string;
+  evidence: EvidenceItem[];
+  remediation: string | null;
+  docs: DocLink[];
+  fixes: FixId[];
+  blockedBy: CheckId | null;
+}
+
+export type TrustModel = 'cloud-kerberos-trust' | 'key-trust' | 'certificate-trust' | 'none' | 'unknown';

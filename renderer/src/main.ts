@@ -1,0 +1,2 @@
+// Placeholder: the React app replaces this.
+document.title = 'WHfB Doctor';
