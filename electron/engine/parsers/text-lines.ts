@@ -1,0 +1,60 @@
+// Line helpers shared by the text parsers. People paste console output with prompts,
+// CRLF or CR line ends, trailing spaces and blank lines between lines; these helpers
+// absorb that so each parser only deals with its own fields.
+
+const PROMPT_PATTERNS = [
+  /^\s*PS [^>]*>/, // PowerShell: "PS C:\Users\me> dsregcmd /status"
+  /^\s*[A-Za-z]:\\[^>]*>/, // cmd: "C:\>whoami /all"
+  /^\s*\S+@\S+ [A-Za-z]:\\[^>]*>/, // ssh-style: "za\bob@HOST C:\> klist"
+];
+
+/** Splits text into lines: strips a BOM, accepts CRLF/CR/LF, drops trailing whitespace. */
+export function toLines(text: string): string[] {
+  return text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(/\s+$/, ''));
+}
+
+/** True for a shell prompt line someone pasted along with the output. */
+export function isPromptLine(line: string): boolean {
+  return PROMPT_PATTERNS.some((pattern) => pattern.test(line));
+}
+
+/** Lines without blanks and prompts, trimmed on the left too. */
+export function contentLines(text: string): string[] {
+  return toLines(text)
+    .filter((line) => line.trim() !== '' && !isPromptLine(line))
+    .map((line) => line.trim());
+}
+
+export interface KeyValueLine {
+  key: string;
+  value: string;
+  line: string;
+}
+
+/**
+ * Reads "Key : Value" / "Key: Value" / "Key:" lines. The key is the text before the first
+ * colon that is followed by a space or the end of line, so values such as URLs
+ * ("https://...") and times ("17:22:58") keep their colons.
+ */
+export function readKeyValue(line: string): KeyValueLine | null {
+  const trimmed = line.trim();
+  const match = /^([^:]*?[^\s:])\s*:(?:\s+(.*)|)$/.exec(trimmed);
+  if (!match?.[1]) return null;
+  return { key: match[1].trim(), value: (match[2] ?? '').trim(), line: trimmed };
+}
+
+/** YES/NO (any case) as a boolean; anything else (UNKNOWN, ERROR (...)) as undefined. */
+export function readYesNo(value: string): boolean | undefined {
+  const word = value.trim().toUpperCase();
+  if (word === 'YES') return true;
+  if (word === 'NO') return false;
+  return undefined;
+}
+
+/** Lower-cased key without spaces, dashes or underscores, for tolerant field matching. */
+export function normalizeKey(key: string): string {
+  return key.toLowerCase().replace(/[\s_-]+/g, '');
+}
