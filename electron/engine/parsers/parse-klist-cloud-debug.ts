@@ -1,4 +1,6 @@
 import type { Parsed, Sourced } from '../types';
+import { readLogonId } from './parse-klist-tickets';
+import { contentLines, normalizeKey, readKeyValue } from './text-lines';
 
 /** Facts from `klist cloud_debug`; numeric flags as printed (0/1, credential type number). */
 export interface KlistCloudDebugFacts {
@@ -19,6 +21,93 @@ export interface KlistCloudDebugFacts {
   fields: Record<string, Sourced<string>>;
 }
 
+type NumericFact = Exclude<keyof KlistCloudDebugFacts, 'logonId' | 'fields'>;
+
+// Labels reduced to letters and digits, so "AS_REP", "Password-derived" and "(Hybrid logon)"
+// match however they were spaced. A Map, so a pasted "constructor" label matches nothing.
+const NUMERIC_FACTS = new Map<string, NumericFact>([
+  ['cloudkerberosenabledbypolicy', 'cloudKerberosEnabledByPolicy'],
+  ['asrepcallbackreceived', 'asRepCallbackReceived'],
+  ['asrepcallbackused', 'asRepCallbackUsed'],
+  ['cloudreferraltgtpresentincache', 'cloudReferralTgtPresent'],
+  ['cloudreferraltgtpresent', 'cloudReferralTgtPresent'],
+  ['spnoracleconfigured', 'spnOracleConfigured'],
+  ['kdcproxypresentincache', 'kdcProxyPresent'],
+  ['kdcproxypresent', 'kdcProxyPresent'],
+  ['publickeycredentialpresent', 'publicKeyCredentialPresent'],
+  ['passwordderivedkeyspresent', 'passwordDerivedKeysPresent'],
+  ['plaintextpasswordpresent', 'plaintextPasswordPresent'],
+  ['asrepcredentialtype', 'asRepCredentialType'],
+  ['cloudprimaryhybridlogontgtavailable', 'cloudPrimaryTgtAvailable'],
+  ['cloudprimarytgtavailable', 'cloudPrimaryTgtAvailable'],
+]);
+const DEBUG_TITLE = 'cloudkerberosdebuginfo';
+
+function emptyFacts(): KlistCloudDebugFacts {
+  return { fields: {} };
+}
+
+function labelKey(label: string): string {
+  return normalizeKey(label).replace(/[^a-z0-9]/g, '');
+}
+
+/** "1", "0", "2"; also a hex form, in case a build prints one. */
+function readNumber(value: string): number | undefined {
+  if (/^-?\d+$/.test(value)) return Number(value);
+  if (/^0x[0-9a-f]+$/i.test(value)) return Number.parseInt(value, 16);
+  return undefined;
+}
+
+interface Scan {
+  facts: KlistCloudDebugFacts;
+  fields: Map<string, Sourced<string>>;
+  problems: string[];
+  sawTitle: boolean;
+}
+
+function readLine(scan: Scan, line: string): void {
+  const logonId = readLogonId(line);
+  if (logonId !== undefined && scan.facts.logonId === undefined) scan.facts.logonId = logonId;
+  const pair = readKeyValue(line);
+  if (!pair) return;
+  const key = labelKey(pair.key);
+  scan.sawTitle ||= key === DEBUG_TITLE;
+  // The "Cloud Kerberos Debug info:" title has no value; nothing to keep.
+  if (pair.value === '') return;
+  if (!scan.fields.has(pair.key)) scan.fields.set(pair.key, { value: pair.value, line: pair.line });
+  const fact = NUMERIC_FACTS.get(key);
+  if (fact === undefined || scan.facts[fact] !== undefined) return;
+  const value = readNumber(pair.value);
+  if (value === undefined) scan.problems.push(`"${pair.key}" is not a number: "${pair.value}".`);
+  else scan.facts[fact] = { value, line: pair.line };
+}
+
+/** Parses `klist cloud_debug` output. Never throws. */
 export function parseKlistCloudDebug(text: string): Parsed<KlistCloudDebugFacts> {
-  throw new Error(`not implemented: ${text.length}`);
+  try {
+    return readCloudDebug(text);
+  } catch (error) {
+    // A bug on odd input must degrade to "could not read", not crash a check run.
+    return {
+      facts: emptyFacts(),
+      recognized: false,
+      problems: [`The klist cloud_debug output could not be read: ${error}`],
+    };
+  }
+}
+
+function readCloudDebug(text: string): Parsed<KlistCloudDebugFacts> {
+  if (typeof text !== 'string' || text.trim() === '') {
+    return { facts: emptyFacts(), recognized: false, problems: ['The klist cloud_debug output is empty.'] };
+  }
+  const scan: Scan = { facts: emptyFacts(), fields: new Map(), problems: [], sawTitle: false };
+  for (const line of contentLines(text)) readLine(scan, line);
+  const { facts } = scan;
+  const recognized = scan.sawTitle || [...NUMERIC_FACTS.values()].some((fact) => facts[fact] !== undefined);
+  if (!recognized) {
+    return { facts: emptyFacts(), recognized: false, problems: ['No klist cloud_debug fields were found.'] };
+  }
+  // From a Map: a "__proto__" label stays a plain key.
+  facts.fields = Object.fromEntries(scan.fields);
+  return { facts, recognized: true, problems: scan.problems };
 }

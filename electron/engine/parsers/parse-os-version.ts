@@ -1,4 +1,6 @@
 import type { Parsed, Sourced } from '../types';
+import { parseRegistry, type RegistryValue } from './parse-registry';
+import { contentLines, guardParse } from './text-lines';
 
 /** Facts from `reg query "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion"`. */
 export interface OsVersionFacts {
@@ -13,6 +15,69 @@ export interface OsVersionFacts {
   editionId?: Sourced<string>;
 }
 
+// `ver` / `winver` style: "Microsoft Windows [Version 10.0.22631.4460]" (the word "Version"
+// is localized, so only the bracketed dotted number is relied on).
+const VER_LINE = /\[[^\]\d]*\d+\.\d+\.(\d{4,5})(?:\.(\d+))?\]/;
+// winver / Settings: "Version 23H2 (OS Build 22631.4460)".
+const OS_BUILD_LINE = /\bOS Build (\d{4,5})(?:\.(\d+))?/i;
+const DISPLAY_VERSION_WORD = /\bVersion (\d{2}H\d|\d{4})\b/i;
+
 export function parseOsVersion(text: string): Parsed<OsVersionFacts> {
-  throw new Error(`not implemented: ${text.length}`);
+  return guardParse('OS version output', () => ({}), () => readOsVersion(text));
+}
+
+function readOsVersion(text: string): Parsed<OsVersionFacts> {
+  const facts = { ...fromVersionLine(text), ...fromRegistry(text) };
+  if (Object.keys(facts).length === 0) {
+    return { facts: {}, recognized: false, problems: ['no Windows version values found'] };
+  }
+  const problems = facts.currentBuild ? [] : ['CurrentBuild not found'];
+  return { facts, recognized: true, problems };
+}
+
+function fromRegistry(text: string): OsVersionFacts {
+  const values = new Map<string, RegistryValue>();
+  for (const key of parseRegistry(text).facts.keys) {
+    for (const value of key.values) {
+      // First occurrence wins: the CurrentVersion key comes before any subkey.
+      const name = value.name.toLowerCase();
+      if (!values.has(name)) values.set(name, value);
+    }
+  }
+  const facts: OsVersionFacts = {};
+  const set = <K extends keyof OsVersionFacts>(field: K, fact: OsVersionFacts[K] | undefined) => {
+    if (fact) facts[field] = fact;
+  };
+  set('productName', asText(values.get('productname')));
+  set('displayVersion', asText(values.get('displayversion')));
+  set('currentBuild', asNumber(values.get('currentbuild') ?? values.get('currentbuildnumber')));
+  set('ubr', asNumber(values.get('ubr')));
+  set('installationType', asText(values.get('installationtype')));
+  set('editionId', asText(values.get('editionid')));
+  return facts;
+}
+
+function asText(value: RegistryValue | undefined): Sourced<string> | undefined {
+  if (!value || value.data === '') return undefined;
+  return { value: String(value.data), line: value.line };
+}
+
+function asNumber(value: RegistryValue | undefined): Sourced<number> | undefined {
+  if (!value) return undefined;
+  // CurrentBuild is a REG_SZ ("22631"); UBR is a REG_DWORD already read as a number.
+  const number = typeof value.data === 'number' ? value.data : /^\d+$/.test(value.data) ? Number(value.data) : NaN;
+  return Number.isFinite(number) ? { value: number, line: value.line } : undefined;
+}
+
+function fromVersionLine(text: string): OsVersionFacts {
+  for (const line of contentLines(text)) {
+    const match = VER_LINE.exec(line) ?? OS_BUILD_LINE.exec(line);
+    if (!match?.[1]) continue;
+    const facts: OsVersionFacts = { currentBuild: { value: Number(match[1]), line } };
+    if (match[2]) facts.ubr = { value: Number(match[2]), line };
+    const display = OS_BUILD_LINE.test(line) ? DISPLAY_VERSION_WORD.exec(line) : null;
+    if (display?.[1]) facts.displayVersion = { value: display[1], line };
+    return facts;
+  }
+  return {};
 }

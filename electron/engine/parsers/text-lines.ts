@@ -2,6 +2,8 @@
 // CRLF or CR line ends, trailing spaces and blank lines between lines; these helpers
 // absorb that so each parser only deals with its own fields.
 
+import type { Parsed } from '../types';
+
 const PROMPT_PATTERNS = [
   /^\s*PS [^>]*>/, // PowerShell: "PS C:\Users\me> dsregcmd /status"
   /^\s*[A-Za-z]:\\[^>]*>/, // cmd: "C:\>whoami /all"
@@ -57,4 +59,17 @@ export function readYesNo(value: string): boolean | undefined {
 /** Lower-cased key without spaces, dashes or underscores, for tolerant field matching. */
 export function normalizeKey(key: string): string {
   return key.toLowerCase().replace(/[\s_-]+/g, '');
+}
+
+/**
+ * Runs a parser body and turns any unexpected exception into an unrecognized result, so
+ * a parser bug on odd input degrades to "could not read" instead of crashing a check run.
+ */
+export function guardParse<T>(what: string, empty: () => T, parse: () => Parsed<T>): Parsed<T> {
+  try {
+    return parse();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { facts: empty(), recognized: false, problems: [`could not read ${what}: ${reason}`] };
+  }
 }

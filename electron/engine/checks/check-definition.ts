@@ -1,0 +1,16 @@
+import type { FactSet } from '../facts/fact-set';
+import type { CheckId, CheckOutcome, ProbeId } from '../types';
+
+/**
+ * A check is data: an id, words for people, the probes it reads, the checks it depends on
+ * (a failure there makes this one `blocked`), and a pure evaluate().
+ */
+export interface CheckDefinition {
+  id: CheckId;
+  title: string;
+  /** What this step means and why it matters, for someone who is not an expert. */
+  explanation: string;
+  needs: ProbeId[];
+  dependsOn: CheckId[];
+  evaluate(facts: FactSet): CheckOutcome;
+}

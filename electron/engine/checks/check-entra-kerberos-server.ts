@@ -1,0 +1,77 @@
+import { evidence, factsOf } from '../facts/fact-set';
+import type { CheckOutcome } from '../types';
+import type { CheckDefinition } from './check-definition';
+import { DOCS } from './doc-links';
+
+/** Past this age the Entra Kerberos server key is due for rotation (-RotateServerKey). */
+export const KEY_ROTATION_WARN_DAYS = 180;
+
+export const checkEntraKerberosServer: CheckDefinition = {
+  id: 'entra-kerberos-server',
+  title: 'Microsoft Entra Kerberos server object in AD',
+  explanation:
+    'An administrator must create the Microsoft Entra Kerberos server object once per domain ' +
+    '(Set-AzureADKerberosServer). It appears in AD as the computer AzureADKerberos in Domain Controllers and the ' +
+    'user krbtgt_AzureAD, whose key Entra ID uses to sign the partial tickets.',
+  needs: ['entra-kerberos-object'],
+  dependsOn: ['dc-line-of-sight'],
+  evaluate(set): CheckOutcome {
+    const probe = set.probes['entra-kerberos-object'];
+    const docs = [DOCS.entraKerberosServer, DOCS.cloudTrustDeploy];
+    if (probe.state !== 'ok') {
+      return {
+        status: 'unknown',
+        summary: `Can't tell whether the Kerberos server object exists: ${probe.reason}.`,
+        evidence: [evidence(set, 'entra-kerberos-object', [])],
+        docs,
+      };
+    }
+    const found = factsOf(set, 'entra-kerberos-object');
+    const proof = [evidence(set, 'entra-kerberos-object', [found?.line])];
+    if (found?.failure) {
+      return {
+        status: 'unknown',
+        summary: `The directory query failed: ${found.failure}`,
+        evidence: proof,
+        docs,
+      };
+    }
+    const domain = found?.domain ?? 'the domain';
+    if (!found?.computer || !found.krbtgt) {
+      const missing = [!found?.computer && 'the AzureADKerberos computer', !found?.krbtgt && 'the krbtgt_AzureAD user']
+        .filter(Boolean)
+        .join(' and ');
+      return {
+        status: 'fail',
+        summary: `The Microsoft Entra Kerberos server object is missing in ${domain} (${missing} not found).`,
+        evidence: proof,
+        remediation:
+          'A domain and Entra administrator must run Set-AzureADKerberosServer (module ' +
+          'AzureADHybridAuthenticationManagement) once for this domain, for example on the Entra Connect server.',
+        fixes: ['create-entra-kerberos-server'],
+        docs,
+      };
+    }
+    const setAt = found.krbtgt.pwdLastSet ? new Date(found.krbtgt.pwdLastSet) : undefined;
+    if (setAt && !Number.isNaN(setAt.getTime())) {
+      const days = Math.floor((set.now.getTime() - setAt.getTime()) / 86_400_000);
+      if (days > KEY_ROTATION_WARN_DAYS) {
+        return {
+          status: 'warn',
+          summary: `The Kerberos server object exists, but its key was last rotated ${days} days ago.`,
+          evidence: proof,
+          remediation:
+            'Rotate the key regularly: Set-AzureADKerberosServer -RotateServerKey, run by a domain and Entra administrator.',
+          fixes: ['rotate-entra-kerberos-key'],
+          docs,
+        };
+      }
+      return {
+        status: 'pass',
+        summary: `The Microsoft Entra Kerberos server object exists in ${domain} (key set ${days} days ago).`,
+        evidence: proof,
+      };
+    }
+    return { status: 'pass', summary: `The Microsoft Entra Kerberos server object exists in ${domain}.`, evidence: proof };
+  },
+};

@@ -1,0 +1,16 @@
+import type { FactSet } from '../facts/fact-set';
+import { evidence } from '../facts/fact-set';
+import type { CheckOutcome, ProbeId } from '../types';
+
+/**
+ * `unknown` when none of the probes a check reads could be read: says which and why.
+ * Returns undefined when at least one is usable, so the check can decide on what it has.
+ */
+export function unknownUnlessAny(set: FactSet, ids: ProbeId[], what: string): CheckOutcome | undefined {
+  if (ids.some((id) => set.probes[id].state === 'ok')) return undefined;
+  return {
+    status: 'unknown',
+    summary: `Can't tell ${what}: the evidence is missing or unreadable.`,
+    evidence: ids.map((id) => evidence(set, id, [])),
+  };
+}

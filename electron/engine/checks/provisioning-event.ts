@@ -1,0 +1,15 @@
+import { type FactSet, factsOf } from '../facts/fact-set';
+import type { EventMessageItem, UdrEvent } from '../parsers/parse-udr-events';
+
+export interface ProvisioningEvent {
+  event: UdrEvent;
+  /** The message item whose label matches, e.g. /cloud trust for on premise auth/i. */
+  item(label: RegExp): EventMessageItem | undefined;
+}
+
+/** The newest 358/360/362 event: its "Label: Yes/No" lines are Windows' own view of the prerequisites. */
+export function latestProvisioningEvent(set: FactSet): ProvisioningEvent | undefined {
+  const event = factsOf(set, 'events-udr')?.events.find((e) => [358, 360, 362].includes(e.eventId));
+  if (!event) return undefined;
+  return { event, item: (label) => event.items.find((i) => label.test(i.label)) };
+}

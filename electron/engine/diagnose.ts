@@ -1,0 +1,51 @@
+import { headlineOf } from './checklist/headline';
+import { inferTrustModel } from './checklist/infer-trust-model';
+import { runChecklist } from './checklist/run-checklist';
+import { TOOL_NAME, TOOL_VERSION } from './capture/write-capture';
+import { adDomain } from './facts/ad-domain';
+import { buildFactSet, type FactSet, factsOf } from './facts/fact-set';
+import { type DeviceSummary, REPORT_FORMAT, REPORT_VERSION, type Report, type ReportSource } from './report/report-types';
+import type { Capture, CheckStatus } from './types';
+
+/** The whole engine in one call: capture in, report out. Pure apart from the clock for generatedAt. */
+export function diagnose(capture: Capture, source: ReportSource, generatedAt = new Date()): Report {
+  const capturedAt = new Date(capture.capturedAt);
+  const now = Number.isNaN(capturedAt.getTime()) ? generatedAt : capturedAt;
+  const set = buildFactSet(capture.probes, capture.inputs ?? {}, now);
+  const checks = runChecklist(set);
+  const trust = inferTrustModel(set);
+  const counts: Record<CheckStatus, number> = { pass: 0, warn: 0, fail: 0, blocked: 0, unknown: 0, skip: 0 };
+  for (const check of checks) counts[check.status] += 1;
+  return {
+    format: REPORT_FORMAT,
+    version: REPORT_VERSION,
+    generatedAt: generatedAt.toISOString(),
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    source,
+    capturedAt: capture.capturedAt,
+    device: deviceSummary(set),
+    trustModel: trust.trustModel,
+    trustModelReason: trust.reason,
+    trustModelEvidence: trust.evidence,
+    headline: headlineOf(checks),
+    counts,
+    checks,
+  };
+}
+
+function deviceSummary(set: FactSet): DeviceSummary {
+  const ds = factsOf(set, 'dsregcmd-status');
+  const entra = ds?.azureAdJoined?.value;
+  const domain = ds?.domainJoined?.value;
+  let joinType: DeviceSummary['joinType'] = null;
+  if (entra !== undefined && domain !== undefined) {
+    joinType = entra ? (domain ? 'hybrid' : 'entra') : domain ? 'domain' : 'none';
+  }
+  return {
+    name: ds?.deviceName?.value ?? null,
+    user: factsOf(set, 'whoami-user')?.userName?.value ?? null,
+    domain: adDomain(set) ?? null,
+    tenantId: ds?.tenantId?.value ?? null,
+    joinType,
+  };
+}

@@ -1,0 +1,73 @@
+import type { CaptureInputs, Evidence, EvidenceItem, ProbeId, ProbeResult } from '../types';
+import { PROBE_IDS } from '../types';
+import { PROBE_PARSERS, type ProbeFactsMap } from './probe-parsers';
+
+/** A probe's parsed facts, or why there are none. Checks turn the last two into `unknown`. */
+export type ProbeFacts<T> =
+  | { state: 'ok'; facts: T; problems: string[]; result: ProbeResult }
+  | { state: 'absent'; reason: string }
+  | { state: 'failed'; reason: string; result: ProbeResult };
+
+export interface FactSet {
+  probes: { [K in ProbeId]: ProbeFacts<ProbeFactsMap[K]> };
+  inputs: CaptureInputs;
+  /** "Now" for age calculations: the capture time, so a replay judges as the live run did. */
+  now: Date;
+}
+
+/** Parses every probe once. Never throws: a parser bug becomes a `failed` probe. */
+export function buildFactSet(evidence: Evidence, inputs: CaptureInputs = {}, now = new Date()): FactSet {
+  const probes = {} as Record<ProbeId, ProbeFacts<unknown>>;
+  for (const id of PROBE_IDS) probes[id] = factsForProbe(id, evidence[id]);
+  return { probes: probes as FactSet['probes'], inputs, now };
+}
+
+function factsForProbe(id: ProbeId, result: ProbeResult | undefined): ProbeFacts<unknown> {
+  if (!result) return { state: 'absent', reason: `${id} was not captured` };
+  if (result.error) return { state: 'failed', reason: describeProbeError(result), result };
+  try {
+    const parsed = PROBE_PARSERS[id](result.stdout);
+    if (!parsed.recognized) {
+      const why = parsed.problems[0] ?? 'its output was not recognised';
+      return { state: 'failed', reason: `${commandName(result, id)} output could not be read: ${why}`, result };
+    }
+    return { state: 'ok', facts: parsed.facts, problems: parsed.problems, result };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { state: 'failed', reason: `reading ${id} failed: ${message}`, result };
+  }
+}
+
+export function describeProbeError(result: ProbeResult): string {
+  const name = commandName(result);
+  switch (result.error) {
+    case 'timeout':
+      return `${name} did not finish in time and was stopped`;
+    case 'not-found':
+      return `${name} is not on this device`;
+    case 'access-denied':
+      return `Windows refused to run ${name} (access denied)`;
+    default:
+      if (result.error?.startsWith('skipped: ')) return `not run: ${result.error.slice('skipped: '.length)}`;
+      return `${name} failed: ${result.error}`;
+  }
+}
+
+function commandName(result: ProbeResult, fallback = 'the command'): string {
+  return result.command.length > 0 ? result.command.join(' ') : fallback;
+}
+
+/** The facts of a probe when it was read, else undefined. */
+export function factsOf<K extends ProbeId>(set: FactSet, id: K): ProbeFactsMap[K] | undefined {
+  const probe = set.probes[id];
+  return probe.state === 'ok' ? probe.facts : undefined;
+}
+
+/** Evidence naming the command and the lines that decided; undefined lines are dropped. */
+export function evidence(set: FactSet, id: ProbeId, lines: (string | undefined)[], note?: string): EvidenceItem {
+  const probe = set.probes[id];
+  const command = probe.state === 'absent' ? [] : probe.result.command;
+  const kept = lines.filter((line): line is string => typeof line === 'string' && line !== '');
+  const why = probe.state === 'ok' ? note : (note ?? probe.reason);
+  return { probeId: id, command, lines: kept, ...(why ? { note: why } : {}) };
+}

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCommand } from '../../../electron/engine/host/command-funnel';
+import { resolveSystemExecutable } from '../../../electron/engine/host/system-paths';
+import { findProbeSpec, PROBE_CATALOG } from '../../../electron/engine/probes/probe-catalog';
+import type { ProbeContext } from '../../../electron/engine/probes/probe-context';
+import { PROBE_IDS, type ProbeId } from '../../../electron/engine/types';
+import { makeTempDir, PRINT_ARGV, removeDir, writeStub } from './stub-tools';
+
+const CONTEXT: ProbeContext = { domain: 'contoso.com', dcName: 'DC01.contoso.com' };
+
+/** PRODUCT.md's table, one argv element per entry. */
+const EXPECTED: Partial<Record<ProbeId, [string, string[]]>> = {
+  'os-version': ['reg.exe', ['query', 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion']],
+  'dsregcmd-status': ['dsregcmd.exe', ['/status']],
+  'klist-cloud-debug': ['klist.exe', ['cloud_debug']],
+  'klist-tickets': ['klist.exe', []],
+  'events-udr': [
+    'wevtutil.exe',
+    [
+      'qe',
+      'Microsoft-Windows-User Device Registration/Admin',
+      '/q:*[System[(EventID=358 or EventID=360 or EventID=362)]]',
+      '/c:10',
+      '/rd:true',
+      '/f:RenderedXml',
+      '/e:Events',
+    ],
+  ],
+  'policy-mdm': ['reg.exe', ['query', 'HKLM\\SOFTWARE\\Microsoft\\Policies\\PassportForWork', '/s']],
+  'policy-gpo-machine': ['reg.exe', ['query', 'HKLM\\SOFTWARE\\Policies\\Microsoft\\PassportForWork', '/s']],
+  'policy-gpo-user': ['reg.exe', ['query', 'HKCU\\SOFTWARE\\Policies\\Microsoft\\PassportForWork', '/s']],
+  'whoami-user': ['whoami.exe', ['/user', '/fo', 'csv']],
+  'whoami-groups': ['whoami.exe', ['/groups', '/fo', 'csv']],
+  'nltest-dsgetdc': ['nltest.exe', ['/dsgetdc:contoso.com', '/kdc', '/keylist']],
+  'time-status': ['w32tm.exe', ['/query', '/status']],
+  'time-offset': ['w32tm.exe', ['/stripchart', '/computer:DC01.contoso.com', '/samples:1', '/dataonly']],
+};
+
+describe('PROBE_CATALOG', () => {
+  it('has one spec per probe id except share-access', () => {
+    expect(PROBE_CATALOG.map((spec) => spec.id)).toEqual(PROBE_IDS.filter((id) => id !== 'share-access'));
+  });
+
+  it('builds exactly the argv of PRODUCT.md', () => {
+    for (const [id, [executable, args]] of Object.entries(EXPECTED)) {
+      const spec = findProbeSpec(id as ProbeId);
+      expect(spec?.executable, id).toBe(executable);
+      expect(spec?.args(CONTEXT), id).toEqual(args);
+    }
+  });
+
+  it('runs PowerShell by its System32 path for the Entra Kerberos query', () => {
+    const spec = findProbeSpec('entra-kerberos-object');
+    expect(spec?.executable).toBe('WindowsPowerShell\\v1.0\\powershell.exe');
+    expect(spec?.args(CONTEXT)?.slice(0, 5)).toEqual([
+      '-NoProfile',
+      '-NonInteractive',
+      '-ExecutionPolicy',
+      'Bypass',
+      '-EncodedCommand',
+    ]);
+  });
+
+  it('declares what the dependent probes need, and that needs come first', () => {
+    expect(findProbeSpec('nltest-dsgetdc')?.needs).toEqual(['dsregcmd-status']);
+    expect(findProbeSpec('time-offset')?.needs).toEqual(['nltest-dsgetdc']);
+    expect(findProbeSpec('entra-kerberos-object')?.needs).toEqual(['dsregcmd-status']);
+    PROBE_CATALOG.forEach((spec, index) => {
+      for (const need of spec.needs ?? []) {
+        expect(PROBE_CATALOG.findIndex((other) => other.id === need)).toBeLessThan(index);
+      }
+    });
+  });
+
+  it('cannot run the dependent probes without a valid context', () => {
+    const hostile: ProbeContext[] = [
+      {},
+      { domain: 'contoso.com /dsgetdc:evil.com', dcName: 'dc01 /computer:evil' },
+      { domain: "x'; Start-Process calc; '", dcName: 'dc01&calc' },
+      { domain: '-foo', dcName: '"quoted"' },
+    ];
+    for (const context of hostile) {
+      for (const id of ['nltest-dsgetdc', 'time-offset', 'entra-kerberos-object'] as const) {
+        expect(findProbeSpec(id)?.args(context), `${id} ${JSON.stringify(context)}`).toBeNull();
+      }
+    }
+    expect(findProbeSpec('nltest-dsgetdc')?.skipReason).toBe('no AD domain found in dsregcmd output');
+    expect(findProbeSpec('time-offset')?.skipReason).toBe('no domain controller found by nltest');
+  });
+
+  it('gives every probe a timeout', () => {
+    for (const spec of PROBE_CATALOG) expect(spec.timeoutMs).toBeGreaterThanOrEqual(5_000);
+  });
+});
+
+describe('every spec through a real process', () => {
+  let system32: string;
+  beforeAll(async () => {
+    system32 = await makeTempDir();
+    const executables = new Set(PROBE_CATALOG.map((spec) => spec.executable));
+    for (const executable of executables) await writeStub(system32, executable, PRINT_ARGV);
+  });
+  afterAll(async () => {
+    await removeDir(system32);
+  });
+
+  it('delivers each argv element intact to the tool', async () => {
+    for (const spec of PROBE_CATALOG) {
+      const args = spec.args(CONTEXT);
+      expect(args, spec.id).not.toBeNull();
+      if (args === null) continue;
+      const file = resolveSystemExecutable(system32, spec.executable);
+      const result = await runCommand({ file, args, timeoutMs: spec.timeoutMs });
+      expect(result.error, spec.id).toBeNull();
+      expect(result.stdout.split('\n').slice(0, -1), spec.id).toEqual(args);
+      expect(result.command[0], spec.id).toBe(spec.executable.split('\\').at(-1));
+    }
+  });
+});

@@ -1,0 +1,420 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type DsregcmdFacts, parseDsregcmd } from '../../../electron/engine/parsers/parse-dsregcmd';
+import type { Parsed, Sourced } from '../../../electron/engine/types';
+
+function sample(name: string): string {
+  return readFileSync(new URL(`../../fixtures/samples/${name}`, import.meta.url), 'utf8');
+}
+
+const SAMPLE_NAMES = [
+  'dsregcmd-status-01.txt',
+  'dsregcmd-status-02.txt',
+  'dsregcmd-status-03.txt',
+  'dsregcmd-status-04.txt',
+  'dsregcmd-status-05.txt',
+  'dsregcmd-status-06.txt',
+  'dsregcmd-status-07.txt',
+  'dsregcmd-status-08.txt',
+  'dsregcmd-status-09.txt',
+  'dsregcmd-status-10.txt',
+  'dsregcmd-status-13.txt',
+  'dsregcmd-status-14.txt',
+];
+const SAMPLES = SAMPLE_NAMES.map((name) => ({ name, text: sample(name) }));
+
+// --- text transforms people's pastes go through -------------------------------------------
+
+const withCrlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
+const withCr = (text: string) => text.replace(/\r?\n/g, '\r');
+const withBlankLines = (text: string) => text.replace(/\n/g, '\n\n');
+/** Alignment lost: no indentation, no padding before the colon, single spaces. */
+const collapseAlignment = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trimStart().replace(/\s+/g, ' ').replace(/\s+:/, ':'))
+    .join('\n');
+
+/** The facts without their evidence lines, to compare what was read across layouts. */
+function valuesOnly(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(valuesOnly);
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value).filter(([key]) => key !== 'line' && key !== 'lines');
+  return Object.fromEntries(entries.map(([key, inner]) => [key, valuesOnly(inner)]));
+}
+
+// --- fast-check: mutated samples ---------------------------------------------------------------
+
+type Mutation = (text: string) => string;
+
+function editLines(text: string, edit: (lines: string[]) => void): string {
+  const lines = text.split('\n');
+  edit(lines);
+  return lines.join('\n');
+}
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.nat().map((at): Mutation => (text) => text.slice(0, at % (text.length + 1))),
+  fc.constant<Mutation>(withCrlf),
+  fc
+    .tuple(fc.nat(), fc.integer({ min: 1, max: 8 }))
+    .map(([at, count]): Mutation => (text) => {
+      const index = at % (text.length + 1);
+      return text.slice(0, index) + ' '.repeat(count) + text.slice(index);
+    }),
+  fc
+    .tuple(fc.nat(), fc.string())
+    .map(([at, inserted]): Mutation => (text) =>
+      editLines(text, (lines) => lines.splice(at % (lines.length + 1), 0, inserted)),
+    ),
+  fc.nat().map((at): Mutation => (text) => editLines(text, (lines) => lines.splice(at % lines.length, 1))),
+);
+
+const mutatedSample = fc
+  .tuple(fc.constantFrom(...SAMPLES.map((s) => s.text)), fc.array(mutation, { maxLength: 6 }))
+  .map(([text, mutations]) => mutations.reduce((acc, mutate) => mutate(acc), text));
+
+const anyText = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 300 }),
+  fc
+    .array(fc.oneof(fc.constantFrom('\n', '\r\n', ' : ', ': ', '|', '+----+', 'YES', 'OnPremTgt', 'Ngc Prerequisite Check'), fc.string()), {
+      maxLength: 40,
+    })
+    .map((parts) => parts.join('')),
+);
+
+function isSourced(value: unknown, type: 'string' | 'boolean'): boolean {
+  if (value === undefined) return true;
+  const sourced = value as Sourced<unknown>;
+  return typeof sourced === 'object' && typeof sourced.value === type && typeof sourced.line === 'string';
+}
+
+function hasShape(result: Parsed<DsregcmdFacts>): boolean {
+  const { facts } = result;
+  const typedOk = Object.entries(facts).every(([key, value]) => {
+    if (key === 'ngcPrereq' || key === 'fields') return true;
+    return isSourced(value, typeof (value as Sourced<unknown>).value === 'boolean' ? 'boolean' : 'string');
+  });
+  const ngcOk = Object.values(facts.ngcPrereq).every(
+    (value) => isSourced(value, 'boolean') || isSourced(value, 'string'),
+  );
+  const fieldsOk = Object.values(facts.fields).every((bySection) =>
+    Object.values(bySection).every((value) => isSourced(value, 'string')),
+  );
+  return (
+    typeof result.recognized === 'boolean' &&
+    Array.isArray(result.problems) &&
+    result.problems.every((problem) => typeof problem === 'string') &&
+    typedOk &&
+    ngcOk &&
+    fieldsOk
+  );
+}
+
+// --- tests ------------------------------------------------------------------------------------------
+
+describe('parseDsregcmd on real samples', () => {
+  it.each(SAMPLES)('$name is recognized without problems', ({ text }) => {
+    const result = parseDsregcmd(text);
+    expect(result.recognized).toBe(true);
+    expect(result.problems).toEqual([]);
+  });
+
+  it('reads dsregcmd-status-13 (Entra joined, OnPremTgt NO, WillNotProvision)', () => {
+    const { facts } = parseDsregcmd(sample('dsregcmd-status-13.txt'));
+    expect(facts.azureAdJoined?.value).toBe(true);
+    expect(facts.enterpriseJoined?.value).toBe(false);
+    expect(facts.domainJoined?.value).toBe(false);
+    expect(facts.deviceName?.value).toBe('Win10-Client');
+    expect(facts.deviceId?.value).toBe('6e4cbe68-588b-499c-8c04-dcfff140a1ca');
+    expect(facts.tpmProtected?.value).toBe(false);
+    expect(facts.tenantName?.value).toBe('INE Security Labs');
+    expect(facts.tenantId).toEqual({
+      value: 'd10f84e2-ba05-45c0-90b7-994f1fafa537',
+      line: 'TenantId : d10f84e2-ba05-45c0-90b7-994f1fafa537',
+    });
+    expect(facts.ngcSet?.value).toBe(false);
+    expect(facts.azureAdPrt?.value).toBe(true);
+    expect(facts.azureAdPrtUpdateTime?.value).toBe('2025-03-09 11:00:27.000 UTC');
+    expect(facts.onPremTgt).toEqual({ value: false, line: 'OnPremTgt : NO' });
+    expect(facts.cloudTgt).toEqual({ value: true, line: 'CloudTgt : YES' });
+    expect(facts.executingAccountName?.value).toBe(
+      'AzureAD\\INEUser, user_d26zuvzj01@inesecuritylabs.onmicrosoft.com',
+    );
+    expect(facts.ngcPrereq.isDeviceJoined?.value).toBe(true);
+    expect(facts.ngcPrereq.isUserAzureAD?.value).toBe(true);
+    expect(facts.ngcPrereq.policyEnabled?.value).toBe(true);
+    expect(facts.ngcPrereq.postLogonEnabled?.value).toBe(true);
+    expect(facts.ngcPrereq.deviceEligible?.value).toBe(false);
+    expect(facts.ngcPrereq.sessionIsNotRemote?.value).toBe(false);
+    expect(facts.ngcPrereq.certEnrollment?.value).toBe('none');
+    expect(facts.ngcPrereq.preReqResult?.value).toBe('WillNotProvision');
+    expect(facts.ngcPrereq.onPremTgt).toBeUndefined();
+    expect(facts.userContext).toBeUndefined();
+    expect(Object.keys(facts.fields)).toEqual([
+      'Device State',
+      'Device Details',
+      'Tenant Details',
+      'User State',
+      'SSO State',
+      'Diagnostic Data',
+      'IE Proxy Config for Current User',
+      'WinHttp Default Proxy Config',
+      'Ngc Prerequisite Check',
+    ]);
+    expect(facts.fields['Tenant Details']?.MdmUrl?.value).toBe('');
+    expect(facts.fields['Diagnostic Data']?.['Last HostName Update']?.value).toBe('NONE');
+  });
+
+  it('reads dsregcmd-status-01 (prompts, SYSTEM context, wrapped WPAD line)', () => {
+    const { facts } = parseDsregcmd(sample('dsregcmd-status-01.txt'));
+    expect(facts.azureAdJoined?.value).toBe(false);
+    expect(facts.domainJoined?.value).toBe(true);
+    expect(facts.domainName?.value).toBe('RCMLAB');
+    expect(facts.deviceName?.value).toBe('rcmlab-ws2022-s.rcmlab.local');
+    expect(facts.userContext).toEqual({ value: 'SYSTEM', line: 'User Context : SYSTEM' });
+    expect(facts.clientTime?.value).toBe('2022-11-07 15:51:42.000 UTC');
+    expect(facts.azureAdPrt?.value).toBe(false);
+    expect(facts.onPremTgt).toBeUndefined();
+    expect(facts.ngcPrereq.preReqResult?.value).toBe('WillNotProvision');
+    expect(facts.ngcPrereq.postLogonEnabled?.value).toBe(true);
+    const pac = facts.fields['URL Specific Proxy Config']?.['Auto Detect PAC Status'];
+    expect(pac?.value).toBe(
+      'Failed to auto detect the Proxy Auto-Configuration (PAC) script using WPAD. code: 0x80072f94',
+    );
+    expect(pac?.line).toBe(
+      'Auto Detect PAC Status : Failed to auto detect the Proxy Auto-Configuration (PAC) script using WPAD. code: 0x80072f94',
+    );
+    expect(facts.fields['URL Specific Proxy Config']?.['sing WPAD. code']).toBeUndefined();
+    // dsregcmd prints the executing account under the URL proxy section on this build.
+    expect(facts.executingAccountName?.value).toBe('RCMLAB\\RCMLAB-WS2022-S$, RCMLAB-WS2022-S$@rcmlab.local');
+    expect(facts.fields['Diagnostic Data']?.['AD Configuration Test']?.value).toBe('FAIL [0x80070002]');
+    expect(facts.fields['IE Proxy Config for System Account']?.['Auto-Configuration URL']?.value).toBe('');
+    expect(facts.fields['IE Proxy Config for Current User']?.['Auto Detect Settings']?.value).toBe('YES');
+  });
+
+  it('reads dsregcmd-status-14 (2-space indent, UN-ELEVATED, ERROR and UNKNOWN values)', () => {
+    const { facts } = parseDsregcmd(sample('dsregcmd-status-14.txt'));
+    expect(facts.userContext).toEqual({ value: 'UN-ELEVATED User', line: 'User Context : UN-ELEVATED User' });
+    expect(facts.domainJoined?.value).toBe(true);
+    expect(facts.domainName?.value).toBe('NEKOLAB');
+    expect(facts.deviceName?.value).toBe('WIN-ML8SV4QSBOG.nekolab.local');
+    expect(facts.ngcSet?.value).toBe(false);
+    expect(facts.fields['User State']?.WamDefaultSet?.value).toBe('ERROR (0xd0020017)');
+    expect(facts.fields['Device State']?.['Virtual Desktop']?.value).toBe('NOT SET');
+    expect(facts.fields['Diagnostic Data']?.['Kerberos Ticket Test']?.value).toBe('SKIPPED');
+    expect(facts.fields['Ngc Prerequisite Check']?.NgcPreReq?.value).toBe('ERROR (0xd0020017)');
+    // UNKNOWN is not a boolean: the typed fact stays unset, the field keeps the text.
+    expect(facts.ngcPrereq.isDeviceJoined).toBeUndefined();
+    expect(facts.ngcPrereq.policyEnabled).toBeUndefined();
+    expect(facts.fields['Ngc Prerequisite Check']?.PolicyEnabled?.value).toBe('UNKNOWN');
+    expect(facts.ngcPrereq.sessionIsNotRemote?.value).toBe(true);
+    expect(facts.ngcPrereq.preReqResult?.value).toBe('WillNotProvision');
+    expect(facts.executingAccountName?.value).toBe('NEKOLAB\\installer, installer');
+  });
+
+  it('reads the partial sections of the Microsoft doc (02 to 10)', () => {
+    const device = parseDsregcmd(sample('dsregcmd-status-02.txt')).facts;
+    expect(device.azureAdJoined?.value).toBe(true);
+    expect(device.domainJoined?.value).toBe(true);
+    expect(device.domainName?.value).toBe('HYBRIDADFS');
+
+    const details = parseDsregcmd(sample('dsregcmd-status-03.txt')).facts;
+    expect(details.deviceId?.value).toBe('00aa00aa-bb11-cc22-dd33-44ee44ee44ee');
+    expect(details.tpmProtected?.value).toBe(false);
+    expect(details.fields['Device Details']?.DeviceCertificateValidity?.value).toBe(
+      '[ 2019-01-11 21:02:50.000 UTC -- 2029-01-11 21:32:50.000 UTC ]',
+    );
+
+    const tenant = parseDsregcmd(sample('dsregcmd-status-04.txt')).facts;
+    expect(tenant.tenantId?.value).toBe('aaaabbbb-0000-cccc-1111-dddd2222eeee');
+    expect(tenant.tenantName?.value).toBe('HybridADFS');
+    expect(tenant.fields['Tenant Details']?.SettingsUrl?.value).toBe('eyJVx{lots of characters}xxxx==');
+
+    const user = parseDsregcmd(sample('dsregcmd-status-05.txt')).facts;
+    expect(user.ngcSet?.value).toBe(true);
+    expect(user.fields['User State']?.WamDefaultGUID?.value).toBe(
+      '{ B16898C6-A148-4967-9171-64D755DA8520 } (AzureAd)',
+    );
+
+    const sso = parseDsregcmd(sample('dsregcmd-status-06.txt')).facts;
+    expect(sso.azureAdPrt?.value).toBe(false);
+    expect(sso.onPremTgt).toEqual({ value: true, line: 'OnPremTgt : YES' });
+    expect(sso.cloudTgt?.value).toBe(true);
+    expect(sso.ngcPrereq.onPremTgt).toBeUndefined();
+    expect(sso.prtErrorDescription?.value).toBe(
+      'AADSTS50126: Error validating credentials due to invalid username or password.',
+    );
+    expect(sso.fields['SSO State']?.['Attempt Status']?.value).toBe('0xc000006d');
+
+    const preJoin = parseDsregcmd(sample('dsregcmd-status-07.txt')).facts;
+    expect(preJoin.userContext?.value).toBe('SYSTEM');
+    expect(preJoin.clientTime?.value).toBe('2019-01-31 09:25:31.000 UTC');
+    expect(preJoin.fields['Diagnostic Data']?.['DRS Discovery Test']?.value).toBe('FAIL [0x801c0021/0x801c000c]');
+
+    const syncJoin = parseDsregcmd(sample('dsregcmd-status-08.txt')).facts;
+    expect(syncJoin.fields['Diagnostic Data']?.['Server ErrorCode']?.value).toBe('DirectoryError');
+    expect(syncJoin.fields['Diagnostic Data']?.['Https Status']?.value).toBe('400');
+
+    const postJoin = parseDsregcmd(sample('dsregcmd-status-09.txt')).facts;
+    expect(postJoin.fields['Diagnostic Data']?.AadRecoveryEnabled).toEqual({
+      value: 'NO',
+      line: 'AadRecoveryEnabled: NO',
+    });
+    expect(postJoin.fields['Diagnostic Data']?.KeySignTest?.value).toBe('PASSED');
+
+    const ngc = parseDsregcmd(sample('dsregcmd-status-10.txt')).facts;
+    expect(ngc.ngcPrereq.deviceEligible?.value).toBe(true);
+    expect(ngc.ngcPrereq.certEnrollment?.value).toBe('enrollment authority');
+    expect(ngc.ngcPrereq.preReqResult?.value).toBe('WillProvision');
+    expect(ngc.fields['Ngc Prerequisite Check']?.LogonCertTemplateReady?.value).toBe('YES ( StateReady )');
+  });
+});
+
+describe('parseDsregcmd field names and sections', () => {
+  const ngcSection = (field: string) =>
+    [
+      '+----------------------------------------------------------------------+',
+      '| Ngc Prerequisite Check                                               |',
+      '+----------------------------------------------------------------------+',
+      '',
+      '            IsDeviceJoined : YES',
+      '             IsUserAzureAD : YES',
+      '             PolicyEnabled : YES',
+      '          PostLogonEnabled : YES',
+      '            DeviceEligible : YES',
+      '        SessionIsNotRemote : YES',
+      '            CertEnrollment : none',
+      field,
+      '              PreReqResult : WillProvision',
+    ].join('\n');
+
+  it('reads OnPremTGT (Windows 11 23H2+) in the Ngc check as ngcPrereq.onPremTgt', () => {
+    const { facts } = parseDsregcmd(ngcSection('                 OnPremTGT : YES'));
+    expect(facts.ngcPrereq.onPremTgt).toEqual({ value: true, line: 'OnPremTGT : YES' });
+    expect(facts.onPremTgt).toBeUndefined();
+    expect(facts.cloudTgt).toBeUndefined();
+  });
+
+  it('reads CloudTGT (before 23H2) in the Ngc check as the same fact', () => {
+    const { facts } = parseDsregcmd(ngcSection('                  CloudTGT : NO'));
+    expect(facts.ngcPrereq.onPremTgt).toEqual({ value: false, line: 'CloudTGT : NO' });
+    expect(facts.cloudTgt).toBeUndefined();
+    expect(facts.onPremTgt).toBeUndefined();
+  });
+
+  it('keeps SSO State OnPremTgt/CloudTgt apart from the Ngc check in one output', () => {
+    const text = [
+      '| SSO State |',
+      'OnPremTgt : NO',
+      'CloudTgt : YES',
+      '| Ngc Prerequisite Check |',
+      'CloudTGT : YES',
+    ].join('\n');
+    const { facts } = parseDsregcmd(text);
+    expect(facts.onPremTgt?.value).toBe(false);
+    expect(facts.cloudTgt?.value).toBe(true);
+    expect(facts.ngcPrereq.onPremTgt?.value).toBe(true);
+  });
+
+  it('fills facts by field name when no section title was pasted', () => {
+    const text = 'AzureAdJoined : YES\nOnPremTgt : YES\nCloudTgt : NO\nPreReqResult : WillProvision\n';
+    const result = parseDsregcmd(text);
+    expect(result.recognized).toBe(true);
+    expect(result.facts.azureAdJoined?.value).toBe(true);
+    expect(result.facts.onPremTgt?.value).toBe(true);
+    expect(result.facts.cloudTgt?.value).toBe(false);
+    expect(result.facts.ngcPrereq.preReqResult?.value).toBe('WillProvision');
+    expect(result.facts.fields['']?.OnPremTgt?.value).toBe('YES');
+  });
+
+  it('matches keys tolerantly (case, spaces, dashes)', () => {
+    const { facts } = parseDsregcmd('azure ad joined: yes\nDeviceName : PC1\nuser-context : SYSTEM');
+    expect(facts.azureAdJoined?.value).toBe(true);
+    expect(facts.deviceName?.value).toBe('PC1');
+    expect(facts.userContext?.value).toBe('SYSTEM');
+  });
+
+  it('reports lines it could not read but keeps the rest', () => {
+    const result = parseDsregcmd('| Device State |\nAzureAdJoined : YES\nsomething odd\n');
+    expect(result.recognized).toBe(true);
+    expect(result.problems).toEqual(['Line not understood: "something odd"']);
+  });
+
+  it('keeps "__proto__" and "constructor" as plain field names', () => {
+    const result = parseDsregcmd('| __proto__ |\nconstructor : YES\n__proto__ : x\nDomainJoined : NO');
+    expect(result.facts.domainJoined?.value).toBe(false);
+    expect(Object.hasOwn(result.facts.fields, '__proto__')).toBe(true);
+    expect(({} as Record<string, unknown>).constructor).toBe(Object);
+  });
+});
+
+describe('parseDsregcmd on unreadable input', () => {
+  it.each(['', '   \n\n', 'hello world', 'foo: bar\nbaz: qux', 'PS C:\\> dsregcmd /status', '\u0000\uFFFF'])(
+    'returns empty facts for %j',
+    (text) => {
+      const result = parseDsregcmd(text);
+      expect(result.recognized).toBe(false);
+      expect(result.facts).toEqual({ ngcPrereq: {}, fields: {} });
+      expect(result.problems).toHaveLength(1);
+    },
+  );
+
+  it('does not throw on a non-string', () => {
+    const result = parseDsregcmd(undefined as unknown as string);
+    expect(result.recognized).toBe(false);
+  });
+});
+
+describe('parseDsregcmd layout tolerance', () => {
+  it.each(SAMPLES)('$name reads the same with CRLF, CR and blank lines between lines', ({ text }) => {
+    const expected = parseDsregcmd(text);
+    expect(parseDsregcmd(withCrlf(text))).toEqual(expected);
+    expect(parseDsregcmd(withCr(text))).toEqual(expected);
+    expect(parseDsregcmd(withBlankLines(text))).toEqual(expected);
+  });
+
+  it.each(SAMPLES)('$name reads the same values with alignment collapsed', ({ text }) => {
+    const expected = parseDsregcmd(text);
+    const collapsed = parseDsregcmd(collapseAlignment(text));
+    expect(collapsed.recognized).toBe(true);
+    expect(valuesOnly(collapsed.facts)).toEqual(valuesOnly(expected.facts));
+  });
+});
+
+describe('parseDsregcmd properties', () => {
+  it('never throws on mutated samples and keeps the result shape', () => {
+    fc.assert(
+      fc.property(mutatedSample, (text) => hasShape(parseDsregcmd(text))),
+      { numRuns: 200 },
+    );
+  });
+
+  it('never throws on random text and keeps the result shape', () => {
+    fc.assert(
+      fc.property(anyText, (text) => hasShape(parseDsregcmd(text))),
+      { numRuns: 200 },
+    );
+  });
+
+  it('blank lines and trailing spaces do not change what is read', () => {
+    const padding = fc.array(fc.tuple(fc.constantFrom('', ' ', '   ', '\t', ' \t '), fc.nat(2)), {
+      minLength: 1,
+      maxLength: 120,
+    });
+    fc.assert(
+      fc.property(fc.constantFrom(...SAMPLES.map((s) => s.text)), padding, (text, pads) => {
+        const padded = text
+          .split('\n')
+          .map((line, i) => {
+            const [trailing, blanks] = pads[i % pads.length] ?? ['', 0];
+            return line + trailing + '\n'.repeat(blanks);
+          })
+          .join('\n');
+        expect(parseDsregcmd(padded)).toEqual(parseDsregcmd(text));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
