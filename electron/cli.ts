@@ -1,0 +1,197 @@
+// The command line: the same engine as the app, for scripts, labs and support tiers.
+// Exit codes of `check`: 0 nothing failed, 1 a check failed, 2 bad invocation or unreadable input.
+
+import { readFile, writeFile } from 'node:fs/promises';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { loadCaptureFile } from './engine/capture/load-capture-file';
+import { serializeCapture, TOOL_VERSION } from './engine/capture/write-capture';
+import { diagnose } from './engine/diagnose';
+import { PROBE_PARSERS } from './engine/facts/probe-parsers';
+import { captureLive } from './engine/host/capture-live';
+import { renderText } from './engine/report/render-text';
+import type { ReportSource } from './engine/report/report-types';
+import { loadScenario, SCENARIOS } from './engine/scenarios/scenario-catalog';
+import { validateUncPath } from './engine/share/validate-unc-path';
+import { type Capture, PROBE_IDS, type ProbeId } from './engine/types';
+
+export const EXIT_OK = 0;
+export const EXIT_CHECK_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+const USAGE = `Usage: whfb-doctor <command> [options]
+
+Commands:
+  check [--scenario NAME | --capture FILE] [--share UNC] [--json] [--out FILE]
+        Run the cloud Kerberos trust checklist (live on Windows, or on a scenario/capture).
+  capture --out FILE [--share UNC]
+        Run every probe on this Windows device and save the raw outputs.
+  parse PROBE-ID FILE
+        Print the facts a probe's parser reads from FILE, as JSON.
+  scenarios
+        List the built-in practice scenarios.
+
+Exit codes of check: 0 nothing failed, 1 a check failed, 2 bad invocation or unreadable input.`;
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  isTty: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+class UsageError extends Error {}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    switch (command) {
+      case 'check':
+        return await checkCommand(rest, io);
+      case 'capture':
+        return await captureCommand(rest, io);
+      case 'parse':
+        return await parseCommand(rest, io);
+      case 'scenarios':
+        return scenariosCommand(rest, io);
+      case '--version':
+        io.stdout(`${TOOL_VERSION}\n`);
+        return EXIT_OK;
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        io.stdout(`${USAGE}\n`);
+        return command === undefined ? EXIT_USAGE : EXIT_OK;
+      default:
+        throw new UsageError(`unknown command "${command}" (try --help)`);
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`whfb-doctor: ${message.split('\n')[0]}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+function parseOptions(args: string[], options: ParseArgsConfig['options']) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function shareInput(share: unknown): { share?: string } {
+  if (typeof share !== 'string') return {};
+  const checked = validateUncPath(share);
+  if (!checked.ok) throw new UsageError(`--share: ${checked.reason}`);
+  return { share: checked.path };
+}
+
+async function checkCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOptions(args, {
+    scenario: { type: 'string' },
+    capture: { type: 'string' },
+    share: { type: 'string' },
+    json: { type: 'boolean' },
+    out: { type: 'string' },
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  if (values.scenario && values.capture) throw new UsageError('use either --scenario or --capture, not both');
+  const inputs = shareInput(values.share);
+
+  let capture: Capture;
+  let source: ReportSource;
+  if (typeof values.scenario === 'string') {
+    const name = values.scenario;
+    if (!SCENARIOS.some((s) => s.name === name)) {
+      throw new UsageError(`no scenario "${name}"; run "whfb-doctor scenarios" for the list`);
+    }
+    capture = loadScenario(name);
+    source = { kind: 'scenario', name };
+  } else if (typeof values.capture === 'string') {
+    const loaded = await loadCaptureFile(values.capture);
+    if (!loaded.ok) throw new UsageError(loaded.reason);
+    capture = loaded.capture;
+    source = { kind: 'capture', file: values.capture };
+  } else {
+    const live = await captureLive(inputs);
+    if (!live.ok) throw new UsageError(live.reason);
+    capture = live.capture;
+    source = { kind: 'live' };
+  }
+  if (inputs.share && !capture.inputs?.share)
+    capture = { ...capture, inputs: { ...capture.inputs, ...inputs } };
+
+  const report = diagnose(capture, source);
+  const colour = io.isTty && !values.json && !values.out && io.env.NO_COLOR === undefined;
+  const text = values.json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, { colour });
+  if (typeof values.out === 'string') {
+    await writeFile(values.out, text, 'utf8');
+    io.stderr(`Report written to ${values.out}\n`);
+  } else {
+    io.stdout(text);
+  }
+  return report.counts.fail > 0 ? EXIT_CHECK_FAILED : EXIT_OK;
+}
+
+async function captureCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOptions(args, { out: { type: 'string' }, share: { type: 'string' } });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  if (typeof values.out !== 'string') throw new UsageError('capture needs --out FILE');
+  const live = await captureLive(shareInput(values.share), (event) => {
+    if (event.phase === 'done') io.stderr(`  ${event.probeId}: ${event.result?.error ?? 'ok'}\n`);
+  });
+  if (!live.ok) throw new UsageError(live.reason);
+  await writeFile(values.out, serializeCapture(live.capture), 'utf8');
+  io.stderr(`Capture written to ${values.out}\n`);
+  return EXIT_OK;
+}
+
+async function parseCommand(args: string[], io: CliIo): Promise<number> {
+  const { positionals } = parseOptions(args, {});
+  const [probeId, file, extra] = positionals;
+  if (!probeId || !file || extra) throw new UsageError('usage: parse PROBE-ID FILE');
+  if (!(PROBE_IDS as readonly string[]).includes(probeId)) {
+    throw new UsageError(`unknown probe id "${probeId}"; known: ${PROBE_IDS.join(', ')}`);
+  }
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot be read (${code})`);
+  }
+  const parsed = PROBE_PARSERS[probeId as ProbeId](text);
+  io.stdout(`${JSON.stringify({ probeId, ...parsed }, null, 2)}\n`);
+  return parsed.recognized ? EXIT_OK : EXIT_USAGE;
+}
+
+function scenariosCommand(args: string[], io: CliIo): number {
+  const { values } = parseOptions(args, { json: { type: 'boolean' } });
+  if (values.json) {
+    io.stdout(
+      `${JSON.stringify(
+        SCENARIOS.map(({ name, title, description }) => ({ name, title, description })),
+        null,
+        2,
+      )}\n`,
+    );
+    return EXIT_OK;
+  }
+  const width = Math.max(...SCENARIOS.map((s) => s.name.length));
+  for (const scenario of SCENARIOS) io.stdout(`${scenario.name.padEnd(width)}  ${scenario.title}\n`);
+  return EXIT_OK;
+}
+
+// Run when executed directly (npm run doctor), not when imported by tests.
+const entry = process.argv[1] ?? '';
+if (/cli\.(ts|js|cjs|mjs)$/.test(entry)) {
+  runCli(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    isTty: Boolean(process.stdout.isTTY),
+    env: process.env,
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,77 @@
+import type { CheckStatus } from '../types';
+import type { Report } from './report-types';
+
+const SYMBOL: Record<CheckStatus, string> = {
+  pass: '✔',
+  warn: '!',
+  fail: '✘',
+  blocked: '⊘',
+  unknown: '?',
+  skip: '–',
+};
+
+const COLOUR: Record<CheckStatus, string> = {
+  pass: '\x1b[32m',
+  warn: '\x1b[33m',
+  fail: '\x1b[31m',
+  blocked: '\x1b[90m',
+  unknown: '\x1b[35m',
+  skip: '\x1b[90m',
+};
+const RESET = '\x1b[0m';
+const BOLD = '\x1b[1m';
+
+const TRUST_MODEL_TEXT: Record<Report['trustModel'], string> = {
+  'cloud-kerberos-trust': 'cloud Kerberos trust',
+  'key-trust': 'key trust',
+  'certificate-trust': 'certificate trust',
+  none: 'none (Hello not set up)',
+  unknown: 'unknown',
+};
+
+function sourceText(report: Report): string {
+  switch (report.source.kind) {
+    case 'live':
+      return 'this device';
+    case 'capture':
+      return `capture ${report.source.file}`;
+    case 'scenario':
+      return `practice scenario "${report.source.name}"`;
+  }
+}
+
+/** The checklist for a terminal: verdict first, one line per step, details for what is not green. */
+export function renderText(report: Report, options: { colour: boolean }): string {
+  const paint = (status: CheckStatus, text: string) =>
+    options.colour ? `${COLOUR[status]}${text}${RESET}` : text;
+  const bold = (text: string) => (options.colour ? `${BOLD}${text}${RESET}` : text);
+  const headStatus: CheckStatus = report.headline.status;
+  const device = [report.device.name, report.device.user].filter(Boolean).join(' · ');
+  const out = [
+    bold(`WHfB Doctor — ${sourceText(report)}${device ? ` — ${device}` : ''}`),
+    `Captured ${report.capturedAt}`,
+    '',
+    paint(headStatus, `${SYMBOL[headStatus]} ${report.headline.text}`),
+    `Trust model: ${TRUST_MODEL_TEXT[report.trustModel]} — ${report.trustModelReason}`,
+    '',
+  ];
+  for (const check of report.checks) {
+    out.push(
+      `${paint(check.status, `${SYMBOL[check.status]} ${check.status.padEnd(7)}`)} ${check.title}: ${check.summary}`,
+    );
+    if (check.status === 'fail' || check.status === 'warn') {
+      for (const item of check.evidence) {
+        for (const line of item.lines) out.push(`      │ ${line}`);
+        if (item.note) out.push(`      │ (${item.note})`);
+      }
+      if (check.remediation) out.push(`      → ${check.remediation}`);
+      if (check.fixes.length > 0) out.push(`      fixes: ${check.fixes.join(', ')}`);
+    }
+  }
+  const counts = Object.entries(report.counts)
+    .filter(([, n]) => n > 0)
+    .map(([status, n]) => `${n} ${status}`)
+    .join(', ');
+  out.push('', counts);
+  return `${out.join('\n')}\n`;
+}
