@@ -29,7 +29,10 @@ export type CommandRunner = (request: CommandRequest) => Promise<ProbeResult>;
  * A path that cannot be resolved against the working folder or PATH. On Windows only a
  * drive-rooted path counts: "\Windows\..." would depend on the current drive.
  */
-export function isAbsoluteExecutablePath(file: string, platform: NodeJS.Platform = process.platform): boolean {
+export function isAbsoluteExecutablePath(
+  file: string,
+  platform: NodeJS.Platform = process.platform,
+): boolean {
   if (file === '' || file.includes('\0')) return false;
   if (platform === 'win32') return /^[A-Za-z]:\\/.test(file) && path.win32.isAbsolute(file);
   return path.posix.isAbsolute(file);
@@ -112,7 +115,9 @@ export async function runCommand(request: CommandRequest): Promise<ProbeResult> 
     if (result.timedOut) error = 'timeout';
     else if (result.isMaxBuffer) error = `output larger than ${maxBufferBytes} bytes`;
     else if (result.failed && exitCode === null) {
-      error = errorFromCode(result.code) ?? (result.signal ? `killed by ${result.signal}` : shortMessage(result.shortMessage));
+      error =
+        errorFromCode(result.code) ??
+        (result.signal ? `killed by ${result.signal}` : shortMessage(result.shortMessage));
     }
     return { command: commandOf(request), exitCode, stdout, stderr, durationMs, error };
   } catch (caught) {

@@ -57,8 +57,10 @@ export function encodingForCodePage(codePage: number): string {
 export function decodeOutput(bytes: Uint8Array, codePage: number): string {
   if (bytes.length === 0) return '';
   const buffer = toBuffer(bytes);
-  if (hasPrefix(buffer, [0xff, 0xfe])) return iconv.decode(buffer.subarray(2), 'utf16le', { stripBOM: false });
-  if (hasPrefix(buffer, [0xef, 0xbb, 0xbf])) return iconv.decode(buffer.subarray(3), 'utf8', { stripBOM: false });
+  if (hasPrefix(buffer, [0xff, 0xfe]))
+    return iconv.decode(buffer.subarray(2), 'utf16le', { stripBOM: false });
+  if (hasPrefix(buffer, [0xef, 0xbb, 0xbf]))
+    return iconv.decode(buffer.subarray(3), 'utf8', { stripBOM: false });
   if (looksLikeUtf16le(buffer)) return iconv.decode(buffer, 'utf16le', { stripBOM: false });
   if (codePage === UTF8_CODE_PAGE && hasNonAscii(buffer) && isValidUtf8(buffer)) {
     return iconv.decode(buffer, 'utf8', { stripBOM: false });

@@ -1,5 +1,5 @@
-import { contextFromEvidence } from '../probes/probe-context';
 import { PROBE_CATALOG, type ProbeSpec } from '../probes/probe-catalog';
+import { contextFromEvidence } from '../probes/probe-context';
 import { type Evidence, PROBE_IDS, type ProbeId, type ProbeResult } from '../types';
 import { type CommandRunner, runCommand } from './command-funnel';
 import { readOemCodePage } from './read-oem-code-page';

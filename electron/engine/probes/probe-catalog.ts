@@ -36,7 +36,12 @@ export const PROBE_CATALOG: readonly ProbeSpec[] = [
     timeoutMs: DEFAULT_TIMEOUT_MS,
   },
   { id: 'dsregcmd-status', executable: 'dsregcmd.exe', args: fixed('/status'), timeoutMs: 30_000 },
-  { id: 'klist-cloud-debug', executable: 'klist.exe', args: fixed('cloud_debug'), timeoutMs: DEFAULT_TIMEOUT_MS },
+  {
+    id: 'klist-cloud-debug',
+    executable: 'klist.exe',
+    args: fixed('cloud_debug'),
+    timeoutMs: DEFAULT_TIMEOUT_MS,
+  },
   { id: 'klist-tickets', executable: 'klist.exe', args: fixed(), timeoutMs: DEFAULT_TIMEOUT_MS },
   {
     id: 'events-udr',
@@ -70,7 +75,12 @@ export const PROBE_CATALOG: readonly ProbeSpec[] = [
     args: policyQuery('HKCU\\SOFTWARE\\Policies\\Microsoft\\PassportForWork'),
     timeoutMs: DEFAULT_TIMEOUT_MS,
   },
-  { id: 'whoami-user', executable: 'whoami.exe', args: fixed('/user', '/fo', 'csv'), timeoutMs: DEFAULT_TIMEOUT_MS },
+  {
+    id: 'whoami-user',
+    executable: 'whoami.exe',
+    args: fixed('/user', '/fo', 'csv'),
+    timeoutMs: DEFAULT_TIMEOUT_MS,
+  },
   {
     id: 'whoami-groups',
     executable: 'whoami.exe',
@@ -87,7 +97,12 @@ export const PROBE_CATALOG: readonly ProbeSpec[] = [
     // Without line of sight to a DC, DsGetDcName waits on DNS and netlogon timeouts.
     timeoutMs: 30_000,
   },
-  { id: 'time-status', executable: 'w32tm.exe', args: fixed('/query', '/status'), timeoutMs: DEFAULT_TIMEOUT_MS },
+  {
+    id: 'time-status',
+    executable: 'w32tm.exe',
+    args: fixed('/query', '/status'),
+    timeoutMs: DEFAULT_TIMEOUT_MS,
+  },
   {
     id: 'time-offset',
     executable: 'w32tm.exe',

@@ -38,7 +38,15 @@ describe('runCommand with real processes', () => {
   it('passes arguments with spaces, quotes and shell metacharacters intact, one each', async () => {
     const file = await writeStub(dir, 'argv.exe', PRINT_ARGV);
     const marker = path.join(dir, 'injected');
-    const args = ['a b" & echo x', `$(touch ${marker})`, '`touch x`; rm -rf /nothing | cat', "'q'", '*', '', '%PATH%'];
+    const args = [
+      'a b" & echo x',
+      `$(touch ${marker})`,
+      '`touch x`; rm -rf /nothing | cat',
+      "'q'",
+      '*',
+      '',
+      '%PATH%',
+    ];
     const result = await runCommand({ file, args });
     expect(result.error).toBeNull();
     expect(result.exitCode).toBe(0);
@@ -48,9 +56,18 @@ describe('runCommand with real processes', () => {
   });
 
   it('keeps the exit code and stderr of a failing tool, without calling it an error', async () => {
-    const file = await writeStub(dir, 'fails.exe', `echo 'partial out'\necho 'Error: 0x8007054b' >&2\nexit 3`);
+    const file = await writeStub(
+      dir,
+      'fails.exe',
+      `echo 'partial out'\necho 'Error: 0x8007054b' >&2\nexit 3`,
+    );
     const result = await runCommand({ file, args: ['/status'] });
-    expect(result).toMatchObject({ exitCode: 3, stdout: 'partial out\n', stderr: 'Error: 0x8007054b\n', error: null });
+    expect(result).toMatchObject({
+      exitCode: 3,
+      stdout: 'partial out\n',
+      stderr: 'Error: 0x8007054b\n',
+      error: null,
+    });
   });
 
   it('kills a hanging tool at the timeout and keeps what it printed', async () => {
@@ -68,7 +85,11 @@ describe('runCommand with real processes', () => {
 
   it('force-kills a tool that ignores the polite signal', async () => {
     const pidFile = path.join(dir, 'stubborn.pid');
-    const file = await writeStub(dir, 'stubborn.exe', `trap '' TERM\necho "$$" > '${pidFile}'\nexec sleep 60`);
+    const file = await writeStub(
+      dir,
+      'stubborn.exe',
+      `trap '' TERM\necho "$$" > '${pidFile}'\nexec sleep 60`,
+    );
     const result = await runCommand({ file, args: [], timeoutMs: 300 });
     expect(result.error).toBe('timeout');
     expect(result.durationMs).toBeLessThan(6_000);
@@ -139,7 +160,11 @@ describe('runCommand decoding', () => {
   });
 
   it('decodes UTF-16LE without a BOM', async () => {
-    const file = await writeBytesStub(dir, 'utf16.exe', Buffer.from('<Events><Event/></Events>\r\n', 'utf16le'));
+    const file = await writeBytesStub(
+      dir,
+      'utf16.exe',
+      Buffer.from('<Events><Event/></Events>\r\n', 'utf16le'),
+    );
     const result = await runCommand({ file, args: [], codePage: 437 });
     expect(result.stdout).toBe('<Events><Event/></Events>\r\n');
   });

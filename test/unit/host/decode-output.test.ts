@@ -1,6 +1,10 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeOutput, encodingForCodePage, looksLikeUtf16le } from '../../../electron/engine/host/decode-output';
+import {
+  decodeOutput,
+  encodingForCodePage,
+  looksLikeUtf16le,
+} from '../../../electron/engine/host/decode-output';
 
 const bytes = (text: string, encoding: string): Uint8Array => new Uint8Array(iconv.encode(text, encoding));
 
@@ -27,11 +31,15 @@ describe('decodeOutput', () => {
     const text = 'Événement 358 — ok\r\n';
     const withBom = new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]);
     expect(decodeOutput(withBom, 850)).toBe(text);
-    expect(decodeOutput(new Uint8Array(Buffer.from('EventID=358\r\n', 'utf16le')), 850)).toBe('EventID=358\r\n');
+    expect(decodeOutput(new Uint8Array(Buffer.from('EventID=358\r\n', 'utf16le')), 850)).toBe(
+      'EventID=358\r\n',
+    );
   });
 
   it('reads UTF-8 with a BOM whatever the code page', () => {
-    expect(decodeOutput(new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from('Zurück', 'utf8')]), 850)).toBe('Zurück');
+    expect(decodeOutput(new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from('Zurück', 'utf8')]), 850)).toBe(
+      'Zurück',
+    );
   });
 
   it('reads UTF-8 without a BOM when the console code page is 65001', () => {

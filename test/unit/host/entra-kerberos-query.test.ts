@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseEntraKerberosObject } from '../../../electron/engine/parsers/parse-entra-kerberos-object';
 import {
   buildEntraKerberosScript,
   ENTRA_KERBEROS_SCRIPT_TEMPLATE,
@@ -68,5 +69,30 @@ describe('toPowerShellLiteral', () => {
 describe('encodePowerShellCommand', () => {
   it('round-trips non-ASCII text', () => {
     expect(decode(encodePowerShellCommand('Write-Output "Répertoire"'))).toBe('Write-Output "Répertoire"');
+  });
+});
+
+describe('output contract with parse-entra-kerberos-object', () => {
+  // Hand-written in the shape the script prints (PowerShell cannot run here): ISO times from
+  // ToString('o'), keyVersion as a number, non-ASCII escaped as \uXXXX.
+  const line =
+    '{"domain":"corp.contoso.com","computer":{"distinguishedName":"CN=AzureADKerberos,OU=Domain Controllers,DC=corp,DC=contoso,DC=com","whenCreated":"2024-02-01T10:00:00.0000000Z"},' +
+    '"krbtgt":{"distinguishedName":"CN=krbtgt_AzureAD,CN=Users,DC=corp,DC=contoso,DC=com","pwdLastSet":"2025-06-30T08:00:00.0000000Z","keyVersion":3},"error":null}';
+
+  it('is read by the parser', () => {
+    const parsed = parseEntraKerberosObject(`${line}\r\n`);
+    expect(parsed.recognized).toBe(true);
+    expect(parsed.facts).toMatchObject({
+      domain: 'corp.contoso.com',
+      computer: { whenCreated: '2024-02-01T10:00:00.0000000Z' },
+      krbtgt: { pwdLastSet: '2025-06-30T08:00:00.0000000Z', keyVersion: 3 },
+    });
+  });
+
+  it('carries an escaped, localized error message', () => {
+    const failed =
+      '{"domain":"corp.contoso.com","computer":null,"krbtgt":null,"error":"Le domaine sp\\u00e9cifi\\u00e9 n\\u0027existe pas."}';
+    const parsed = parseEntraKerberosObject(failed);
+    expect(parsed.facts.failure).toBe("Le domaine spécifié n'existe pas.");
   });
 });

@@ -54,7 +54,9 @@ describe('dcFromNltest', () => {
   });
 
   it('finds nothing in a failure', () => {
-    expect(dcFromNltest('Getting DC name failed: Status = 1355 0x54b ERROR_NO_SUCH_DOMAIN\n')).toBeUndefined();
+    expect(
+      dcFromNltest('Getting DC name failed: Status = 1355 0x54b ERROR_NO_SUCH_DOMAIN\n'),
+    ).toBeUndefined();
   });
 });
 
@@ -72,7 +74,9 @@ describe('contextFromEvidence', () => {
   });
 
   it('still reads what a timed-out probe printed', () => {
-    const context = contextFromEvidence({ 'dsregcmd-status': result('Device Name : pc.corp.example\n', 'timeout') });
+    const context = contextFromEvidence({
+      'dsregcmd-status': result('Device Name : pc.corp.example\n', 'timeout'),
+    });
     expect(context).toEqual({ domain: 'corp.example' });
   });
 });

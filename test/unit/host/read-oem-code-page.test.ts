@@ -21,7 +21,9 @@ describe('parseOemCodePage', () => {
 
   it('returns null for anything else', () => {
     expect(parseOemCodePage('')).toBeNull();
-    expect(parseOemCodePage('ERROR: The system was unable to find the specified registry key or value.')).toBeNull();
+    expect(
+      parseOemCodePage('ERROR: The system was unable to find the specified registry key or value.'),
+    ).toBeNull();
     expect(parseOemCodePage('    ACP    REG_SZ    1252')).toBeNull();
     expect(parseOemCodePage('    OEMCP    REG_SZ    0')).toBeNull();
     expect(parseOemCodePage('    OEMCP    REG_SZ    99999')).toBeNull();
@@ -39,7 +41,11 @@ describe('readOemCodePage', () => {
   });
 
   it('runs reg query through the funnel with the exact argv', async () => {
-    await writeStub(dir, 'reg.exe', `${PRINT_ARGV} > '${dir}/reg.argv'\nprintf '    OEMCP    REG_SZ    852\\r\\n'`);
+    await writeStub(
+      dir,
+      'reg.exe',
+      `${PRINT_ARGV} > '${dir}/reg.argv'\nprintf '    OEMCP    REG_SZ    852\\r\\n'`,
+    );
     expect(await readOemCodePage({ system32: dir })).toBe(852);
     expect((await readFile(`${dir}/reg.argv`, 'utf8')).split('\n').slice(0, -1)).toEqual([
       'query',
@@ -62,6 +68,8 @@ describe('readOemCodePage', () => {
       error: null,
     });
     expect(await readOemCodePage({ system32: dir, runner: failing })).toBe(437);
-    expect(await readOemCodePage({ system32: dir, runner: () => Promise.reject(new Error('boom')) })).toBe(437);
+    expect(await readOemCodePage({ system32: dir, runner: () => Promise.reject(new Error('boom')) })).toBe(
+      437,
+    );
   });
 });

@@ -16,7 +16,12 @@ export async function removeDir(dir: string): Promise<void> {
 }
 
 /** Writes an executable /bin/sh script at a System32-relative path ('WindowsPowerShell\\v1.0\\powershell.exe'). */
-export async function writeStub(dir: string, relativePath: string, body: string, mode = 0o755): Promise<string> {
+export async function writeStub(
+  dir: string,
+  relativePath: string,
+  body: string,
+  mode = 0o755,
+): Promise<string> {
   const file = path.join(dir, ...relativePath.split('\\'));
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, `#!/bin/sh\n${body}\n`);

@@ -3,11 +3,15 @@ import { resolveSystem32, resolveSystemExecutable } from '../../../electron/engi
 
 describe('resolveSystem32', () => {
   it('uses %SystemRoot%\\System32 on Windows', () => {
-    expect(resolveSystem32({ env: { SystemRoot: 'C:\\Windows' }, platform: 'win32' })).toBe('C:\\Windows\\System32');
+    expect(resolveSystem32({ env: { SystemRoot: 'C:\\Windows' }, platform: 'win32' })).toBe(
+      'C:\\Windows\\System32',
+    );
   });
 
   it('reads the variable case-insensitively, as Windows does', () => {
-    expect(resolveSystem32({ env: { SYSTEMROOT: 'D:\\WINNT' }, platform: 'win32' })).toBe('D:\\WINNT\\System32');
+    expect(resolveSystem32({ env: { SYSTEMROOT: 'D:\\WINNT' }, platform: 'win32' })).toBe(
+      'D:\\WINNT\\System32',
+    );
   });
 
   it('uses Sysnative from a 32-bit process on 64-bit Windows', () => {
@@ -31,9 +35,9 @@ describe('resolveSystem32', () => {
   });
 
   it('takes the override option (tests), whatever the environment says', () => {
-    expect(resolveSystem32({ env: { SystemRoot: 'C:\\Windows' }, platform: 'win32', override: '/tmp/fake' })).toBe(
-      '/tmp/fake',
-    );
+    expect(
+      resolveSystem32({ env: { SystemRoot: 'C:\\Windows' }, platform: 'win32', override: '/tmp/fake' }),
+    ).toBe('/tmp/fake');
     expect(resolveSystem32({ env: {}, platform: 'linux', override: '/tmp/fake' })).toBe('/tmp/fake');
   });
 });
