@@ -11,8 +11,8 @@ export const checkClockSkew: CheckDefinition = {
   id: 'clock-skew',
   title: 'Clock in step with the domain controller',
   explanation:
-    'Kerberos tickets carry timestamps. If this device\'s clock is more than 5 minutes off the domain ' +
-    'controller\'s, the domain controller rejects them.',
+    "Kerberos tickets carry timestamps. If this device's clock is more than 5 minutes off the domain " +
+    "controller's, the domain controller rejects them.",
   needs: ['time-offset', 'time-status'],
   dependsOn: ['dc-line-of-sight'],
   evaluate(set): CheckOutcome {
@@ -29,7 +29,8 @@ export const checkClockSkew: CheckDefinition = {
           status: 'fail',
           summary: `This clock is ${Math.round(size / 60)} minutes off the domain controller: Kerberos will refuse tickets.`,
           evidence: proof,
-          remediation: 'Fix time synchronisation (w32tm /resync as administrator, or check the time source), then sign in again.',
+          remediation:
+            'Fix time synchronisation (w32tm /resync as administrator, or check the time source), then sign in again.',
           docs,
         };
       }
@@ -41,7 +42,11 @@ export const checkClockSkew: CheckDefinition = {
           docs,
         };
       }
-      return { status: 'pass', summary: `This clock is within ${shown} of the domain controller.`, evidence: proof };
+      return {
+        status: 'pass',
+        summary: `This clock is within ${shown} of the domain controller.`,
+        evidence: proof,
+      };
     }
     const leap = status?.leapIndicator;
     const source = status?.source;
@@ -49,7 +54,10 @@ export const checkClockSkew: CheckDefinition = {
       return {
         status: 'warn',
         summary: 'The offset to the domain controller is unknown, and this clock is not synchronised.',
-        evidence: [evidence(set, 'time-status', [leap?.line, source?.line]), evidence(set, 'time-offset', [])],
+        evidence: [
+          evidence(set, 'time-status', [leap?.line, source?.line]),
+          evidence(set, 'time-offset', []),
+        ],
         docs,
       };
     }
@@ -60,7 +68,10 @@ export const checkClockSkew: CheckDefinition = {
         probe.state === 'ok'
           ? (offset?.failure?.value ?? 'The domain controller did not answer the time query.')
           : `Can't measure the offset to the domain controller: ${probe.reason}.`,
-      evidence: [evidence(set, 'time-offset', [offset?.failure?.line]), evidence(set, 'time-status', [source?.line])],
+      evidence: [
+        evidence(set, 'time-offset', [offset?.failure?.line]),
+        evidence(set, 'time-status', [source?.line]),
+      ],
       docs,
     };
   },

@@ -11,7 +11,14 @@ export const checkCloudTgt: CheckDefinition = {
     'on-premises domain at Hello sign-in. klist cloud_debug shows it as "Cloud Primary (Hybrid logon) TGT ' +
     'available: 1"; dsregcmd shows OnPremTgt : YES.',
   needs: ['klist-cloud-debug', 'dsregcmd-status'],
-  dependsOn: ['os-build', 'cloud-trust-policy', 'cert-trust-conflict', 'hello-signin', 'prt', 'entra-kerberos-server'],
+  dependsOn: [
+    'os-build',
+    'cloud-trust-policy',
+    'cert-trust-conflict',
+    'hello-signin',
+    'prt',
+    'entra-kerberos-server',
+  ],
   evaluate(set): CheckOutcome {
     const debug = factsOf(set, 'klist-cloud-debug');
     const ds = factsOf(set, 'dsregcmd-status');
@@ -35,7 +42,12 @@ export const checkCloudTgt: CheckDefinition = {
     const docs = [DOCS.cloudTrustDeploy];
     const available = primary ? primary.value === 1 : onPremTgt?.value;
     if (available === true) {
-      return { status: 'pass', summary: 'Microsoft Entra ID issued the cloud Kerberos ticket for the on-premises domain.', evidence: proof, docs };
+      return {
+        status: 'pass',
+        summary: 'Microsoft Entra ID issued the cloud Kerberos ticket for the on-premises domain.',
+        evidence: proof,
+        docs,
+      };
     }
     if (available === false) {
       return {

@@ -46,7 +46,8 @@ export const checkCloudTrustPolicy: CheckDefinition = {
     if (userScoped) {
       return {
         status: 'fail',
-        summary: 'Cloud trust is set for the user only, where Windows ignores it (typical of an Account Protection policy).',
+        summary:
+          'Cloud trust is set for the user only, where Windows ignores it (typical of an Account Protection policy).',
         evidence: [evidence(set, userScoped.probeId, [userScoped.keyPath, userScoped.line]), ...eventProof],
         remediation:
           'An Intune Account Protection policy writes its values for the user, but cloud trust is a device-only ' +
@@ -56,12 +57,16 @@ export const checkCloudTrustPolicy: CheckDefinition = {
       };
     }
     const ignoredMdm = policy.settings.find(
-      (s) => s.source === 'mdm-device' && s.name.toLowerCase() === 'usecloudtrustforonpremauth' && policy.gpoConfigured,
+      (s) =>
+        s.source === 'mdm-device' &&
+        s.name.toLowerCase() === 'usecloudtrustforonpremauth' &&
+        policy.gpoConfigured,
     );
     if (ignoredMdm) {
       return {
         status: 'fail',
-        summary: 'Cloud trust is set in Intune, but Group Policy also configures Hello, so the Intune value is ignored.',
+        summary:
+          'Cloud trust is set in Intune, but Group Policy also configures Hello, so the Intune value is ignored.',
         evidence: [evidence(set, ignoredMdm.probeId, [ignoredMdm.keyPath, ignoredMdm.line]), ...eventProof],
         remediation:
           'When Group Policy configures Windows Hello for Business, Windows does not apply the Intune (CSP) ' +
@@ -73,7 +78,12 @@ export const checkCloudTrustPolicy: CheckDefinition = {
     }
     if (policy.incomplete) {
       if (eventItem && /^yes/i.test(eventItem.value)) {
-        return { status: 'pass', summary: 'Windows reports the cloud trust policy as enabled.', evidence: eventProof, docs };
+        return {
+          status: 'pass',
+          summary: 'Windows reports the cloud trust policy as enabled.',
+          evidence: eventProof,
+          docs,
+        };
       }
       return {
         status: 'unknown',
@@ -84,9 +94,14 @@ export const checkCloudTrustPolicy: CheckDefinition = {
     }
     return {
       status: 'fail',
-      summary: 'The cloud trust policy is not configured, so Hello uses key trust instead of cloud Kerberos trust.',
+      summary:
+        'The cloud trust policy is not configured, so Hello uses key trust instead of cloud Kerberos trust.',
       evidence: [
-        evidence(set, 'policy-mdm', policy.settings.filter((s) => s.probeId === 'policy-mdm').map((s) => s.line)),
+        evidence(
+          set,
+          'policy-mdm',
+          policy.settings.filter((s) => s.probeId === 'policy-mdm').map((s) => s.line),
+        ),
         ...eventProof,
       ],
       remediation: HOW_TO_SET,

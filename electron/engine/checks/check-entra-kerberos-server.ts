@@ -38,7 +38,10 @@ export const checkEntraKerberosServer: CheckDefinition = {
     }
     const domain = found?.domain ?? 'the domain';
     if (!found?.computer || !found.krbtgt) {
-      const missing = [!found?.computer && 'the AzureADKerberos computer', !found?.krbtgt && 'the krbtgt_AzureAD user']
+      const missing = [
+        !found?.computer && 'the AzureADKerberos computer',
+        !found?.krbtgt && 'the krbtgt_AzureAD user',
+      ]
         .filter(Boolean)
         .join(' and ');
       return {
@@ -72,6 +75,10 @@ export const checkEntraKerberosServer: CheckDefinition = {
         evidence: proof,
       };
     }
-    return { status: 'pass', summary: `The Microsoft Entra Kerberos server object exists in ${domain}.`, evidence: proof };
+    return {
+      status: 'pass',
+      summary: `The Microsoft Entra Kerberos server object exists in ${domain}.`,
+      evidence: proof,
+    };
   },
 };

@@ -7,7 +7,8 @@ import { DOCS } from './doc-links';
 const FAILURE_TEXT: Record<ShareFailure, { summary: string; remediation: string }> = {
   denied: {
     summary: 'Windows reached the share but access was denied.',
-    remediation: 'The sign-in worked but this user has no permission on the share or folder: check its permissions.',
+    remediation:
+      'The sign-in worked but this user has no permission on the share or folder: check its permissions.',
   },
   'not-found': {
     summary: 'The share or folder does not exist.',
@@ -20,7 +21,7 @@ const FAILURE_TEXT: Record<ShareFailure, { summary: string; remediation: string 
   'logon-failure': {
     summary: 'The file server rejected the sign-in.',
     remediation:
-      'The server did not accept the user\'s credentials: with cloud Kerberos trust this usually means no Kerberos ' +
+      "The server did not accept the user's credentials: with cloud Kerberos trust this usually means no Kerberos " +
       'ticket could be obtained. Fix the earlier steps, lock the device and sign in with the PIN.',
   },
   timeout: {
@@ -51,7 +52,11 @@ export const checkFileShare: CheckDefinition = {
       };
     }
     if (probe.state === 'failed') {
-      return { status: 'unknown', summary: `The share test did not run: ${probe.reason}.`, evidence: [evidence(set, 'share-access', [])] };
+      return {
+        status: 'unknown',
+        summary: `The share test did not run: ${probe.reason}.`,
+        evidence: [evidence(set, 'share-access', [])],
+      };
     }
     const share = probe.facts;
     const proof = [evidence(set, 'share-access', [share.line])];
@@ -61,13 +66,19 @@ export const checkFileShare: CheckDefinition = {
         status: 'fail',
         summary: `${share.path}: ${text.summary}`,
         evidence: proof,
-        remediation: share.message ? `${text.remediation} Windows said: "${share.message}"` : text.remediation,
+        remediation: share.message
+          ? `${text.remediation} Windows said: "${share.message}"`
+          : text.remediation,
         docs: [DOCS.cloudTrustDeploy],
       };
     }
     const host = /^\\\\([^\\]+)/.exec(share.path ?? '')?.[1]?.toLowerCase();
     const cifs = factsOf(set, 'klist-tickets')?.tickets.find(
-      (t) => t.service === 'cifs' && (host === undefined || t.target.toLowerCase() === host || t.target.toLowerCase().startsWith(`${host}.`)),
+      (t) =>
+        t.service === 'cifs' &&
+        (host === undefined ||
+          t.target.toLowerCase() === host ||
+          t.target.toLowerCase().startsWith(`${host}.`)),
     );
     if (cifs) {
       return {
@@ -79,10 +90,13 @@ export const checkFileShare: CheckDefinition = {
     return {
       status: 'warn',
       summary: `${share.path} opened, but without a Kerberos ticket (Windows fell back to NTLM).`,
-      evidence: [...proof, evidence(set, 'klist-tickets', [], `no cifs/${host ?? '<server>'} ticket in the cache`)],
+      evidence: [
+        ...proof,
+        evidence(set, 'klist-tickets', [], `no cifs/${host ?? '<server>'} ticket in the cache`),
+      ],
       remediation:
         'Usual causes: the path uses an IP address or an alias (CNAME) that has no SPN, so Kerberos cannot be used; ' +
-        'or no domain controller was in reach. Use the server\'s real DNS name and check the earlier steps.',
+        "or no domain controller was in reach. Use the server's real DNS name and check the earlier steps.",
       docs: [DOCS.cloudTrustDeploy],
     };
   },

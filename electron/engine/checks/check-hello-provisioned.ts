@@ -17,7 +17,7 @@ export const checkHelloProvisioned: CheckDefinition = {
   id: 'hello-provisioned',
   title: 'Hello set up for this user',
   explanation:
-    'Windows Hello for Business keeps the user\'s key in a Hello container on this device. It is created when the ' +
+    "Windows Hello for Business keeps the user's key in a Hello container on this device. It is created when the " +
     'user sets up a PIN after signing in; dsregcmd reports it as NgcSet.',
   needs: ['dsregcmd-status'],
   dependsOn: ['join-state', 'user-context', 'whfb-policy'],
@@ -51,7 +51,13 @@ export const checkHelloProvisioned: CheckDefinition = {
         reasons.length > 0
           ? `Hello is not set up for this user: ${reasons.join('; ')}.`
           : 'Hello is not set up for this user.',
-      evidence: [evidence(set, 'dsregcmd-status', [ngcSet.line, ...blockers.map((b) => b.line), prereq?.preReqResult?.line])],
+      evidence: [
+        evidence(set, 'dsregcmd-status', [
+          ngcSet.line,
+          ...blockers.map((b) => b.line),
+          prereq?.preReqResult?.line,
+        ]),
+      ],
       remediation:
         'Hello provisioning starts after sign-in when every prerequisite is met. Fix what the prerequisite check ' +
         'reports, then sign out and sign in again and follow the PIN setup. Event 358/360 in the User Device ' +

@@ -20,7 +20,11 @@ export const checkHelloSignin: CheckDefinition = {
     const proof = [evidence(set, 'klist-cloud-debug', [key?.line, password?.line])];
     const docs = [DOCS.helloFaq];
     if (key?.value === 1) {
-      return { status: 'pass', summary: 'This session was signed in with Hello (a key, not a password).', evidence: proof };
+      return {
+        status: 'pass',
+        summary: 'This session was signed in with Hello (a key, not a password).',
+        evidence: proof,
+      };
     }
     if (key?.value === 0 || password?.value === 1) {
       return {

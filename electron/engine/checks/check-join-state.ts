@@ -23,16 +23,26 @@ export const checkJoinState: CheckDefinition = {
       .map((key) => diagnostics[key]?.line)
       .filter((line) => line !== undefined);
     const proof = [
-      evidence(set, 'dsregcmd-status', [ds?.azureAdJoined?.line, ds?.domainJoined?.line, ds?.domainName?.line]),
+      evidence(set, 'dsregcmd-status', [
+        ds?.azureAdJoined?.line,
+        ds?.domainJoined?.line,
+        ds?.domainName?.line,
+      ]),
     ];
     const docs = [DOCS.hybridJoin, DOCS.dsregcmd];
     if (entra === undefined) {
       return { status: 'unknown', summary: 'dsregcmd did not report AzureAdJoined.', evidence: proof, docs };
     }
     if (entra && domain) {
-      return { status: 'pass', summary: 'The device is Microsoft Entra hybrid joined.', evidence: proof, docs };
+      return {
+        status: 'pass',
+        summary: 'The device is Microsoft Entra hybrid joined.',
+        evidence: proof,
+        docs,
+      };
     }
-    if (entra) return { status: 'pass', summary: 'The device is Microsoft Entra joined.', evidence: proof, docs };
+    if (entra)
+      return { status: 'pass', summary: 'The device is Microsoft Entra joined.', evidence: proof, docs };
     const failProof = [evidence(set, 'dsregcmd-status', [...(proof[0]?.lines ?? []), ...errorLines])];
     if (domain) {
       return {

@@ -23,20 +23,35 @@ export const checkOnpremTgt: CheckDefinition = {
     }
     const tickets = factsOf(set, 'klist-tickets')?.tickets ?? [];
     const domain = adDomain(set);
-    const tgts = tickets.filter((t) => t.service === 'krbtgt' && t.target.toUpperCase() !== ENTRA_KERBEROS_REALM);
+    const tgts = tickets.filter(
+      (t) => t.service === 'krbtgt' && t.target.toUpperCase() !== ENTRA_KERBEROS_REALM,
+    );
     const tgt = tgts.find((t) => !domain || t.target.toLowerCase() === domain) ?? tgts[0];
     if (tgt) {
       const from = tgt.kdcCalled ? ` from ${tgt.kdcCalled}` : '';
       return {
         status: 'pass',
         summary: `The user holds a ticket-granting ticket for ${tgt.target}${from}.`,
-        evidence: [evidence(set, 'klist-tickets', tgt.lines.slice(0, 3).concat(tgt.lines.filter((l) => /kdc/i.test(l))))],
+        evidence: [
+          evidence(
+            set,
+            'klist-tickets',
+            tgt.lines.slice(0, 3).concat(tgt.lines.filter((l) => /kdc/i.test(l))),
+          ),
+        ],
       };
     }
     return {
       status: 'fail',
       summary: `There is no ticket-granting ticket for ${domain?.toUpperCase() ?? 'the AD domain'} in this session.`,
-      evidence: [evidence(set, 'klist-tickets', [], `${tickets.length} ticket(s) in the cache, none krbtgt/<AD domain>.`)],
+      evidence: [
+        evidence(
+          set,
+          'klist-tickets',
+          [],
+          `${tickets.length} ticket(s) in the cache, none krbtgt/<AD domain>.`,
+        ),
+      ],
       remediation:
         'Open a file share to make Windows exchange the cloud ticket, then check again. If the ticket still does ' +
         'not appear, clear the ticket cache (klist purge), lock the device and sign in with the PIN.',

@@ -29,10 +29,16 @@ export const checkOsBuild: CheckDefinition = {
     const lines = [os?.productName?.line, os?.displayVersion?.line, os?.currentBuild?.line, os?.ubr?.line];
     const proof = [evidence(set, 'os-version', lines)];
     if (build === undefined) {
-      return { status: 'unknown', summary: 'The Windows build number was not in the output.', evidence: proof };
+      return {
+        status: 'unknown',
+        summary: 'The Windows build number was not in the output.',
+        evidence: proof,
+      };
     }
     const version = ubr === undefined ? `build ${build}` : `build ${build}.${ubr}`;
-    const name = os?.displayVersion ? `Windows ${build >= 22000 ? '11' : '10'} ${os.displayVersion.value}` : 'Windows';
+    const name = os?.displayVersion
+      ? `Windows ${build >= 22000 ? '11' : '10'} ${os.displayVersion.value}`
+      : 'Windows';
     const docs = [DOCS.passportCsp];
     if (os?.installationType?.value.toLowerCase() === 'server') {
       return {
@@ -43,7 +49,12 @@ export const checkOsBuild: CheckDefinition = {
       };
     }
     if (build >= 22621 || build === 19045) {
-      return { status: 'pass', summary: `${name} (${version}) supports cloud Kerberos trust.`, evidence: proof, docs };
+      return {
+        status: 'pass',
+        summary: `${name} (${version}) supports cloud Kerberos trust.`,
+        evidence: proof,
+        docs,
+      };
     }
     const minimumUbr = MINIMUM_UBR[build];
     if (minimumUbr === undefined) {
@@ -75,6 +86,11 @@ export const checkOsBuild: CheckDefinition = {
         docs,
       };
     }
-    return { status: 'pass', summary: `${name} (${version}) supports cloud Kerberos trust.`, evidence: proof, docs };
+    return {
+      status: 'pass',
+      summary: `${name} (${version}) supports cloud Kerberos trust.`,
+      evidence: proof,
+      docs,
+    };
   },
 };

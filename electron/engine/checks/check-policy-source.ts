@@ -23,11 +23,24 @@ export const checkPolicySource: CheckDefinition = {
         status: 'warn',
         summary: 'Both Group Policy and Intune configure Hello: the Intune (CSP) settings are not applied.',
         evidence: [
-          evidence(set, 'policy-gpo-machine', gpo.filter((s) => s.probeId === 'policy-gpo-machine').map((s) => s.line)),
-          evidence(set, 'policy-gpo-user', gpo.filter((s) => s.probeId === 'policy-gpo-user').map((s) => s.line)),
-          evidence(set, 'policy-mdm', mdm.map((s) => s.line)),
+          evidence(
+            set,
+            'policy-gpo-machine',
+            gpo.filter((s) => s.probeId === 'policy-gpo-machine').map((s) => s.line),
+          ),
+          evidence(
+            set,
+            'policy-gpo-user',
+            gpo.filter((s) => s.probeId === 'policy-gpo-user').map((s) => s.line),
+          ),
+          evidence(
+            set,
+            'policy-mdm',
+            mdm.map((s) => s.line),
+          ),
         ].filter((item) => item.lines.length > 0),
-        remediation: 'Configure Windows Hello for Business in one place: remove the Group Policy or the Intune profile.',
+        remediation:
+          'Configure Windows Hello for Business in one place: remove the Group Policy or the Intune profile.',
         docs,
       };
     }
@@ -41,7 +54,11 @@ export const checkPolicySource: CheckDefinition = {
     }
     const sources = [...new Set(policy.settings.map((s) => describeSource(s.source)))];
     if (sources.length === 0) {
-      return { status: 'pass', summary: 'No Hello policy values on the device (tenant-wide settings apply).', evidence: [] };
+      return {
+        status: 'pass',
+        summary: 'No Hello policy values on the device (tenant-wide settings apply).',
+        evidence: [],
+      };
     }
     return {
       status: 'pass',

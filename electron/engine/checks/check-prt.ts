@@ -30,7 +30,11 @@ export const checkPrt: CheckDefinition = {
     const prt = ds?.azureAdPrt;
     const docs = [DOCS.prt, DOCS.dsregcmd];
     if (!prt) {
-      return { status: 'unknown', summary: 'dsregcmd did not report AzureAdPrt.', evidence: [evidence(set, 'dsregcmd-status', [])] };
+      return {
+        status: 'unknown',
+        summary: 'dsregcmd did not report AzureAdPrt.',
+        evidence: [evidence(set, 'dsregcmd-status', [])],
+      };
     }
     if (!prt.value) {
       const error = ds?.prtErrorDescription;

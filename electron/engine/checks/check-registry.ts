@@ -1,9 +1,9 @@
-import type { CheckDefinition } from './check-definition';
 import { checkCertTrustConflict } from './check-cert-trust-conflict';
 import { checkClockSkew } from './check-clock-skew';
 import { checkCloudTgt } from './check-cloud-tgt';
 import { checkCloudTrustPolicy } from './check-cloud-trust-policy';
 import { checkDcLineOfSight } from './check-dc-line-of-sight';
+import type { CheckDefinition } from './check-definition';
 import { checkEntraKerberosServer } from './check-entra-kerberos-server';
 import { checkFileShare } from './check-file-share';
 import { checkHelloProvisioned } from './check-hello-provisioned';

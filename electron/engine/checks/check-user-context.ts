@@ -18,7 +18,11 @@ export const checkUserContext: CheckDefinition = {
   needs: ['whoami-user', 'whoami-groups', 'dsregcmd-status'],
   dependsOn: [],
   evaluate(set): CheckOutcome {
-    const unknown = unknownUnlessAny(set, ['whoami-user', 'whoami-groups', 'dsregcmd-status'], 'who the app runs as');
+    const unknown = unknownUnlessAny(
+      set,
+      ['whoami-user', 'whoami-groups', 'dsregcmd-status'],
+      'who the app runs as',
+    );
     if (unknown) return unknown;
     const user = factsOf(set, 'whoami-user');
     const groups = factsOf(set, 'whoami-groups')?.groups ?? [];
@@ -30,12 +34,13 @@ export const checkUserContext: CheckDefinition = {
     if (user?.sid?.value === SYSTEM_SID || context === 'SYSTEM') {
       return {
         status: 'fail',
-        summary: 'The app runs as SYSTEM, so it cannot see the signed-in user\'s Hello, PRT or tickets.',
+        summary: "The app runs as SYSTEM, so it cannot see the signed-in user's Hello, PRT or tickets.",
         evidence: [
           evidence(set, 'whoami-user', [user?.sid?.line]),
           evidence(set, 'dsregcmd-status', [ds?.userContext?.line]),
         ],
-        remediation: 'Run WHfB Doctor as the signed-in user (not "Run as administrator", not from a SYSTEM tool).',
+        remediation:
+          'Run WHfB Doctor as the signed-in user (not "Run as administrator", not from a SYSTEM tool).',
         docs: [DOCS.dsregcmd],
       };
     }
@@ -45,11 +50,14 @@ export const checkUserContext: CheckDefinition = {
       return {
         status: 'fail',
         summary: 'This is a Remote Desktop session: cloud Kerberos trust does not apply to it.',
-        evidence: [evidence(set, 'whoami-groups', [remote?.line]), evidence(set, 'dsregcmd-status', [prereqRemote?.line])],
+        evidence: [
+          evidence(set, 'whoami-groups', [remote?.line]),
+          evidence(set, 'dsregcmd-status', [prereqRemote?.line]),
+        ],
         remediation:
           'Remote Desktop with supplied credentials is not supported by cloud Kerberos trust, and a password ' +
           'sign-in never uses Hello. Diagnose at the device itself (or over a screen-sharing tool that joins the ' +
-          'user\'s console session) after the user signs in with their PIN.',
+          "user's console session) after the user signs in with their PIN.",
         docs: [DOCS.cloudTrustDeploy, DOCS.helloFaq],
       };
     }

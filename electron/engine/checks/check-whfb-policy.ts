@@ -25,7 +25,8 @@ export const checkWhfbPolicy: CheckDefinition = {
             status: 'fail',
             summary: `Turned off by ${describeSource(setting.source)}.`,
             evidence: proof,
-            remediation: 'Enable Windows Hello for Business in the policy that turns it off, then sync the device.',
+            remediation:
+              'Enable Windows Hello for Business in the policy that turns it off, then sync the device.',
             fixes: ['sync-device-policy'],
             docs,
           };

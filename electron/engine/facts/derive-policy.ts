@@ -52,14 +52,25 @@ function isGpoRoot(path: string): boolean {
   return /\\Policies\\Microsoft\\PassportForWork$/i.test(path);
 }
 
-function collect(facts: RegistryFacts | undefined, probeId: ProbeId, scopeOf: (path: string) => PolicySource | null) {
+function collect(
+  facts: RegistryFacts | undefined,
+  probeId: ProbeId,
+  scopeOf: (path: string) => PolicySource | null,
+) {
   const found: PolicySetting[] = [];
   for (const key of facts?.keys ?? []) {
     const source = scopeOf(key.path);
     if (!source) continue;
     for (const value of key.values) {
       if (typeof value.data !== 'number') continue;
-      found.push({ name: value.name, value: value.data, source, probeId, keyPath: key.path, line: value.line });
+      found.push({
+        name: value.name,
+        value: value.data,
+        source,
+        probeId,
+        keyPath: key.path,
+        line: value.line,
+      });
     }
   }
   return found;
@@ -73,7 +84,9 @@ export function derivePolicy(set: FactSet): PolicyView {
   }
   const settings = [
     ...collect(factsOf(set, 'policy-gpo-user'), 'policy-gpo-user', (p) => (isGpoRoot(p) ? 'gpo-user' : null)),
-    ...collect(factsOf(set, 'policy-gpo-machine'), 'policy-gpo-machine', (p) => (isGpoRoot(p) ? 'gpo-machine' : null)),
+    ...collect(factsOf(set, 'policy-gpo-machine'), 'policy-gpo-machine', (p) =>
+      isGpoRoot(p) ? 'gpo-machine' : null,
+    ),
     ...collect(factsOf(set, 'policy-mdm'), 'policy-mdm', mdmScope),
   ].sort((a, b) => PRECEDENCE.indexOf(a.source) - PRECEDENCE.indexOf(b.source));
 
@@ -98,7 +111,8 @@ export function derivePolicy(set: FactSet): PolicyView {
     helloEnabled: first(HELLO_ENABLED_NAMES),
     cloudTrust,
     certTrust: first(['usecertificateforonpremauth']),
-    cloudTrustOnlyInUserScope: !cloudTrust && userScopeCloudTrust?.value === 1 ? userScopeCloudTrust : undefined,
+    cloudTrustOnlyInUserScope:
+      !cloudTrust && userScopeCloudTrust?.value === 1 ? userScopeCloudTrust : undefined,
     incomplete: missingReasons.length > 0,
     missingReasons,
   };

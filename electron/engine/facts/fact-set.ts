@@ -29,7 +29,11 @@ function factsForProbe(id: ProbeId, result: ProbeResult | undefined): ProbeFacts
     const parsed = PROBE_PARSERS[id](result.stdout);
     if (!parsed.recognized) {
       const why = parsed.problems[0] ?? 'its output was not recognised';
-      return { state: 'failed', reason: `${commandName(result, id)} output could not be read: ${why}`, result };
+      return {
+        state: 'failed',
+        reason: `${commandName(result, id)} output could not be read: ${why}`,
+        result,
+      };
     }
     return { state: 'ok', facts: parsed.facts, problems: parsed.problems, result };
   } catch (error) {
@@ -64,7 +68,12 @@ export function factsOf<K extends ProbeId>(set: FactSet, id: K): ProbeFactsMap[K
 }
 
 /** Evidence naming the command and the lines that decided; undefined lines are dropped. */
-export function evidence(set: FactSet, id: ProbeId, lines: (string | undefined)[], note?: string): EvidenceItem {
+export function evidence(
+  set: FactSet,
+  id: ProbeId,
+  lines: (string | undefined)[],
+  note?: string,
+): EvidenceItem {
   const probe = set.probes[id];
   const command = probe.state === 'absent' ? [] : probe.result.command;
   const kept = lines.filter((line): line is string => typeof line === 'string' && line !== '');

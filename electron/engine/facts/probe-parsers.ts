@@ -1,5 +1,8 @@
 import { type DsregcmdFacts, parseDsregcmd } from '../parsers/parse-dsregcmd';
-import { type EntraKerberosObjectFacts, parseEntraKerberosObject } from '../parsers/parse-entra-kerberos-object';
+import {
+  type EntraKerberosObjectFacts,
+  parseEntraKerberosObject,
+} from '../parsers/parse-entra-kerberos-object';
 import { type KlistCloudDebugFacts, parseKlistCloudDebug } from '../parsers/parse-klist-cloud-debug';
 import { type KlistTicketsFacts, parseKlistTickets } from '../parsers/parse-klist-tickets';
 import { type NltestDsgetdcFacts, parseNltestDsgetdc } from '../parsers/parse-nltest';

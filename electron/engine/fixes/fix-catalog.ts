@@ -22,14 +22,15 @@ export const FIX_CATALOG: Record<FixId, FixInfo> = {
   'delete-hello-container': {
     id: 'delete-hello-container',
     title: 'Delete the Hello container',
-    does: 'Deletes this user\'s Windows Hello for Business container, so Hello is set up again from scratch.',
+    does: "Deletes this user's Windows Hello for Business container, so Hello is set up again from scratch.",
     cost:
       'Removes every credential in the container: the PIN, fingerprint and face sign-in, and passkeys stored ' +
       'there. The user must sign out and set up a new PIN.',
     context: 'user',
     destructive: true,
     command: 'certutil.exe -deletehellocontainer',
-    after: 'Sign out, sign in with the password, and follow the PIN setup. Run the checks again after signing in with the new PIN.',
+    after:
+      'Sign out, sign in with the password, and follow the PIN setup. Run the checks again after signing in with the new PIN.',
   },
   'refresh-prt': {
     id: 'refresh-prt',
@@ -44,7 +45,7 @@ export const FIX_CATALOG: Record<FixId, FixInfo> = {
   'purge-tickets': {
     id: 'purge-tickets',
     title: 'Clear the Kerberos ticket cache',
-    does: 'Deletes this session\'s Kerberos tickets; Windows gets new ones the next time a resource is opened.',
+    does: "Deletes this session's Kerberos tickets; Windows gets new ones the next time a resource is opened.",
     cost: 'A short delay on the next access to file shares or intranet sites.',
     context: 'user',
     destructive: false,
@@ -69,7 +70,8 @@ export const FIX_CATALOG: Record<FixId, FixInfo> = {
     context: 'user',
     destructive: false,
     command: 'ms-settings:workplace',
-    after: 'After the sync, sign out and back in so Hello picks up the new policy, then run the checks again.',
+    after:
+      'After the sync, sign out and back in so Hello picks up the new policy, then run the checks again.',
   },
   'open-event-log': {
     id: 'open-event-log',

@@ -3,7 +3,14 @@ import type { Parsed } from '../types';
 import { contentLines } from './text-lines';
 
 /** Why opening the share failed, as classified by the share-access probe. */
-export const SHARE_FAILURES = ['denied', 'not-found', 'unreachable', 'logon-failure', 'timeout', 'other'] as const;
+export const SHARE_FAILURES = [
+  'denied',
+  'not-found',
+  'unreachable',
+  'logon-failure',
+  'timeout',
+  'other',
+] as const;
 export type ShareFailure = (typeof SHARE_FAILURES)[number];
 
 /**
@@ -30,7 +37,8 @@ const shareAccessSchema = z.object({
 
 export function parseShareAccess(text: string): Parsed<ShareAccessFacts> {
   const line = contentLines(text).find((candidate) => candidate.startsWith('{')) ?? '';
-  if (!line) return { facts: { line: '' }, recognized: false, problems: ['no share test result in the output'] };
+  if (!line)
+    return { facts: { line: '' }, recognized: false, problems: ['no share test result in the output'] };
   let json: unknown;
   try {
     json = JSON.parse(line);
@@ -43,7 +51,14 @@ export function parseShareAccess(text: string): Parsed<ShareAccessFacts> {
   }
   const { path, listed, entries, failure, message } = parsed.data;
   return {
-    facts: { path, listed, entries: entries ?? undefined, failure: failure ?? null, message: message ?? null, line },
+    facts: {
+      path,
+      listed,
+      entries: entries ?? undefined,
+      failure: failure ?? null,
+      message: message ?? null,
+      line,
+    },
     recognized: true,
     problems: [],
   };
