@@ -72,9 +72,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-function parseOptions(args: string[], options: ParseArgsConfig['options']) {
+function parseOptions<const T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    return parseArgs({ args, options, allowPositionals: true as const, strict: true as const });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
