@@ -236,6 +236,8 @@ function assignString(facts: DsregcmdFacts, field: Field, key: string): boolean 
   const target = STRING_FACTS.get(key);
   const ngcTarget = NGC_STRING_FACTS.get(key);
   const section = normalizeKey(field.section);
+  // An empty value ("TenantName :") tells nothing; it stays in `fields` only.
+  if (field.value === '') return target !== undefined || ngcTarget !== undefined;
   if (target) setOnce(facts, target, sourced);
   else if (ngcTarget) setOnce(facts.ngcPrereq, ngcTarget, sourced);
   // "Server Error Description" also names join errors elsewhere; only SSO State's is the PRT's.

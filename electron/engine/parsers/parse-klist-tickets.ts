@@ -56,6 +56,7 @@ interface Block {
 
 interface Scan {
   logonId?: string;
+  lastLogonId?: string;
   declaredCount?: number;
   blocks: Block[];
   sawHeader: boolean;
@@ -79,7 +80,10 @@ function toKlistLines(text: string): KlistLine[] {
 /** "Cached Tickets: (2)", "Tickets mis en cache : (2)", "Zwischengespeicherte Tickets: (1)". */
 function readDeclaredCount(line: string): number | undefined {
   const pair = readKeyValue(line);
-  const count = pair ? /^\(\s*(\d+)\s*\)$/.exec(pair.value)?.[1] : /^[^()]*\(\s*(\d+)\s*\)$/.exec(line)?.[1];
+  // A label must precede the count: a lone "(3)" is not a header.
+  const count = pair
+    ? /^\(\s*(\d+)\s*\)$/.exec(pair.value)?.[1]
+    : /^[^()]*\p{L}[^()]*\(\s*(\d+)\s*\)$/u.exec(line)?.[1];
   return count === undefined ? undefined : Number(count);
 }
 
@@ -118,13 +122,16 @@ function scanLines(lines: KlistLine[]): Scan {
 function readHeaderLine(scan: Scan, line: string, count: number | undefined): void {
   const logonId = readLogonId(line);
   if (count !== undefined) {
-    // A second listing in one paste (klist run twice): the later one is the current state.
+    // A second listing in one paste (klist run twice): the later one is the current state,
+    // with the logon id printed just before its header.
     if (scan.blocks.length > 0) scan.blocks = [];
     scan.declaredCount = count;
     scan.sawHeader = true;
     scan.listings += 1;
-  } else if (logonId && (scan.logonId === undefined || scan.blocks.length === 0)) {
-    scan.logonId = logonId;
+    scan.logonId = scan.lastLogonId ?? scan.logonId;
+  } else if (logonId) {
+    scan.logonId ??= logonId;
+    scan.lastLogonId = logonId;
   } else if (/failed with 0x|error 0x/i.test(line)) {
     scan.failures.push(line);
   }
@@ -241,7 +248,8 @@ function readKlist(text: string): Parsed<KlistTicketsFacts> {
   }
   const scan = scanLines(toKlistLines(text));
   const tickets = scan.blocks.map(readTicket).filter((ticket) => ticket !== undefined);
-  const recognized = tickets.length > 0 || scan.sawHeader || scan.logonId !== undefined;
+  // A logon id alone is not enough: `klist cloud_debug` and `klist purge` print one too.
+  const recognized = tickets.length > 0 || scan.sawHeader;
   if (!recognized) {
     const reason = scan.failures[0]
       ? `klist reported: ${scan.failures[0]}`

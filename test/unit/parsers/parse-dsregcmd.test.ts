@@ -55,20 +55,29 @@ function editLines(text: string, edit: (lines: string[]) => void): string {
 }
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.nat().map((at): Mutation => (text) => text.slice(0, at % (text.length + 1))),
+  fc.nat().map(
+    (at): Mutation =>
+      (text) =>
+        text.slice(0, at % (text.length + 1)),
+  ),
   fc.constant<Mutation>(withCrlf),
-  fc
-    .tuple(fc.nat(), fc.integer({ min: 1, max: 8 }))
-    .map(([at, count]): Mutation => (text) => {
-      const index = at % (text.length + 1);
-      return text.slice(0, index) + ' '.repeat(count) + text.slice(index);
-    }),
-  fc
-    .tuple(fc.nat(), fc.string())
-    .map(([at, inserted]): Mutation => (text) =>
-      editLines(text, (lines) => lines.splice(at % (lines.length + 1), 0, inserted)),
-    ),
-  fc.nat().map((at): Mutation => (text) => editLines(text, (lines) => lines.splice(at % lines.length, 1))),
+  fc.tuple(fc.nat(), fc.integer({ min: 1, max: 8 })).map(
+    ([at, count]): Mutation =>
+      (text) => {
+        const index = at % (text.length + 1);
+        return text.slice(0, index) + ' '.repeat(count) + text.slice(index);
+      },
+  ),
+  fc.tuple(fc.nat(), fc.string()).map(
+    ([at, inserted]): Mutation =>
+      (text) =>
+        editLines(text, (lines) => lines.splice(at % (lines.length + 1), 0, inserted)),
+  ),
+  fc.nat().map(
+    (at): Mutation =>
+      (text) =>
+        editLines(text, (lines) => lines.splice(at % lines.length, 1)),
+  ),
 );
 
 const mutatedSample = fc
@@ -78,9 +87,25 @@ const mutatedSample = fc
 const anyText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 300 }),
   fc
-    .array(fc.oneof(fc.constantFrom('\n', '\r\n', ' : ', ': ', '|', '+----+', 'YES', 'OnPremTgt', 'Ngc Prerequisite Check'), fc.string()), {
-      maxLength: 40,
-    })
+    .array(
+      fc.oneof(
+        fc.constantFrom(
+          '\n',
+          '\r\n',
+          ' : ',
+          ': ',
+          '|',
+          '+----+',
+          'YES',
+          'OnPremTgt',
+          'Ngc Prerequisite Check',
+        ),
+        fc.string(),
+      ),
+      {
+        maxLength: 40,
+      },
+    )
     .map((parts) => parts.join('')),
 );
 
@@ -251,7 +276,9 @@ describe('parseDsregcmd on real samples', () => {
     const preJoin = parseDsregcmd(sample('dsregcmd-status-07.txt')).facts;
     expect(preJoin.userContext?.value).toBe('SYSTEM');
     expect(preJoin.clientTime?.value).toBe('2019-01-31 09:25:31.000 UTC');
-    expect(preJoin.fields['Diagnostic Data']?.['DRS Discovery Test']?.value).toBe('FAIL [0x801c0021/0x801c000c]');
+    expect(preJoin.fields['Diagnostic Data']?.['DRS Discovery Test']?.value).toBe(
+      'FAIL [0x801c0021/0x801c000c]',
+    );
 
     const syncJoin = parseDsregcmd(sample('dsregcmd-status-08.txt')).facts;
     expect(syncJoin.fields['Diagnostic Data']?.['Server ErrorCode']?.value).toBe('DirectoryError');
@@ -334,6 +361,13 @@ describe('parseDsregcmd field names and sections', () => {
     expect(facts.azureAdJoined?.value).toBe(true);
     expect(facts.deviceName?.value).toBe('PC1');
     expect(facts.userContext?.value).toBe('SYSTEM');
+  });
+
+  it('leaves a typed text fact unset when its value is empty', () => {
+    const { facts } = parseDsregcmd('| Tenant Details |\nTenantName :\nTenantId : abc\n');
+    expect(facts.tenantName).toBeUndefined();
+    expect(facts.tenantId?.value).toBe('abc');
+    expect(facts.fields['Tenant Details']?.TenantName?.value).toBe('');
   });
 
   it('reports lines it could not read but keeps the rest', () => {
