@@ -11,14 +11,13 @@ export interface Headline {
 /** The first failure in chain order is the broken link; else the first warning; else all good. */
 export function headlineOf(checks: CheckResult[]): Headline {
   const failed = checks.find((c) => c.status === 'fail');
-  if (failed)
-    return { status: 'fail', checkId: failed.id, text: `Broken link: ${failed.title}. ${failed.summary}` };
+  if (failed) return { status: 'fail', checkId: failed.id, text: `Broken link: ${failed.summary}` };
   const warned = checks.find((c) => c.status === 'warn');
   if (warned) {
     return {
       status: 'warn',
       checkId: warned.id,
-      text: `Works, with a warning: ${warned.title}. ${warned.summary}`,
+      text: `Works, with a warning: ${warned.summary}`,
     };
   }
   const unknown = checks.filter((c) => c.status === 'unknown');

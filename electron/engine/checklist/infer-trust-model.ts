@@ -1,3 +1,4 @@
+import { checkOsBuild } from '../checks/check-os-build';
 import { derivePolicy } from '../facts/derive-policy';
 import { evidence, type FactSet, factsOf } from '../facts/fact-set';
 import type { EvidenceItem, TrustModel } from '../types';
@@ -25,6 +26,14 @@ export function inferTrustModel(set: FactSet): TrustModelInference {
       trustModel: 'certificate-trust',
       reason: '"Use certificate for on-premises authentication" is enabled, and it wins over cloud trust.',
       evidence: [evidence(set, certTrust.probeId, [certTrust.line])],
+    };
+  }
+  if (cloudTrust?.value === 1 && checkOsBuild.evaluate(set).status === 'fail') {
+    return {
+      trustModel: 'key-trust',
+      reason:
+        'Cloud trust is configured, but this Windows build cannot use it, so Hello falls back to key trust.',
+      evidence: [evidence(set, cloudTrust.probeId, [cloudTrust.line])],
     };
   }
   if (cloudTrust?.value === 1) {

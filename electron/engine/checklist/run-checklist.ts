@@ -18,7 +18,7 @@ export function runChecklist(set: FactSet, checks: readonly CheckDefinition[] = 
       status: root ? 'blocked' : outcome.status,
       title: check.title,
       explanation: check.explanation,
-      summary: root ? `${outcome.summary} (explained by “${results.get(root)?.title}”.)` : outcome.summary,
+      summary: outcome.summary,
       evidence: outcome.evidence,
       remediation: outcome.remediation ?? null,
       docs: outcome.docs ?? [],

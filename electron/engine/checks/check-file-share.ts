@@ -44,6 +44,13 @@ export const checkFileShare: CheckDefinition = {
   dependsOn: ['onprem-tgt'],
   evaluate(set): CheckOutcome {
     const probe = set.probes['share-access'];
+    if (probe.state === 'absent' && set.inputs.share) {
+      return {
+        status: 'skip',
+        summary: `The share ${set.inputs.share} was not tested in this capture.`,
+        evidence: [],
+      };
+    }
     if (probe.state === 'absent') {
       return {
         status: 'skip',

@@ -121,12 +121,12 @@ export function derivePolicy(set: FactSet): PolicyView {
 export function describeSource(source: PolicySource): string {
   switch (source) {
     case 'gpo-user':
-      return 'Group Policy (user)';
+      return 'user Group Policy';
     case 'gpo-machine':
-      return 'Group Policy (computer)';
+      return 'computer Group Policy';
     case 'mdm-user':
-      return 'Intune/MDM (user scope)';
+      return 'Intune/MDM user policy';
     case 'mdm-device':
-      return 'Intune/MDM (device scope)';
+      return 'Intune/MDM device policy';
   }
 }

@@ -28,7 +28,7 @@ function factsForProbe(id: ProbeId, result: ProbeResult | undefined): ProbeFacts
   try {
     const parsed = PROBE_PARSERS[id](result.stdout);
     if (!parsed.recognized) {
-      const why = parsed.problems[0] ?? 'its output was not recognised';
+      const why = (parsed.problems[0] ?? 'its output was not recognised').replace(/\.+$/, '');
       return {
         state: 'failed',
         reason: `${commandName(result, id)} output could not be read: ${why}`,

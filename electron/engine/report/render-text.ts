@@ -56,9 +56,10 @@ export function renderText(report: Report, options: { colour: boolean }): string
     '',
   ];
   for (const check of report.checks) {
-    out.push(
-      `${paint(check.status, `${SYMBOL[check.status]} ${check.status.padEnd(7)}`)} ${check.title}: ${check.summary}`,
-    );
+    const blocker = check.blockedBy ? report.checks.find((c) => c.id === check.blockedBy) : undefined;
+    const because = blocker ? ` (blocked by: ${blocker.title})` : '';
+    const label = paint(check.status, `${SYMBOL[check.status]} ${check.status.padEnd(7)}`);
+    out.push(`${label} ${check.title}: ${check.summary}${because}`);
     if (check.status === 'fail' || check.status === 'warn') {
       for (const item of check.evidence) {
         for (const line of item.lines) out.push(`      │ ${line}`);
