@@ -1,0 +1,146 @@
+import { readCapture } from '../capture/read-capture';
+import type { Capture } from '../types';
+import certificateTrustEnabled from './captures/certificate-trust-enabled.json';
+import cloudTrustPolicyMissing from './captures/cloud-trust-policy-missing.json';
+import entraKerberosServerMissing from './captures/entra-kerberos-server-missing.json';
+import healthyEntraJoined from './captures/healthy-entra-joined.json';
+import healthyHybrid from './captures/healthy-hybrid.json';
+import noDcLineOfSight from './captures/no-dc-line-of-sight.json';
+import osTooOld from './captures/os-too-old.json';
+import passwordSignIn from './captures/password-sign-in.json';
+import policyUserScopeOnly from './captures/policy-user-scope-only.json';
+import rdpSession from './captures/rdp-session.json';
+
+/** A built-in practice device: a capture shipped with the app. */
+export interface ScenarioInfo {
+  /** Stable id, used by `whfb-doctor check --scenario NAME`. */
+  name: string;
+  title: string;
+  /** What is wrong on this device and what a technician should find, in plain words. */
+  description: string;
+  /** The capture's file name in ./captures. */
+  file: string;
+}
+
+export const SCENARIOS: readonly ScenarioInfo[] = [
+  {
+    name: 'healthy-hybrid',
+    title: 'Healthy hybrid joined device',
+    description:
+      'A hybrid joined Windows 11 device where cloud Kerberos trust works end to end: Intune turns it on, the ' +
+      'user signed in with a PIN, Microsoft Entra ID issued the cloud ticket and a domain controller exchanged it. ' +
+      'Every step should pass, and the file share ticket proves it. Use it as the reference for the others.',
+    file: 'healthy-hybrid.json',
+  },
+  {
+    name: 'healthy-entra-joined',
+    title: 'Healthy Microsoft Entra joined device',
+    description:
+      'A cloud-only (Microsoft Entra joined) device that is not in the AD domain, yet opens on-premises file ' +
+      'shares with Kerberos thanks to cloud Kerberos trust. Nothing is wrong: notice that dsregcmd shows ' +
+      'DomainJoined NO while klist still holds a ticket for the AD domain.',
+    file: 'healthy-entra-joined.json',
+  },
+  {
+    name: 'cloud-trust-policy-missing',
+    title: 'Cloud trust policy not set',
+    description:
+      'Windows Hello is turned on, but "Use cloud trust for on-premises authentication" was never configured, so ' +
+      'the device uses key trust instead. The technician should find the missing UseCloudTrustForOnPremAuth value ' +
+      'and event 358 saying cloud trust is not enabled.',
+    file: 'cloud-trust-policy-missing.json',
+  },
+  {
+    name: 'certificate-trust-enabled',
+    title: 'Certificate trust still enabled',
+    description:
+      'Cloud trust is configured, but the older "Use certificate for on-premises authentication" setting is also ' +
+      'on, and certificate trust wins. The technician should spot UseCertificateForOnPremAuth, turn it off, then ' +
+      'have the user delete and recreate their Hello container.',
+    file: 'certificate-trust-enabled.json',
+  },
+  {
+    name: 'password-sign-in',
+    title: 'User signed in with a password',
+    description:
+      'Everything is configured correctly, but the user signed in with their password this time, so there is no ' +
+      'cloud Kerberos ticket for this session. klist cloud_debug shows password-derived keys instead of a public ' +
+      'key; the fix is to lock the device and sign in with the PIN.',
+    file: 'password-sign-in.json',
+  },
+  {
+    name: 'no-dc-line-of-sight',
+    title: 'No domain controller in reach',
+    description:
+      'The user works off the corporate network without VPN. Hello and the cloud ticket are fine, but no domain ' +
+      'controller answers, so there are no Kerberos tickets for the domain and file shares cannot open. The ' +
+      'technician should see nltest fail and ask the user to connect the VPN.',
+    file: 'no-dc-line-of-sight.json',
+  },
+  {
+    name: 'entra-kerberos-server-missing',
+    title: 'Microsoft Entra Kerberos server object missing',
+    description:
+      'The device and the user are set up correctly, but no administrator ever ran Set-AzureADKerberosServer for ' +
+      'the domain, so Microsoft Entra ID cannot issue cloud Kerberos tickets. The technician should find neither ' +
+      'the AzureADKerberos computer nor the krbtgt_AzureAD user in AD.',
+    file: 'entra-kerberos-server-missing.json',
+  },
+  {
+    name: 'os-too-old',
+    title: 'Windows build too old',
+    description:
+      'A Windows 10 21H2 device still on its release build, 19044.1288. Cloud Kerberos trust needs 19044.1566 or ' +
+      'later, so the policy is set but has no effect: dsregcmd has no OnPremTgt line and klist does not know ' +
+      'cloud_debug. The fix is to install the current cumulative update.',
+    file: 'os-too-old.json',
+  },
+  {
+    name: 'policy-user-scope-only',
+    title: 'Cloud trust set for the user only',
+    description:
+      'An Intune Account Protection policy wrote the Hello settings for the user instead of the device, and Windows ' +
+      'ignores the cloud trust setting there. The technician should notice the values under the user SID in the ' +
+      'policy registry and move the setting to a device-assigned Settings Catalog profile.',
+    file: 'policy-user-scope-only.json',
+  },
+  {
+    name: 'rdp-session',
+    title: 'Remote Desktop session',
+    description:
+      'The technician connected over Remote Desktop and signed in with a password, a session where cloud Kerberos ' +
+      'trust does not apply. The user has Hello on this device from console sign-ins, but in this session there ' +
+      'is no cloud ticket; diagnose from the console session instead.',
+    file: 'rdp-session.json',
+  },
+];
+
+const CAPTURE_JSON: Readonly<Record<string, unknown>> = {
+  'healthy-hybrid': healthyHybrid,
+  'healthy-entra-joined': healthyEntraJoined,
+  'cloud-trust-policy-missing': cloudTrustPolicyMissing,
+  'certificate-trust-enabled': certificateTrustEnabled,
+  'password-sign-in': passwordSignIn,
+  'no-dc-line-of-sight': noDcLineOfSight,
+  'entra-kerberos-server-missing': entraKerberosServerMissing,
+  'os-too-old': osTooOld,
+  'policy-user-scope-only': policyUserScopeOnly,
+  'rdp-session': rdpSession,
+};
+
+export function scenarioNames(): string[] {
+  return SCENARIOS.map((scenario) => scenario.name);
+}
+
+/** The scenario's capture. Throws on an unknown name, or when a shipped file is invalid (a build bug). */
+export function loadScenario(name: string): Capture {
+  const json = Object.hasOwn(CAPTURE_JSON, name) ? CAPTURE_JSON[name] : undefined;
+  if (json === undefined) {
+    throw new Error(`unknown scenario "${name}" (known: ${scenarioNames().join(', ')})`);
+  }
+  const read = readCapture(JSON.stringify(json));
+  if (!read.ok) {
+    throw new Error(`built-in scenario "${name}" is not a valid capture: ${read.reason}`);
+  }
+  return read.capture;
+}
