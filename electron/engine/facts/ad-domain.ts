@@ -14,5 +14,7 @@ export function adDomain(set: FactSet): string | undefined {
   const realm = factsOf(set, 'klist-tickets')?.tickets.find(
     (t) => t.service === 'krbtgt' && t.target.toUpperCase() !== ENTRA_KERBEROS_REALM,
   )?.target;
-  return realm?.toLowerCase();
+  if (realm) return realm.toLowerCase();
+  // NetBIOS name, printed only on domain joined devices; nltest accepts it too.
+  return factsOf(set, 'dsregcmd-status')?.domainName?.value;
 }

@@ -93,7 +93,7 @@ export const PROBE_CATALOG: readonly ProbeSpec[] = [
     args: ({ domain }) =>
       domain !== undefined && isValidHostName(domain) ? [`/dsgetdc:${domain}`, '/kdc', '/keylist'] : null,
     skipReason: NO_DOMAIN,
-    needs: ['dsregcmd-status'],
+    needs: ['dsregcmd-status', 'klist-tickets'],
     // Without line of sight to a DC, DsGetDcName waits on DNS and netlogon timeouts.
     timeoutMs: 30_000,
   },
@@ -119,7 +119,7 @@ export const PROBE_CATALOG: readonly ProbeSpec[] = [
     executable: POWERSHELL_EXECUTABLE,
     args: entraKerberosArgs,
     skipReason: NO_DOMAIN,
-    needs: ['dsregcmd-status'],
+    needs: ['dsregcmd-status', 'klist-tickets'],
     // PowerShell's start-up plus an LDAP bind that may wait on an unreachable DC.
     timeoutMs: 30_000,
   },

@@ -1,3 +1,5 @@
+import { adDomain } from '../facts/ad-domain';
+import { buildFactSet, factsOf } from '../facts/fact-set';
 import type { Evidence } from '../types';
 
 /** What dependent probes learn from earlier ones. Values are validated host names. */
@@ -19,40 +21,26 @@ export function isValidHostName(value: string): boolean {
   return value.length <= 253 && value.split('.').every((label) => LABEL.test(label));
 }
 
-// The two lines are read with small regexes here rather than through the full parsers,
-// so context extraction stays independent of parser changes and never throws.
-const DEVICE_NAME_LINE = /^\s*Device Name\s*:\s*(\S+)\s*$/m;
-const DOMAIN_NAME_LINE = /^\s*DomainName\s*:\s*(\S+)\s*$/m;
-const DC_LINE = /^\s*DC\s*:\s*\\\\(\S+)\s*$/m;
-
 function valid(value: string | undefined): string | undefined {
   return value !== undefined && isValidHostName(value) ? value : undefined;
 }
 
 /**
- * The AD domain from `dsregcmd /status`: the DNS suffix of "Device Name" when it has one
- * (nltest and LDAP work best with the DNS name), else "DomainName" (NetBIOS, printed only
- * when the device is domain joined).
+ * Context for dependent probes from the evidence gathered so far, read by the same parsers
+ * and domain rules as the checks: the domain from dsregcmd (DNS suffix of the device name,
+ * else NetBIOS DomainName) or, on an Entra joined device, the realm of the krbtgt ticket.
  */
-export function domainFromDsregcmd(text: string): string | undefined {
-  const deviceName = DEVICE_NAME_LINE.exec(text)?.[1];
-  const dot = deviceName?.indexOf('.') ?? -1;
-  const suffix = deviceName !== undefined && dot > 0 ? valid(deviceName.slice(dot + 1)) : undefined;
-  return suffix ?? valid(DOMAIN_NAME_LINE.exec(text)?.[1]);
-}
-
-/** The DC from `nltest /dsgetdc`: "DC: \\DC01.contoso.com" without the backslashes. */
-export function dcFromNltest(text: string): string | undefined {
-  return valid(DC_LINE.exec(text)?.[1]);
-}
-
-/** Context for dependent probes from the evidence gathered so far. */
 export function contextFromEvidence(evidence: Evidence): ProbeContext {
-  const context: ProbeContext = {};
   // Output is read even when the probe timed out: the lines may already be there.
-  const domain = domainFromDsregcmd(evidence['dsregcmd-status']?.stdout ?? '');
+  const readable: Evidence = {};
+  for (const [id, result] of Object.entries(evidence)) {
+    readable[id as keyof Evidence] = { ...result, error: null };
+  }
+  const set = buildFactSet(readable);
+  const context: ProbeContext = {};
+  const domain = valid(adDomain(set));
   if (domain !== undefined) context.domain = domain;
-  const dcName = dcFromNltest(evidence['nltest-dsgetdc']?.stdout ?? '');
+  const dcName = valid(factsOf(set, 'nltest-dsgetdc')?.dc?.value);
   if (dcName !== undefined) context.dcName = dcName;
   return context;
 }

@@ -172,7 +172,12 @@ describe('collectEvidence', () => {
       'nltest.exe': `echo 'Getting DC name failed: Status = 1355 0x54b ERROR_NO_SUCH_DOMAIN'\nexit 1`,
     });
     const evidence = await collectEvidence({ system32, codePage: 437, probes: ['time-offset'] });
-    expect(Object.keys(evidence)).toEqual(['dsregcmd-status', 'nltest-dsgetdc', 'time-offset']);
+    expect(Object.keys(evidence)).toEqual([
+      'dsregcmd-status',
+      'klist-tickets',
+      'nltest-dsgetdc',
+      'time-offset',
+    ]);
     expect(evidence['nltest-dsgetdc']).toMatchObject({ exitCode: 1, error: null });
     expect(evidence['time-offset']?.error).toBe('skipped: no domain controller found by nltest');
   });
@@ -184,7 +189,7 @@ describe('collectEvidence', () => {
       codePage: 437,
       probes: ['entra-kerberos-object', 'share-access'],
     });
-    expect(Object.keys(evidence)).toEqual(['dsregcmd-status', 'entra-kerberos-object']);
+    expect(Object.keys(evidence)).toEqual(['dsregcmd-status', 'klist-tickets', 'entra-kerberos-object']);
   });
 
   it('reports a missing tool as not-found and goes on', async () => {

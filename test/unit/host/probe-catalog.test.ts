@@ -62,9 +62,9 @@ describe('PROBE_CATALOG', () => {
   });
 
   it('declares what the dependent probes need', () => {
-    expect(findProbeSpec('nltest-dsgetdc')?.needs).toEqual(['dsregcmd-status']);
+    expect(findProbeSpec('nltest-dsgetdc')?.needs).toEqual(['dsregcmd-status', 'klist-tickets']);
     expect(findProbeSpec('time-offset')?.needs).toEqual(['nltest-dsgetdc']);
-    expect(findProbeSpec('entra-kerberos-object')?.needs).toEqual(['dsregcmd-status']);
+    expect(findProbeSpec('entra-kerberos-object')?.needs).toEqual(['dsregcmd-status', 'klist-tickets']);
   });
 
   it('cannot run the dependent probes without a valid context', () => {

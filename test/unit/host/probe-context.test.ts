@@ -1,12 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  contextFromEvidence,
-  dcFromNltest,
-  domainFromDsregcmd,
-  isValidHostName,
-} from '../../../electron/engine/probes/probe-context';
+import { contextFromEvidence, isValidHostName } from '../../../electron/engine/probes/probe-context';
 import type { ProbeResult } from '../../../electron/engine/types';
 
 const sample = (name: string): string =>
@@ -21,42 +16,52 @@ const result = (stdout: string, error: ProbeResult['error'] = null): ProbeResult
   error,
 });
 
-describe('domainFromDsregcmd', () => {
+const domainOf = (dsregcmd: string, extra = {}) =>
+  contextFromEvidence({ 'dsregcmd-status': result(dsregcmd), ...extra }).domain;
+
+describe('domain for dependent probes', () => {
   it('prefers the DNS suffix of Device Name', () => {
-    expect(domainFromDsregcmd(sample('dsregcmd-status-01.txt'))).toBe('rcmlab.local');
-    expect(domainFromDsregcmd(sample('dsregcmd-status-14.txt'))).toBe('nekolab.local');
+    expect(domainOf(sample('dsregcmd-status-01.txt'))).toBe('rcmlab.local');
+    expect(domainOf(sample('dsregcmd-status-14.txt'))).toBe('nekolab.local');
   });
 
   it('falls back to the NetBIOS DomainName', () => {
-    expect(domainFromDsregcmd(sample('dsregcmd-status-02.txt'))).toBe('HYBRIDADFS');
-    expect(domainFromDsregcmd('  DomainName : CONTOSO\r\n  Device Name : PC01\r\n')).toBe('CONTOSO');
+    expect(domainOf(sample('dsregcmd-status-02.txt'))).toBe('HYBRIDADFS');
+    expect(domainOf('  DomainName : CONTOSO\r\n  Device Name : PC01\r\n')).toBe('CONTOSO');
   });
 
-  it('finds no domain on an Entra-joined-only device', () => {
-    expect(domainFromDsregcmd(sample('dsregcmd-status-13.txt'))).toBeUndefined();
+  it('finds no domain on an Entra joined device without tickets', () => {
+    expect(domainOf(sample('dsregcmd-status-13.txt'))).toBeUndefined();
+  });
+
+  it('takes the realm of the AD ticket-granting ticket on an Entra joined device', () => {
+    const klist = result(sample('klist-02.txt'));
+    expect(domainOf(sample('dsregcmd-status-13.txt'), { 'klist-tickets': klist })).toBe('za.tryhackme.com');
+  });
+
+  it('does not take the Entra Kerberos realm for the AD domain', () => {
+    const klist = result(sample('klist-01.txt'));
+    expect(domainOf(sample('dsregcmd-status-13.txt'), { 'klist-tickets': klist })).toBeUndefined();
   });
 
   it('reads CRLF output', () => {
-    const crlf = sample('dsregcmd-status-01.txt').replace(/\n/g, '\r\n');
-    expect(domainFromDsregcmd(crlf)).toBe('rcmlab.local');
+    expect(domainOf(sample('dsregcmd-status-01.txt').replace(/\n/g, '\r\n'))).toBe('rcmlab.local');
   });
 
   it('ignores values that are not host names', () => {
-    expect(domainFromDsregcmd('DomainName : a&b\n')).toBeUndefined();
-    expect(domainFromDsregcmd("Device Name : pc.x'y.com\nDomainName : CONTOSO\n")).toBe('CONTOSO');
+    expect(domainOf('DomainName : a&b\n')).toBeUndefined();
   });
 });
 
-describe('dcFromNltest', () => {
+describe('domain controller for dependent probes', () => {
+  const dcOf = (text: string) => contextFromEvidence({ 'nltest-dsgetdc': result(text) }).dcName;
   it('strips the leading backslashes', () => {
-    expect(dcFromNltest(sample('nltest-dsgetdc-01.txt'))).toBe('DC01');
-    expect(dcFromNltest(sample('nltest-dsgetdc-04.txt'))).toBe('DC.contoso.com');
+    expect(dcOf(sample('nltest-dsgetdc-01.txt'))).toBe('DC01');
+    expect(dcOf(sample('nltest-dsgetdc-04.txt'))).toBe('DC.contoso.com');
   });
 
   it('finds nothing in a failure', () => {
-    expect(
-      dcFromNltest('Getting DC name failed: Status = 1355 0x54b ERROR_NO_SUCH_DOMAIN\n'),
-    ).toBeUndefined();
+    expect(dcOf('Getting DC name failed: Status = 1355 0x54b ERROR_NO_SUCH_DOMAIN\n')).toBeUndefined();
   });
 });
 
@@ -66,7 +71,8 @@ describe('contextFromEvidence', () => {
       'dsregcmd-status': result(sample('dsregcmd-status-01.txt')),
       'nltest-dsgetdc': result(sample('nltest-dsgetdc-04.txt')),
     });
-    expect(context).toEqual({ domain: 'rcmlab.local', dcName: 'DC.contoso.com' });
+    // The DC's own answer names the domain best.
+    expect(context).toEqual({ domain: 'contoso.com', dcName: 'DC.contoso.com' });
   });
 
   it('is empty without evidence', () => {
