@@ -3,11 +3,22 @@ import { MAX_CAPTURE_BYTES } from '../../../electron/engine/capture/capture-sche
 import { readCapture } from '../../../electron/engine/capture/read-capture';
 import { createCapture, serializeCapture } from '../../../electron/engine/capture/write-capture';
 
-const probe = { command: ['dsregcmd.exe', '/status'], exitCode: 0, stdout: 'x', stderr: '', durationMs: 12, error: null };
+const probe = {
+  command: ['dsregcmd.exe', '/status'],
+  exitCode: 0,
+  stdout: 'x',
+  stderr: '',
+  durationMs: 12,
+  error: null,
+};
 
 describe('capture files', () => {
   it('round-trips what it writes', () => {
-    const capture = createCapture({ 'dsregcmd-status': probe }, { share: '\\\\fs01\\data' }, new Date('2026-11-25T09:00:00Z'));
+    const capture = createCapture(
+      { 'dsregcmd-status': probe },
+      { share: '\\\\fs01\\data' },
+      new Date('2026-11-25T09:00:00Z'),
+    );
     const read = readCapture(serializeCapture(capture));
     expect(read).toEqual({ ok: true, capture });
   });
@@ -20,7 +31,13 @@ describe('capture files', () => {
     ['a newer version', '{"format":"whfb-doctor/capture","version":2}', /version 2 is not supported/],
     [
       'a damaged probe',
-      JSON.stringify({ format: 'whfb-doctor/capture', version: 1, capturedAt: 'x', tool: { name: 'a', version: '1' }, probes: { klist: { stdout: 3 } } }),
+      JSON.stringify({
+        format: 'whfb-doctor/capture',
+        version: 1,
+        capturedAt: 'x',
+        tool: { name: 'a', version: '1' },
+        probes: { klist: { stdout: 3 } },
+      }),
       /capture is damaged: probes\.klist/,
     ],
   ])('rejects %s with a one-line reason', (_name, text, reason) => {

@@ -64,6 +64,8 @@ describe('checklist', () => {
   });
 
   it('rejects a dependency cycle as a programming error', () => {
-    expect(() => dependencyOrder([fake('prt', ['cloud-tgt'], 'pass'), fake('cloud-tgt', ['prt'], 'pass')])).toThrow(/cycle/);
+    expect(() =>
+      dependencyOrder([fake('prt', ['cloud-tgt'], 'pass'), fake('cloud-tgt', ['prt'], 'pass')]),
+    ).toThrow(/cycle/);
   });
 });

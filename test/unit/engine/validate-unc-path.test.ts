@@ -50,11 +50,14 @@ describe('UNC path validation', () => {
     '\\\\fs 01\\share',
   ];
 
-  it.each(hostile.map((input) => [JSON.stringify(input), input]))('rejects %s with a reason', (_label, input) => {
-    const checked = validateUncPath(input);
-    expect(checked.ok).toBe(false);
-    if (!checked.ok) expect(checked.reason.length).toBeGreaterThan(5);
-  });
+  it.each(hostile.map((input) => [JSON.stringify(input), input]))(
+    'rejects %s with a reason',
+    (_label, input) => {
+      const checked = validateUncPath(input);
+      expect(checked.ok).toBe(false);
+      if (!checked.ok) expect(checked.reason.length).toBeGreaterThan(5);
+    },
+  );
 
   it('has at least 20 hostile cases', () => {
     expect(hostile.length).toBeGreaterThanOrEqual(20);
