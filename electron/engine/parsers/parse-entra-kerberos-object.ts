@@ -34,9 +34,7 @@ const keyVersion = z
 
 const schema = z.object({
   domain: z.string().nullish(),
-  computer: z
-    .object({ distinguishedName: z.string().min(1), whenCreated: timeText.nullish() })
-    .nullish(),
+  computer: z.object({ distinguishedName: z.string().min(1), whenCreated: timeText.nullish() }).nullish(),
   krbtgt: z
     .object({ distinguishedName: z.string().min(1), pwdLastSet: timeText.nullish(), keyVersion })
     .nullish(),
@@ -46,7 +44,11 @@ const schema = z.object({
 type Output = z.infer<typeof schema>;
 
 export function parseEntraKerberosObject(text: string): Parsed<EntraKerberosObjectFacts> {
-  return guardParse('Entra Kerberos object query output', () => ({ line: '' }), () => readObject(text));
+  return guardParse(
+    'Entra Kerberos object query output',
+    () => ({ line: '' }),
+    () => readObject(text),
+  );
 }
 
 function readObject(text: string): Parsed<EntraKerberosObjectFacts> {
@@ -54,7 +56,9 @@ function readObject(text: string): Parsed<EntraKerberosObjectFacts> {
   if (json === undefined) return unreadable('no JSON object found');
   const result = schema.safeParse(json.value);
   if (!result.success) {
-    const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    const issues = result.error.issues.map(
+      (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
     return unreadable(`unexpected JSON shape: ${issues.join('; ')}`);
   }
   return { facts: toFacts(result.data, json.line), recognized: true, problems: [] };
@@ -102,7 +106,9 @@ function toFacts(output: Output, line: string): EntraKerberosObjectFacts {
 
 /** Drops null/undefined properties so optional fields are simply absent. */
 function withoutEmpty<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], null> } {
-  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== null && item !== undefined)) as {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, item]) => item !== null && item !== undefined),
+  ) as {
     [K in keyof T]: Exclude<T[K], null>;
   };
 }

@@ -41,7 +41,11 @@ const COMPLETED = /^The command completed successfully/i;
 const FLAG_WORDS = /^[A-Z][A-Z0-9_]*(?: [A-Z][A-Z0-9_]*)*$/;
 
 export function parseNltestDsgetdc(text: string): Parsed<NltestDsgetdcFacts> {
-  return guardParse('nltest output', () => ({}), () => readNltest(text));
+  return guardParse(
+    'nltest output',
+    () => ({}),
+    () => readNltest(text),
+  );
 }
 
 function readNltest(text: string): Parsed<NltestDsgetdcFacts> {
@@ -61,7 +65,10 @@ function readNltest(text: string): Parsed<NltestDsgetdcFacts> {
       continue;
     }
     if (wasFlags && facts.flags && FLAG_WORDS.test(line)) {
-      facts.flags = { value: [...facts.flags.value, ...line.split(' ')], line: `${facts.flags.line} ${line}` };
+      facts.flags = {
+        value: [...facts.flags.value, ...line.split(' ')],
+        line: `${facts.flags.line} ${line}`,
+      };
       previousWasFlags = true;
       continue;
     }

@@ -23,7 +23,11 @@ const OS_BUILD_LINE = /\bOS Build (\d{4,5})(?:\.(\d+))?/i;
 const DISPLAY_VERSION_WORD = /\bVersion (\d{2}H\d|\d{4})\b/i;
 
 export function parseOsVersion(text: string): Parsed<OsVersionFacts> {
-  return guardParse('OS version output', () => ({}), () => readOsVersion(text));
+  return guardParse(
+    'OS version output',
+    () => ({}),
+    () => readOsVersion(text),
+  );
 }
 
 function readOsVersion(text: string): Parsed<OsVersionFacts> {
@@ -65,7 +69,8 @@ function asText(value: RegistryValue | undefined): Sourced<string> | undefined {
 function asNumber(value: RegistryValue | undefined): Sourced<number> | undefined {
   if (!value) return undefined;
   // CurrentBuild is a REG_SZ ("22631"); UBR is a REG_DWORD already read as a number.
-  const number = typeof value.data === 'number' ? value.data : /^\d+$/.test(value.data) ? Number(value.data) : NaN;
+  const number =
+    typeof value.data === 'number' ? value.data : /^\d+$/.test(value.data) ? Number(value.data) : NaN;
   return Number.isFinite(number) ? { value: number, line: value.line } : undefined;
 }
 

@@ -77,11 +77,7 @@ function isNoise(line: string): boolean {
   return END_OF_SEARCH.test(line) || COMMAND_ECHO.test(line) || NOT_FOUND.test(line);
 }
 
-function summarize(
-  keys: RegistryKey[],
-  unreadable: string[],
-  orphanValues: boolean,
-): Parsed<RegistryFacts> {
+function summarize(keys: RegistryKey[], unreadable: string[], orphanValues: boolean): Parsed<RegistryFacts> {
   const problems: string[] = [];
   if (keys.length === 0 && unreadable.length > 0) {
     return {
@@ -113,6 +109,7 @@ function readValue(line: string): RegistryValue | null {
 function readData(type: string, printed: string): number | string {
   if (!type.startsWith('REG_DWORD') && !type.startsWith('REG_QWORD')) return printed;
   const hex = /^0x([0-9a-f]+)$/i.exec(printed);
+  // QWORDs above 2^53 (e.g. FILETIMEs) come out approximate; policy values are small.
   if (hex?.[1]) return Number.parseInt(hex[1], 16);
   // Some tools print decimal; keep it as a number too.
   if (/^\d+$/.test(printed)) return Number(printed);

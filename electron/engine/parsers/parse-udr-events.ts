@@ -35,7 +35,7 @@ export interface UdrEventsFacts {
 
 type Node = Record<string, unknown>;
 
-const XML_START = /<Events?[\s>/]/;
+const XML_START = /<(?:\?xml|Events?[\s>/])/;
 // Event Viewer's XML view prints "- " (or "+ ") before elements that can be collapsed.
 const COLLAPSE_MARKER = /^(\s*)[-+] (?=<)/gm;
 // Header fields of Event Viewer's "copy as text" that are not part of the message.
@@ -43,14 +43,37 @@ const HEADER_KEYS = new Set(['logname', 'source', 'date', 'eventid', 'taskcatego
 const MORE_HEADER_KEYS = new Set(['user', 'computer', 'opcode', 'description']);
 
 export function parseUdrEvents(text: string): Parsed<UdrEventsFacts> {
-  return guardParse('event output', () => ({ events: [] }), () => readEvents(text));
+  return guardParse(
+    'event output',
+    () => ({ events: [] }),
+    () => readEvents(text),
+  );
 }
 
 function readEvents(text: string): Parsed<UdrEventsFacts> {
   // wevtutil prints nothing when no event matches: that is a fact (no events), not garbage.
   if (contentLines(text).length === 0) return { facts: { events: [] }, recognized: true, problems: [] };
-  if (XML_START.test(text)) return readXml(text);
-  return readPlainText(text);
+  const start = text.search(XML_START);
+  if (start < 0) return readPlainText(text);
+  const xml = readXml(text.slice(start));
+  // Event Viewer's "Copy Details as Text": header and message, then "Event Xml:" and the XML.
+  const copied = readPlainText(text.slice(0, start).replace(/^\s*Event Xml:\s*$/im, ''));
+  return copied.recognized ? withCopiedMessages(xml, copied.facts.events) : xml;
+}
+
+/** Fills in the message of XML events (the XML view has no RenderingInfo) from the text before it. */
+function withCopiedMessages(xml: Parsed<UdrEventsFacts>, copied: UdrEvent[]): Parsed<UdrEventsFacts> {
+  if (!xml.recognized || copied.length !== xml.facts.events.length) return xml;
+  const events = xml.facts.events.map((event, index) => {
+    const text = copied[index];
+    if (!text || event.headline || event.items.length > 0) return event;
+    const merged: UdrEvent = { ...event, items: text.items };
+    if (text.headline) merged.headline = text.headline;
+    if (text.otherLines) merged.otherLines = text.otherLines;
+    if (!event.timeCreated && text.timeText) merged.timeText = text.timeText;
+    return merged;
+  });
+  return { ...xml, facts: { events } };
 }
 
 // ---- XML (wevtutil RenderedXml, Event Viewer XML view) ----
@@ -61,12 +84,18 @@ function readXml(text: string): Parsed<UdrEventsFacts> {
     .filter((line) => !isPromptLine(line))
     .join('\n');
   const xml = decodeCharacterReferences(
-    markup.slice(markup.search(/<(?:\?xml|Events?[\s>/])/), markup.lastIndexOf('>') + 1).replace(COLLAPSE_MARKER, '$1'),
+    markup
+      .slice(markup.search(/<(?:\?xml|Events?[\s>/])/), markup.lastIndexOf('>') + 1)
+      .replace(COLLAPSE_MARKER, '$1'),
   );
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     const { msg, line } = valid.err;
-    return { facts: { events: [] }, recognized: false, problems: [`malformed event XML (line ${line}): ${msg}`] };
+    return {
+      facts: { events: [] },
+      recognized: false,
+      problems: [`malformed event XML (line ${line}): ${msg}`],
+    };
   }
   const parser = new XMLParser({
     ignoreAttributes: false,

@@ -32,11 +32,19 @@ const CHART_OFFSET = /\bo:\s*([+-]?\d+(?:[.,]\d+)?)s\b/;
 const SAMPLE_ERROR = /^\S.*?,\s*(\S[^,]*?0x[0-9A-F]{8}\S*)$/i;
 
 export function parseTimeStatus(text: string): Parsed<TimeStatusFacts> {
-  return guardParse('w32tm status output', () => ({}), () => readStatus(text));
+  return guardParse(
+    'w32tm status output',
+    () => ({}),
+    () => readStatus(text),
+  );
 }
 
 export function parseTimeOffset(text: string): Parsed<TimeOffsetFacts> {
-  return guardParse('w32tm stripchart output', () => ({}), () => readOffset(text));
+  return guardParse(
+    'w32tm stripchart output',
+    () => ({}),
+    () => readOffset(text),
+  );
 }
 
 function readStatus(text: string): Parsed<TimeStatusFacts> {

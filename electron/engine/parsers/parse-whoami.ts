@@ -1,5 +1,5 @@
 import type { Parsed, Sourced } from '../types';
-import { guardParse, isPromptLine, toLines } from './text-lines';
+import { guardParse, isPromptLine, type KeyValueLine, readKeyValue, toLines } from './text-lines';
 
 /** Facts from `whoami /user /fo csv` (also reads `whoami /user`, `whoami /all` tables). */
 export interface WhoamiUserFacts {
@@ -41,26 +41,37 @@ interface Table {
 interface Sheet {
   csvRows: Array<{ fields: string[]; line: string }>;
   tables: Table[];
+  /** "Label: value" lines, for `/fo list` output. */
+  pairs: KeyValueLine[];
 }
 
 export function parseWhoamiUser(text: string): Parsed<WhoamiUserFacts> {
-  return guardParse('whoami output', () => ({}), () => readUser(text));
+  return guardParse(
+    'whoami output',
+    () => ({}),
+    () => readUser(text),
+  );
 }
 
 export function parseWhoamiGroups(text: string): Parsed<WhoamiGroupsFacts> {
-  return guardParse('whoami output', () => ({ groups: [] }), () => readGroups(text));
+  return guardParse(
+    'whoami output',
+    () => ({ groups: [] }),
+    () => readGroups(text),
+  );
 }
 
 function readUser(text: string): Parsed<WhoamiUserFacts> {
   const sheet = readSheet(text);
-  const user = userFromCsv(sheet) ?? userFromTables(sheet);
+  const user = userFromCsv(sheet) ?? userFromTables(sheet) ?? userFromList(sheet);
   if (!user) return { facts: {}, recognized: false, problems: ['no user name and SID found'] };
   return { facts: user, recognized: true, problems: [] };
 }
 
 function readGroups(text: string): Parsed<WhoamiGroupsFacts> {
   const sheet = readSheet(text);
-  const groups = [...groupsFromCsv(sheet), ...groupsFromTables(sheet)];
+  let groups = [...groupsFromCsv(sheet), ...groupsFromTables(sheet)];
+  if (groups.length === 0) groups = groupsFromList(sheet);
   if (groups.length === 0) {
     return { facts: { groups: [] }, recognized: false, problems: ['no group rows with a SID found'] };
   }
@@ -74,7 +85,8 @@ function readSheet(text: string): Sheet {
     const fields = line.trim().startsWith('"') ? readCsvRow(line.trim()) : null;
     if (fields) csvRows.push({ fields, line: line.trim() });
   }
-  return { csvRows, tables: findTables(lines) };
+  const pairs = lines.map(readKeyValue).filter((pair): pair is KeyValueLine => pair !== null);
+  return { csvRows, tables: findTables(lines), pairs };
 }
 
 /** Splits one CSV line with quoted fields ("" is an escaped quote); null when malformed. */
@@ -130,7 +142,11 @@ function groupsFromCsv(sheet: Sheet): TokenGroup[] {
   return groups;
 }
 
-function withOptional(group: TokenGroup, type: string | undefined, attributes: string | undefined): TokenGroup {
+function withOptional(
+  group: TokenGroup,
+  type: string | undefined,
+  attributes: string | undefined,
+): TokenGroup {
   if (type) group.type = type;
   if (attributes) group.attributes = attributes;
   return group;
@@ -224,4 +240,28 @@ function tableRows(lines: string[], from: number): string[] {
     rows.push(line);
   }
   return rows;
+}
+
+// `/fo list` prints one "Label: value" line per column. Labels are localized, so records are
+// found by position: the user is the second pair (name, SID); a group is name, type, SID, attributes.
+
+const isSidPair = (pair: KeyValueLine | undefined) => pair !== undefined && SID.test(pair.value);
+
+function userFromList(sheet: Sheet): WhoamiUserFacts | undefined {
+  const [name, sid] = sheet.pairs;
+  if (!name || !sid || isSidPair(name) || !isSidPair(sid)) return undefined;
+  return { userName: { value: name.value, line: name.line }, sid: { value: sid.value, line: sid.line } };
+}
+
+function groupsFromList(sheet: Sheet): TokenGroup[] {
+  const { pairs } = sheet;
+  const groups: TokenGroup[] = [];
+  pairs.forEach((sid, index) => {
+    const [name, type, attributes] = [pairs[index - 2], pairs[index - 1], pairs[index + 1]];
+    if (!isSidPair(sid) || !name || !type || !attributes) return;
+    if (isSidPair(name) || isSidPair(type) || isSidPair(attributes)) return;
+    const line = [name.line, type.line, sid.line, attributes.line].join(' | ');
+    groups.push(withOptional({ name: name.value, sid: sid.value, line }, type.value, attributes.value));
+  });
+  return groups;
 }

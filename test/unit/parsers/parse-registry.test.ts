@@ -1,0 +1,199 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseRegistry, type RegistryFacts } from '../../../electron/engine/parsers/parse-registry';
+import { expectParsedShape, fixture, mutatedSample, noiseText, PASTE_VARIANTS, RUNS } from './text-mutations';
+
+const TENANT = '2b4c8d1e-5f3a-4e7b-9c6d-0a1b2c3d4e5f';
+const USER_SID = 'S-1-5-21-1004336348-1177238915-682003330-1108';
+const MDM = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Policies\\PassportForWork';
+
+const mdm = fixture('parsers/registry-policy-mdm-01.txt');
+const gpo = fixture('parsers/registry-policy-gpo-machine-01.txt');
+const currentVersion = fixture('parsers/registry-currentversion-win11-23h2.txt');
+
+function valuesOf(facts: RegistryFacts, path: string): Record<string, number | string> {
+  const key = facts.keys.find((candidate) => candidate.path === path);
+  return Object.fromEntries((key?.values ?? []).map((value) => [value.name, value.data]));
+}
+
+describe('parseRegistry', () => {
+  it('reads the MDM PassportForWork tree with tenant and user subkeys', () => {
+    const result = parseRegistry(mdm);
+    expect(result.recognized).toBe(true);
+    expect(result.problems).toEqual([]);
+    expect(result.facts.keys.map((key) => key.path)).toEqual([
+      MDM,
+      `${MDM}\\${TENANT}`,
+      `${MDM}\\${TENANT}\\Device`,
+      `${MDM}\\${TENANT}\\Device\\Policies`,
+      `${MDM}\\${TENANT}\\Device\\Policies\\PINComplexity`,
+      `${MDM}\\${TENANT}\\${USER_SID}`,
+      `${MDM}\\${TENANT}\\${USER_SID}\\Policies`,
+    ]);
+    expect(valuesOf(result.facts, `${MDM}\\${TENANT}\\Device\\Policies`)).toEqual({
+      UsePassportForWork: 1,
+      RequireSecurityDevice: 1,
+      UseCloudTrustForOnPremAuth: 1,
+      EnablePinRecovery: 0,
+      DisablePostLogonProvisioning: 0,
+    });
+    expect(valuesOf(result.facts, `${MDM}\\${TENANT}\\Device\\Policies\\PINComplexity`)).toMatchObject({
+      MaximumPINLength: 127,
+    });
+    expect(valuesOf(result.facts, `${MDM}\\${TENANT}\\${USER_SID}\\Policies`)).toEqual({
+      UsePassportForWork: 1,
+      RequireSecurityDevice: 1,
+    });
+  });
+
+  it('keeps each value line as evidence', () => {
+    const policies = parseRegistry(mdm).facts.keys[3];
+    expect(policies?.line).toBe(`${MDM}\\${TENANT}\\Device\\Policies`);
+    expect(policies?.values[2]).toEqual({
+      name: 'UseCloudTrustForOnPremAuth',
+      type: 'REG_DWORD',
+      data: 1,
+      line: 'UseCloudTrustForOnPremAuth    REG_DWORD    0x1',
+    });
+  });
+
+  it('reads the GPO machine key', () => {
+    const result = parseRegistry(gpo);
+    expect(result.recognized).toBe(true);
+    expect(
+      valuesOf(result.facts, 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\PassportForWork'),
+    ).toEqual({
+      Enabled: 1,
+      DisablePostLogonProvisioning: 0,
+      RequireSecurityDevice: 1,
+      UseCloudTrustForOnPremAuth: 1,
+    });
+  });
+
+  it('reads REG_SZ with spaces, empty REG_SZ, REG_QWORD, REG_BINARY and subkey lines', () => {
+    const result = parseRegistry(currentVersion);
+    expect(result.recognized).toBe(true);
+    expect(result.problems).toEqual([]);
+    const values = valuesOf(
+      result.facts,
+      'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion',
+    );
+    expect(values).toMatchObject({
+      CurrentBuild: '22631',
+      UBR: 0x1130,
+      CurrentType: 'Multiprocessor Free',
+      ProductName: 'Windows 10 Enterprise',
+      RegisteredOrganization: '',
+      InstallTime: Number(0x1da4b7f0a4c1e2an),
+      DigitalProductId: 'A4000000030000003030333239',
+    });
+    expect(result.facts.keys).toHaveLength(6);
+    expect(result.facts.keys[5]).toMatchObject({ path: expect.stringMatching(/\\Winlogon$/), values: [] });
+  });
+
+  it('reads names with spaces, (Default), REG_MULTI_SZ and REG_EXPAND_SZ', () => {
+    const text = [
+      'HKLM\\SOFTWARE\\Contoso\\App',
+      '    (Default)    REG_SZ    (value not set)',
+      '    Install Path    REG_EXPAND_SZ    %ProgramFiles%\\Contoso App',
+      '    Servers    REG_MULTI_SZ    dc01.contoso.com\\0dc02.contoso.com',
+      '    Big    REG_QWORD    0x100000000',
+      'End of search: 4 match(es) found.',
+    ].join('\n');
+    const result = parseRegistry(text);
+    expect(result.recognized).toBe(true);
+    expect(result.facts.keys[0]?.path).toBe('HKLM\\SOFTWARE\\Contoso\\App');
+    expect(result.facts.keys[0]?.values.map(({ name, type, data }) => ({ name, type, data }))).toEqual([
+      { name: '(Default)', type: 'REG_SZ', data: '(value not set)' },
+      { name: 'Install Path', type: 'REG_EXPAND_SZ', data: '%ProgramFiles%\\Contoso App' },
+      { name: 'Servers', type: 'REG_MULTI_SZ', data: 'dc01.contoso.com\\0dc02.contoso.com' },
+      { name: 'Big', type: 'REG_QWORD', data: 2 ** 32 },
+    ]);
+  });
+
+  it('reads collapsed separators (single tabs or single spaces)', () => {
+    const tabs =
+      'HKLM\\SOFTWARE\\Policies\\Microsoft\\PassportForWork\nEnabled\tREG_DWORD\t0x1\nName With Space\tREG_SZ\ta b';
+    const spaces =
+      'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\PassportForWork\n Enabled REG_DWORD 0x1\n Name With Space REG_SZ a b';
+    for (const text of [tabs, spaces]) {
+      const values = parseRegistry(text).facts.keys[0]?.values.map(({ name, data }) => [name, data]);
+      expect(values).toEqual([
+        ['Enabled', 1],
+        ['Name With Space', 'a b'],
+      ]);
+    }
+  });
+
+  it('reads pasted output with prompt and command lines', () => {
+    const text = `PS C:\\> reg query HKLM\\SOFTWARE\\Policies\\Microsoft\\PassportForWork /s\n${gpo}\nPS C:\\>`;
+    expect(parseRegistry(text)).toEqual(parseRegistry(gpo));
+  });
+
+  it.each(PASTE_VARIANTS)('gives the same facts with %s', (_name, variant) => {
+    for (const text of [mdm, gpo, currentVersion]) {
+      expect(parseRegistry(variant(text)).facts).toEqual(parseRegistry(text).facts);
+    }
+  });
+
+  it('treats empty output and the "not found" error as an absent key (recognized, no keys)', () => {
+    for (const text of [
+      '',
+      '\r\n',
+      'ERROR: The system was unable to find the specified registry key or value.',
+    ]) {
+      expect(parseRegistry(text)).toEqual({ facts: { keys: [] }, recognized: true, problems: [] });
+    }
+  });
+
+  it('rejects text that is not registry output', () => {
+    const result = parseRegistry('hello world\nthis is not reg output');
+    expect(result.recognized).toBe(false);
+    expect(result.facts.keys).toEqual([]);
+    expect(result.problems[0]).toMatch(/no registry key/);
+  });
+
+  it('keeps values pasted without their key line, and notes unreadable lines', () => {
+    const result = parseRegistry('    Enabled    REG_DWORD    0x1\nsome stray text');
+    expect(result.recognized).toBe(true);
+    expect(result.facts.keys[0]?.values[0]?.data).toBe(1);
+    expect(result.problems).toEqual(['ignored 1 unreadable line(s)', 'values found before any key line']);
+  });
+
+  it('notes a DWORD whose data is not a number', () => {
+    const result = parseRegistry('HKLM\\X\n    Enabled    REG_DWORD    yes');
+    expect(result.facts.keys[0]?.values[0]?.data).toBe('yes');
+    expect(result.problems[0]).toMatch(/not a number/);
+  });
+
+  it('never throws on mutated outputs or random text, and keeps its shape', () => {
+    const vocabulary = [
+      'HKEY_LOCAL_MACHINE\\SOFTWARE',
+      'HKLM\\X',
+      'REG_DWORD',
+      'REG_SZ',
+      '0x1',
+      '0xZZ',
+      '(Default)',
+    ];
+    fc.assert(
+      fc.property(
+        fc.oneof(mutatedSample([mdm, gpo, currentVersion], vocabulary), noiseText(vocabulary)),
+        (text) => {
+          const result = parseRegistry(text);
+          expectParsedShape(result);
+          expect(Array.isArray(result.facts.keys)).toBe(true);
+          for (const key of result.facts.keys) {
+            expect(typeof key.path).toBe('string');
+            for (const value of key.values) {
+              expect(value.type).toMatch(/^REG_/);
+              expect(['number', 'string']).toContain(typeof value.data);
+              expect(typeof value.line).toBe('string');
+            }
+          }
+        },
+      ),
+      RUNS,
+    );
+  });
+});
