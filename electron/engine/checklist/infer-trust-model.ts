@@ -1,3 +1,4 @@
+import { checkCertTrustConflict } from '../checks/check-cert-trust-conflict';
 import { checkOsBuild } from '../checks/check-os-build';
 import { derivePolicy } from '../facts/derive-policy';
 import { evidence, type FactSet, factsOf } from '../facts/fact-set';
@@ -26,6 +27,15 @@ export function inferTrustModel(set: FactSet): TrustModelInference {
       trustModel: 'certificate-trust',
       reason: '"Use certificate for on-premises authentication" is enabled, and it wins over cloud trust.',
       evidence: [evidence(set, certTrust.probeId, [certTrust.line])],
+    };
+  }
+  const certificateLeftover = checkCertTrustConflict.evaluate(set);
+  if (certificateLeftover.status === 'fail') {
+    return {
+      trustModel: 'certificate-trust',
+      reason:
+        "Certificate trust is off in policy, but this user's Hello container still signs in with a certificate.",
+      evidence: certificateLeftover.evidence,
     };
   }
   if (cloudTrust?.value === 1 && checkOsBuild.evaluate(set).status === 'fail') {

@@ -1,6 +1,6 @@
 import { derivePolicy, describeSource } from '../facts/derive-policy';
-import { evidence, factsOf } from '../facts/fact-set';
-import type { CheckOutcome } from '../types';
+import { evidence, type FactSet, factsOf } from '../facts/fact-set';
+import type { CheckOutcome, EvidenceItem } from '../types';
 import type { CheckDefinition } from './check-definition';
 import { DOCS } from './doc-links';
 import { latestProvisioningEvent } from './provisioning-event';
@@ -10,6 +10,37 @@ const REMEDIATION =
   'Policy) and sync the device. Then, as the user and not elevated, delete the Hello container ' +
   '(certutil -deletehellocontainer), sign out, sign in and set up the PIN again: the new container uses cloud ' +
   'Kerberos trust.';
+
+const CERTIFICATE_SID = 'S-1-5-65-1';
+const KEY_TRUST_SID = 'S-1-18-4';
+
+/**
+ * Evidence that the existing container was provisioned for certificate trust: Windows still
+ * reports certificate enrollment, the last provisioning event had the certificate policy on,
+ * or the sign-in token says "This Organization Certificate" without the key trust identity.
+ */
+function leftoverCertificateSigns(set: FactSet, eventLine: string | undefined): EvidenceItem[] {
+  const ds = factsOf(set, 'dsregcmd-status');
+  if (ds?.ngcSet?.value !== true) return [];
+  const signs: EvidenceItem[] = [];
+  const enrollment = ds.ngcPrereq.certEnrollment;
+  if (enrollment && enrollment.value.toLowerCase() !== 'none')
+    signs.push(evidence(set, 'dsregcmd-status', [enrollment.line]));
+  if (eventLine) signs.push(evidence(set, 'events-udr', [eventLine], 'from the last sign-in'));
+  const groups = factsOf(set, 'whoami-groups')?.groups ?? [];
+  const certificate = groups.find((g) => g.sid === CERTIFICATE_SID);
+  if (certificate && !groups.some((g) => g.sid === KEY_TRUST_SID)) {
+    signs.push(evidence(set, 'whoami-groups', [certificate.line], 'signed in with a certificate'));
+  }
+  return signs;
+}
+
+function cloudTicketAvailable(set: FactSet): boolean {
+  const primary = factsOf(set, 'klist-cloud-debug')?.cloudPrimaryTgtAvailable?.value;
+  return (
+    primary === 1 || (primary === undefined && factsOf(set, 'dsregcmd-status')?.onPremTgt?.value === true)
+  );
+}
 
 export const checkCertTrustConflict: CheckDefinition = {
   id: 'cert-trust-conflict',
@@ -27,7 +58,9 @@ export const checkCertTrustConflict: CheckDefinition = {
     const enrollmentProof = certEnrollment ? [evidence(set, 'dsregcmd-status', [certEnrollment.line])] : [];
     const docs = [DOCS.cloudTrustDeploy, DOCS.configureHello];
     const setting = policy.certTrust;
-    if (setting?.value === 1 || (eventItem && /^yes/i.test(eventItem.value))) {
+    const eventSaysCert = eventItem !== undefined && /^yes/i.test(eventItem.value);
+    // The event reflects the last sign-in; trust it over the registry only when the registry can't be read.
+    if (setting?.value === 1 || (policy.incomplete && eventSaysCert)) {
       const source = setting ? ` (${describeSource(setting.source)})` : '';
       return {
         status: 'fail',
@@ -42,15 +75,19 @@ export const checkCertTrustConflict: CheckDefinition = {
         docs,
       };
     }
-    const enrollment = certEnrollment?.value.toLowerCase();
-    if (enrollment && enrollment !== 'none') {
+    const leftover = leftoverCertificateSigns(set, eventSaysCert ? eventItem?.line : undefined);
+    if (leftover.length > 0) {
+      const cloudTicket = cloudTicketAvailable(set);
       return {
-        status: 'warn',
-        summary: `No certificate trust policy now, but Windows still reports certificate enrollment ("${certEnrollment?.value}").`,
-        evidence: enrollmentProof,
+        status: cloudTicket ? 'warn' : 'fail',
+        summary: cloudTicket
+          ? 'Certificate trust is off, but there are signs this Hello container was set up for certificate trust.'
+          : "Certificate trust is off now, but this user's Hello container was set up for certificate trust and still is.",
+        evidence: leftover,
         remediation:
-          'The Hello container may have been provisioned for certificate trust earlier. If cloud Kerberos trust ' +
-          `does not work, re-provision: ${REMEDIATION}`,
+          'Changing the policy does not change an existing Hello container. As the user (not elevated), delete ' +
+          'the container (certutil -deletehellocontainer), sign out, sign in and set up the PIN again: the new ' +
+          'container uses cloud Kerberos trust.',
         fixes: ['delete-hello-container'],
         docs,
       };

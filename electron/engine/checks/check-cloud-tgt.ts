@@ -15,6 +15,7 @@ export const checkCloudTgt: CheckDefinition = {
     'os-build',
     'cloud-trust-policy',
     'cert-trust-conflict',
+    'hello-provisioned',
     'hello-signin',
     'prt',
     'entra-kerberos-server',

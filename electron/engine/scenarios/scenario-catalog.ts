@@ -1,10 +1,12 @@
 import { readCapture } from '../capture/read-capture';
-import type { Capture } from '../types';
+import type { Capture, FixId } from '../types';
+import certTrustPolicyRemoved from './captures/cert-trust-policy-removed.json';
 import certificateTrustEnabled from './captures/certificate-trust-enabled.json';
 import cloudTrustPolicyMissing from './captures/cloud-trust-policy-missing.json';
 import entraKerberosServerMissing from './captures/entra-kerberos-server-missing.json';
 import healthyEntraJoined from './captures/healthy-entra-joined.json';
 import healthyHybrid from './captures/healthy-hybrid.json';
+import helloContainerDeleted from './captures/hello-container-deleted.json';
 import noDcLineOfSight from './captures/no-dc-line-of-sight.json';
 import osTooOld from './captures/os-too-old.json';
 import passwordSignIn from './captures/password-sign-in.json';
@@ -20,6 +22,20 @@ export interface ScenarioInfo {
   description: string;
   /** The capture's file name in ./captures. */
   file: string;
+  /** What the device becomes after a fix (or the user signing out and in), for practice. */
+  transitions?: readonly ScenarioTransition[];
+}
+
+/** A practice-only action: the person's own part of a repair that no fix can do for them. */
+export const SIGN_OUT_AND_IN = 'sign-out-and-in';
+export type ScenarioAction = FixId | typeof SIGN_OUT_AND_IN;
+
+export interface ScenarioTransition {
+  action: ScenarioAction;
+  /** The scenario the device becomes; the same name when nothing changes. */
+  to: string;
+  /** What happened, shown as the simulated outcome. */
+  note: string;
 }
 
 export const SCENARIOS: readonly ScenarioInfo[] = [
@@ -49,6 +65,13 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
       'the device uses key trust instead. The technician should find the missing UseCloudTrustForOnPremAuth value ' +
       'and event 358 saying cloud trust is not enabled.',
     file: 'cloud-trust-policy-missing.json',
+    transitions: [
+      {
+        action: 'sync-device-policy',
+        to: 'healthy-hybrid',
+        note: 'Simulated: cloud trust was enabled in a device-assigned Intune profile, the device synced, and the user signed in again with the PIN.',
+      },
+    ],
   },
   {
     name: 'certificate-trust-enabled',
@@ -58,6 +81,18 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
       'on, and certificate trust wins. The technician should spot UseCertificateForOnPremAuth, turn it off, then ' +
       'have the user delete and recreate their Hello container.',
     file: 'certificate-trust-enabled.json',
+    transitions: [
+      {
+        action: 'sync-device-policy',
+        to: 'cert-trust-policy-removed',
+        note: 'Simulated: "Use certificate for on-premises authentication" was set to Not configured in Intune and the device synced.',
+      },
+      {
+        action: 'delete-hello-container',
+        to: 'certificate-trust-enabled',
+        note: 'Simulated: the container was deleted, but the policy still enables certificate trust, so the new PIN would use certificate trust again. Change the policy first.',
+      },
+    ],
   },
   {
     name: 'password-sign-in',
@@ -67,6 +102,13 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
       'cloud Kerberos ticket for this session. klist cloud_debug shows password-derived keys instead of a public ' +
       'key; the fix is to lock the device and sign in with the PIN.',
     file: 'password-sign-in.json',
+    transitions: [
+      {
+        action: 'lock-and-sign-in-with-pin',
+        to: 'healthy-hybrid',
+        note: 'Simulated: the device was locked and the user signed back in with the PIN.',
+      },
+    ],
   },
   {
     name: 'no-dc-line-of-sight',
@@ -76,6 +118,13 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
       'controller answers, so there are no Kerberos tickets for the domain and file shares cannot open. The ' +
       'technician should see nltest fail and ask the user to connect the VPN.',
     file: 'no-dc-line-of-sight.json',
+    transitions: [
+      {
+        action: 'connect-vpn',
+        to: 'healthy-hybrid',
+        note: 'Simulated: the user connected the VPN, locked the device and signed in with the PIN.',
+      },
+    ],
   },
   {
     name: 'entra-kerberos-server-missing',
@@ -85,6 +134,13 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
       'the domain, so Microsoft Entra ID cannot issue cloud Kerberos tickets. The technician should find neither ' +
       'the AzureADKerberos computer nor the krbtgt_AzureAD user in AD.',
     file: 'entra-kerberos-server-missing.json',
+    transitions: [
+      {
+        action: 'create-entra-kerberos-server',
+        to: 'healthy-hybrid',
+        note: 'Simulated: an administrator ran Set-AzureADKerberosServer, and the user signed out and back in with the PIN.',
+      },
+    ],
   },
   {
     name: 'os-too-old',
@@ -103,6 +159,13 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
       'ignores the cloud trust setting there. The technician should notice the values under the user SID in the ' +
       'policy registry and move the setting to a device-assigned Settings Catalog profile.',
     file: 'policy-user-scope-only.json',
+    transitions: [
+      {
+        action: 'sync-device-policy',
+        to: 'healthy-hybrid',
+        note: 'Simulated: the setting moved to a device-assigned Settings Catalog profile, the device synced, and the user signed in again with the PIN.',
+      },
+    ],
   },
   {
     name: 'rdp-session',
@@ -112,6 +175,37 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
       'trust does not apply. The user has Hello on this device from console sign-ins, but in this session there ' +
       'is no cloud ticket; diagnose from the console session instead.',
     file: 'rdp-session.json',
+  },
+  {
+    name: 'cert-trust-policy-removed',
+    title: 'Certificate trust policy removed, old container left',
+    description:
+      'The second step of repairing certificate trust: the policy no longer enables certificate trust, but the ' +
+      "user's Hello container was created for certificate trust and still signs in with a certificate. The " +
+      'technician should have the user delete the container (as the user, not elevated).',
+    file: 'cert-trust-policy-removed.json',
+    transitions: [
+      {
+        action: 'delete-hello-container',
+        to: 'hello-container-deleted',
+        note: 'Simulated: certutil -deletehellocontainer ran as the user. The user must now sign out.',
+      },
+    ],
+  },
+  {
+    name: 'hello-container-deleted',
+    title: 'Hello container deleted, sign-out pending',
+    description:
+      'The last step of a repair: the old Hello container is gone, so Hello is not set up until the user signs ' +
+      'out, signs in with the password and creates a new PIN. The new container then uses cloud Kerberos trust.',
+    file: 'hello-container-deleted.json',
+    transitions: [
+      {
+        action: SIGN_OUT_AND_IN,
+        to: 'healthy-hybrid',
+        note: 'Simulated: the user signed out, signed in, set up a new PIN, then locked and signed in with it.',
+      },
+    ],
   },
 ];
 
@@ -126,7 +220,14 @@ const CAPTURE_JSON: Readonly<Record<string, unknown>> = {
   'os-too-old': osTooOld,
   'policy-user-scope-only': policyUserScopeOnly,
   'rdp-session': rdpSession,
+  'cert-trust-policy-removed': certTrustPolicyRemoved,
+  'hello-container-deleted': helloContainerDeleted,
 };
+
+/** What a scenario becomes after an action, when it declares it. */
+export function scenarioTransition(name: string, action: ScenarioAction): ScenarioTransition | undefined {
+  return SCENARIOS.find((scenario) => scenario.name === name)?.transitions?.find((t) => t.action === action);
+}
 
 export function scenarioNames(): string[] {
   return SCENARIOS.map((scenario) => scenario.name);

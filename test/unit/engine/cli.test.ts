@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, runCli } from '../../../electron/cli';
 import { serializeCapture } from '../../../electron/engine/capture/write-capture';
-import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalog';
+import { loadScenario, SCENARIOS } from '../../../electron/engine/scenarios/scenario-catalog';
 
 async function cli(args: string[], isTty = false) {
   let stdout = '';
@@ -120,6 +120,6 @@ describe('command line', () => {
     const { code, stdout } = await cli(['scenarios']);
     expect(code).toBe(EXIT_OK);
     expect(stdout).toContain('certificate-trust-enabled');
-    expect(stdout.trim().split('\n')).toHaveLength(10);
+    expect(stdout.trim().split('\n')).toHaveLength(SCENARIOS.length);
   });
 });

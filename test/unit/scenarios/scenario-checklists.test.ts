@@ -70,6 +70,18 @@ const EXPECTED: Record<string, Expected> = {
     notPassing: { 'cloud-trust-policy': 'fail', 'cloud-tgt': 'blocked', ...SHARE_SKIPPED },
     blockedBy: { 'cloud-tgt': 'cloud-trust-policy' },
   },
+  'cert-trust-policy-removed': {
+    trustModel: 'certificate-trust',
+    headline: 'cert-trust-conflict',
+    notPassing: { 'cert-trust-conflict': 'fail', 'cloud-tgt': 'blocked', ...SHARE_SKIPPED },
+    blockedBy: { 'cloud-tgt': 'cert-trust-conflict' },
+  },
+  'hello-container-deleted': {
+    trustModel: 'none',
+    headline: 'hello-provisioned',
+    notPassing: { 'hello-provisioned': 'fail', 'cloud-tgt': 'blocked', ...SHARE_SKIPPED },
+    blockedBy: { 'cloud-tgt': 'hello-provisioned' },
+  },
   'rdp-session': {
     trustModel: 'cloud-kerberos-trust',
     headline: 'user-context',

@@ -70,6 +70,8 @@ describe('scenario catalog', () => {
       'os-too-old',
       'policy-user-scope-only',
       'rdp-session',
+      'cert-trust-policy-removed',
+      'hello-container-deleted',
     ]);
     for (const s of SCENARIOS) {
       expect(s.file).toBe(`${s.name}.json`);

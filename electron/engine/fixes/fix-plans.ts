@@ -1,0 +1,99 @@
+import type { FixId, ProbeId } from '../types';
+
+/** What carrying out a fix means, as fixed data: the renderer never names a command. */
+export type FixStep =
+  /** A System32 tool with fixed arguments, run through the command funnel. */
+  | { kind: 'run'; executable: string; args: string[] }
+  /** A Windows settings page, opened by the desktop shell (an allowlisted ms-settings: URI). */
+  | { kind: 'open-settings'; uri: 'ms-settings:workplace' }
+  /** A command for an administrator to run elsewhere; shown with a copy button, never run here. */
+  | { kind: 'show-command'; text: string; where: string }
+  /** Words only. */
+  | { kind: 'guidance'; text: string };
+
+export interface FixPlanContext {
+  /** The AD DNS domain, filled into the admin commands. */
+  domain?: string;
+  /** Group Policy delivers Hello policy: gpupdate applies it. */
+  gpoConfigured?: boolean;
+}
+
+const ADMIN_WHERE =
+  'In PowerShell on a machine with the AzureADHybridAuthenticationManagement module (for example the Entra Connect ' +
+  'server), as a Domain Admin, signing in as a Hybrid Identity Administrator or Global Administrator when asked.';
+
+// Domain names come from command output; anything else is shown as a placeholder to fill in.
+function domainOrPlaceholder(domain: string | undefined): string {
+  return domain && /^[A-Za-z0-9.-]+$/.test(domain) ? domain : '<AD domain>';
+}
+
+export function planFix(id: FixId, context: FixPlanContext = {}): FixStep[] {
+  const domain = domainOrPlaceholder(context.domain);
+  switch (id) {
+    case 'delete-hello-container':
+      return [{ kind: 'run', executable: 'certutil.exe', args: ['-deletehellocontainer'] }];
+    case 'refresh-prt':
+      return [{ kind: 'run', executable: 'dsregcmd.exe', args: ['/refreshprt'] }];
+    case 'purge-tickets':
+      return [{ kind: 'run', executable: 'klist.exe', args: ['purge'] }];
+    case 'lock-and-sign-in-with-pin':
+      return [{ kind: 'run', executable: 'rundll32.exe', args: ['user32.dll,LockWorkStation'] }];
+    case 'sync-device-policy':
+      return [
+        { kind: 'open-settings', uri: 'ms-settings:workplace' },
+        ...(context.gpoConfigured
+          ? [{ kind: 'run' as const, executable: 'gpupdate.exe', args: ['/target:computer', '/force'] }]
+          : []),
+      ];
+    case 'open-event-log':
+      return [
+        {
+          kind: 'run',
+          executable: 'eventvwr.exe',
+          args: ['/c:Microsoft-Windows-User Device Registration/Admin'],
+        },
+      ];
+    case 'create-entra-kerberos-server':
+      return [
+        {
+          kind: 'show-command',
+          text: `Set-AzureADKerberosServer -Domain ${domain} -UserPrincipalName <admin UPN>`,
+          where: ADMIN_WHERE,
+        },
+      ];
+    case 'rotate-entra-kerberos-key':
+      return [
+        {
+          kind: 'show-command',
+          text: `Set-AzureADKerberosServer -Domain ${domain} -UserPrincipalName <admin UPN> -RotateServerKey`,
+          where: ADMIN_WHERE,
+        },
+      ];
+    case 'connect-vpn':
+      return [
+        {
+          kind: 'guidance',
+          text: 'Connect the VPN or the office network so a domain controller is in reach, then lock the device, sign in with the PIN and run the checks again.',
+        },
+      ];
+  }
+}
+
+/** The probes whose output a fix changes: re-run them afterwards. */
+export const PROBES_AFFECTED_BY_FIX: Record<FixId, ProbeId[]> = {
+  'delete-hello-container': ['dsregcmd-status', 'klist-cloud-debug', 'events-udr'],
+  'refresh-prt': ['dsregcmd-status', 'klist-cloud-debug'],
+  'purge-tickets': ['klist-tickets', 'klist-cloud-debug'],
+  'lock-and-sign-in-with-pin': ['dsregcmd-status', 'klist-cloud-debug', 'klist-tickets', 'whoami-groups'],
+  'sync-device-policy': [
+    'policy-mdm',
+    'policy-gpo-machine',
+    'policy-gpo-user',
+    'events-udr',
+    'dsregcmd-status',
+  ],
+  'open-event-log': [],
+  'create-entra-kerberos-server': [],
+  'rotate-entra-kerberos-key': [],
+  'connect-vpn': [],
+};
