@@ -58,6 +58,13 @@ export const checkFileShare: CheckDefinition = {
         evidence: [],
       };
     }
+    if (probe.state === 'failed' && probe.result.error?.startsWith('skipped')) {
+      return {
+        status: 'skip',
+        summary: 'No file share was tested: type a UNC path such as \\\\server\\share to test one.',
+        evidence: [],
+      };
+    }
     if (probe.state === 'failed') {
       return {
         status: 'unknown',

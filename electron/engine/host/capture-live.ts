@@ -19,6 +19,6 @@ export async function captureLive(
   const system32 = resolveSystem32({ env: process.env, platform: process.platform });
   if (!system32)
     return { ok: false, reason: 'the Windows System32 folder could not be found (SystemRoot is not set)' };
-  const probes = await collectEvidence({ system32, ...(onProgress ? { onProgress } : {}) });
+  const probes = await collectEvidence({ system32, inputs, ...(onProgress ? { onProgress } : {}) });
   return { ok: true, capture: createCapture(probes, inputs) };
 }

@@ -1,7 +1,7 @@
 import { access, constants } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
-import type { ProbeResult } from '../types';
+import type { ProbeId, ProbeResult } from '../types';
 import { decodeOutput, FALLBACK_CODE_PAGE } from './decode-output';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -20,6 +20,8 @@ export interface CommandRequest {
   maxBufferBytes?: number;
   /** Working directory of the process; it is never searched for the executable. */
   cwd?: string;
+  /** The probe this call serves, when it serves one (for replays and progress). */
+  probeId?: ProbeId;
 }
 
 /** Runs one process. Implementations never throw: failures are in ProbeResult.error. */

@@ -1,6 +1,6 @@
 import { PROBE_CATALOG, type ProbeSpec } from '../probes/probe-catalog';
 import { contextFromEvidence } from '../probes/probe-context';
-import { type Evidence, PROBE_IDS, type ProbeId, type ProbeResult } from '../types';
+import { type CaptureInputs, type Evidence, PROBE_IDS, type ProbeId, type ProbeResult } from '../types';
 import { type CommandRunner, runCommand } from './command-funnel';
 import { readOemCodePage } from './read-oem-code-page';
 import { resolveSystemExecutable } from './system-paths';
@@ -26,6 +26,8 @@ export interface CollectOptions {
   onProgress?: (event: ProbeProgress) => void;
   /** OEM code page when the caller already read it; otherwise read once here. */
   codePage?: number;
+  /** What the person typed, e.g. the share to test. */
+  inputs?: CaptureInputs;
 }
 
 /** The requested specs plus, transitively, the specs they need. */
@@ -77,12 +79,13 @@ export async function collectEvidence(options: CollectOptions): Promise<Evidence
     await Promise.all(specs.filter((other) => spec.needs?.includes(other.id)).map(start));
     let result: ProbeResult;
     try {
-      const args = spec.args(contextFromEvidence(evidence));
+      const args = spec.args(contextFromEvidence(evidence, options.inputs));
       if (args === null) {
         result = skipped(spec.skipReason ?? 'its inputs are missing');
       } else {
         notify(options.onProgress, { probeId: spec.id, phase: 'start' });
         result = await runner({
+          probeId: spec.id,
           file: resolveSystemExecutable(options.system32, spec.executable),
           args,
           timeoutMs: spec.timeoutMs,

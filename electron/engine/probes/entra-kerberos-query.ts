@@ -1,6 +1,5 @@
+import { PRINT_RESULT_AS_JSON, powerShellArgs, toPowerShellLiteral } from './powershell';
 import { isValidHostName, type ProbeContext } from './probe-context';
-
-export const POWERSHELL_EXECUTABLE = 'WindowsPowerShell\\v1.0\\powershell.exe';
 
 const DOMAIN_PLACEHOLDER = '__DOMAIN_LITERAL__';
 
@@ -64,19 +63,8 @@ try {
   while ($null -ne $exception.InnerException) { $exception = $exception.InnerException }
   $result.error = $exception.Message
 }
-$json = ConvertTo-Json -InputObject $result -Compress -Depth 4
-$json = [regex]::Replace($json, '[^\\x00-\\x7F]', { param($m) '\\u{0:x4}' -f [int][char]$m.Value })
-[Console]::Out.WriteLine($json)
+${PRINT_RESULT_AS_JSON}
 `;
-
-/**
- * A PowerShell single-quoted string literal. Inside one, only quote characters are
- * special, and PowerShell treats the typographic ones (U+2018-U+201B) as quotes too,
- * so each is doubled.
- */
-export function toPowerShellLiteral(value: string): string {
-  return `'${value.replace(/['\u2018\u2019\u201A\u201B]/g, (quote) => quote + quote)}'`;
-}
 
 /** The script for one domain; null when the domain is not a plain DNS/NetBIOS name. */
 export function buildEntraKerberosScript(domain: string): string | null {
@@ -84,21 +72,8 @@ export function buildEntraKerberosScript(domain: string): string | null {
   return ENTRA_KERBEROS_SCRIPT_TEMPLATE.split(DOMAIN_PLACEHOLDER).join(toPowerShellLiteral(domain));
 }
 
-/** -EncodedCommand takes base64 of UTF-16LE: no quoting of the script on the command line at all. */
-export function encodePowerShellCommand(script: string): string {
-  return Buffer.from(script, 'utf16le').toString('base64');
-}
-
 /** argv for powershell.exe, or null when no valid domain is known yet. */
 export function entraKerberosArgs(context: ProbeContext): string[] | null {
   const script = context.domain === undefined ? null : buildEntraKerberosScript(context.domain);
-  if (script === null) return null;
-  return [
-    '-NoProfile',
-    '-NonInteractive',
-    '-ExecutionPolicy',
-    'Bypass',
-    '-EncodedCommand',
-    encodePowerShellCommand(script),
-  ];
+  return script === null ? null : powerShellArgs(script);
 }

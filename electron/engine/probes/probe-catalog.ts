@@ -1,6 +1,8 @@
 import type { ProbeId } from '../types';
-import { entraKerberosArgs, POWERSHELL_EXECUTABLE } from './entra-kerberos-query';
+import { entraKerberosArgs } from './entra-kerberos-query';
+import { POWERSHELL_EXECUTABLE } from './powershell';
 import { isValidHostName, type ProbeContext } from './probe-context';
+import { shareAccessArgs } from './share-access-query';
 
 /** One probe as data: which System32 tool, which argv, what it waits for. */
 export interface ProbeSpec {
@@ -27,7 +29,7 @@ function policyQuery(key: string): () => string[] {
   return fixed('query', key, '/s');
 }
 
-/** Every probe PRODUCT.md lists, except share-access (it needs a user-typed UNC path). */
+/** Every probe the device runs (entra-kerberos-server-admin is pasted by an administrator). */
 export const PROBE_CATALOG: readonly ProbeSpec[] = [
   {
     id: 'os-version',
@@ -42,7 +44,14 @@ export const PROBE_CATALOG: readonly ProbeSpec[] = [
     args: fixed('cloud_debug'),
     timeoutMs: DEFAULT_TIMEOUT_MS,
   },
-  { id: 'klist-tickets', executable: 'klist.exe', args: fixed(), timeoutMs: DEFAULT_TIMEOUT_MS },
+  {
+    id: 'klist-tickets',
+    executable: 'klist.exe',
+    args: fixed(),
+    // After the share test, so the cifs ticket it caused is in the cache.
+    needs: ['share-access'],
+    timeoutMs: DEFAULT_TIMEOUT_MS,
+  },
   {
     id: 'events-udr',
     executable: 'wevtutil.exe',
@@ -121,6 +130,14 @@ export const PROBE_CATALOG: readonly ProbeSpec[] = [
     skipReason: NO_DOMAIN,
     needs: ['dsregcmd-status', 'klist-tickets'],
     // PowerShell's start-up plus an LDAP bind that may wait on an unreachable DC.
+    timeoutMs: 30_000,
+  },
+  {
+    id: 'share-access',
+    executable: POWERSHELL_EXECUTABLE,
+    args: shareAccessArgs,
+    skipReason: 'no file share path given',
+    // SMB to an unreachable server waits on TCP and name resolution timeouts.
     timeoutMs: 30_000,
   },
 ];

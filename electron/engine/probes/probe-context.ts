@@ -1,6 +1,7 @@
 import { adDomain } from '../facts/ad-domain';
 import { buildFactSet, factsOf } from '../facts/fact-set';
-import type { Evidence } from '../types';
+import { validateUncPath } from '../share/validate-unc-path';
+import type { CaptureInputs, Evidence } from '../types';
 
 /** What dependent probes learn from earlier ones. Values are validated host names. */
 export interface ProbeContext {
@@ -8,6 +9,8 @@ export interface ProbeContext {
   domain?: string;
   /** Domain controller found by nltest, e.g. DC01.contoso.com. */
   dcName?: string;
+  /** The UNC path the person asked to test, already validated. */
+  share?: string;
 }
 
 const LABEL = /^[A-Za-z0-9][A-Za-z0-9-]{0,62}$/;
@@ -30,7 +33,7 @@ function valid(value: string | undefined): string | undefined {
  * and domain rules as the checks: the domain from dsregcmd (DNS suffix of the device name,
  * else NetBIOS DomainName) or, on an Entra joined device, the realm of the krbtgt ticket.
  */
-export function contextFromEvidence(evidence: Evidence): ProbeContext {
+export function contextFromEvidence(evidence: Evidence, inputs: CaptureInputs = {}): ProbeContext {
   // Output is read even when the probe timed out: the lines may already be there.
   const readable: Evidence = {};
   for (const [id, result] of Object.entries(evidence)) {
@@ -42,5 +45,7 @@ export function contextFromEvidence(evidence: Evidence): ProbeContext {
   if (domain !== undefined) context.domain = domain;
   const dcName = valid(factsOf(set, 'nltest-dsgetdc')?.dc?.value);
   if (dcName !== undefined) context.dcName = dcName;
+  const share = inputs.share === undefined ? undefined : validateUncPath(inputs.share);
+  if (share?.ok) context.share = share.path;
   return context;
 }

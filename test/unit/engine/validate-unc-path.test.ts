@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateUncPath } from '../../../electron/engine/share/validate-unc-path';
+import { HOSTILE_UNC_PATHS as hostile } from '../../fixtures/hostile-unc-paths';
 
 describe('UNC path validation', () => {
   it.each([
@@ -10,45 +11,6 @@ describe('UNC path validation', () => {
   ])('accepts %s', (input, path) => {
     expect(validateUncPath(input)).toMatchObject({ ok: true, path });
   });
-
-  const hostile = [
-    '',
-    'fs01\\share',
-    '\\fs01\\share',
-    '\\\\fs01',
-    '\\\\fs01\\',
-    '\\\\?\\C:\\Windows',
-    '\\\\.\\pipe\\lsass',
-    '\\\\.\\PhysicalDrive0',
-    '\\\\fs01\\share" & calc.exe',
-    '\\\\fs01\\share & calc',
-    '\\\\fs01\\share | whoami',
-    '\\\\fs01\\share > C:\\out.txt',
-    '\\\\fs01\\share < in',
-    '\\\\fs01\\share ^& calc',
-    '\\\\fs01\\%USERPROFILE%',
-    "\\\\fs01\\share'; Remove-Item C:\\ -Recurse",
-    '\\\\fs01\\share`whoami`',
-    '\\\\fs01\\share$(whoami)',
-    '\\\\fs01\\share\\..\\..\\admin$',
-    '\\\\fs01\\share\\.\\x',
-    '\\\\fs01\\share\nklist purge',
-    '\\\\fs01\\share\r\ncalc',
-    '\\\\fs01\\share\u0000.txt',
-    'file://fs01/share',
-    'https://fs01/share',
-    'smb://fs01/share',
-    'C:\\Windows\\System32',
-    '//fs01/share',
-    '\\\\fs01\\share;calc',
-    '\\\\-evil\\share',
-    '\\\\fs01:445\\share',
-    '\\\\[::1]\\share',
-    '\\\\fs01\\\\share',
-    `\\\\fs01\\${'a'.repeat(300)}`,
-    '\\\\fs01\\share\\folder.',
-    '\\\\fs 01\\share',
-  ];
 
   it.each(hostile.map((input) => [JSON.stringify(input), input]))(
     'rejects %s with a reason',

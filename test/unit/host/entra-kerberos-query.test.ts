@@ -3,10 +3,9 @@ import { parseEntraKerberosObject } from '../../../electron/engine/parsers/parse
 import {
   buildEntraKerberosScript,
   ENTRA_KERBEROS_SCRIPT_TEMPLATE,
-  encodePowerShellCommand,
   entraKerberosArgs,
-  toPowerShellLiteral,
 } from '../../../electron/engine/probes/entra-kerberos-query';
+import { encodePowerShellCommand, toPowerShellLiteral } from '../../../electron/engine/probes/powershell';
 
 const decode = (base64: string): string => Buffer.from(base64, 'base64').toString('utf16le');
 

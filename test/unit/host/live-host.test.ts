@@ -67,9 +67,14 @@ describe('collectEvidence', () => {
     const system32 = await fakeSystem32();
     const events: ProbeProgress[] = [];
     const { runner, files } = countingRunner();
-    const evidence = await collectEvidence({ system32, runner, onProgress: (event) => events.push(event) });
+    const evidence = await collectEvidence({
+      system32,
+      runner,
+      inputs: { share: '\\\\fs01.corp.contoso.com\\finance' },
+      onProgress: (event) => events.push(event),
+    });
 
-    expect(Object.keys(evidence)).toEqual(PROBE_CATALOG.map((spec) => spec.id));
+    expect(Object.keys(evidence).sort()).toEqual(PROBE_CATALOG.map((spec) => spec.id).sort());
     for (const [id, result] of Object.entries(evidence)) expect(result?.error, id).toBeNull();
     expect(evidence['nltest-dsgetdc']?.command).toEqual([
       'nltest.exe',
@@ -94,6 +99,8 @@ describe('collectEvidence', () => {
     expect(at('nltest-dsgetdc:start')).toBeGreaterThan(at('dsregcmd-status:done'));
     expect(at('entra-kerberos-object:start')).toBeGreaterThan(at('dsregcmd-status:done'));
     expect(at('time-offset:start')).toBeGreaterThan(at('nltest-dsgetdc:done'));
+    // klist lists the tickets after the share test, so the cifs ticket it caused is there.
+    expect(at('klist-tickets:start')).toBeGreaterThan(at('share-access:done'));
     expect(events.filter((event) => event.phase === 'done' && event.result)).toHaveLength(
       PROBE_CATALOG.length,
     );
@@ -122,8 +129,11 @@ describe('collectEvidence', () => {
       probes: ['klist-tickets', 'klist-cloud-debug', 'whoami-user', 'whoami-groups'],
     });
     const elapsed = performance.now() - startedAt;
-    expect(Object.keys(evidence)).toHaveLength(4);
-    for (const result of Object.values(evidence)) expect(result?.durationMs).toBeGreaterThanOrEqual(450);
+    // share-access comes along (klist waits for it) and is skipped at once: no share given.
+    expect(evidence['share-access']?.error).toBe('skipped: no file share path given');
+    const ran = Object.entries(evidence).filter(([id]) => id !== 'share-access');
+    expect(ran).toHaveLength(4);
+    for (const [, result] of ran) expect(result?.durationMs).toBeGreaterThanOrEqual(450);
     expect(elapsed).toBeLessThan(1_500);
   });
 
@@ -177,6 +187,7 @@ describe('collectEvidence', () => {
       'klist-tickets',
       'nltest-dsgetdc',
       'time-offset',
+      'share-access',
     ]);
     expect(evidence['nltest-dsgetdc']).toMatchObject({ exitCode: 1, error: null });
     expect(evidence['time-offset']?.error).toBe('skipped: no domain controller found by nltest');
@@ -189,7 +200,13 @@ describe('collectEvidence', () => {
       codePage: 437,
       probes: ['entra-kerberos-object', 'share-access'],
     });
-    expect(Object.keys(evidence)).toEqual(['dsregcmd-status', 'klist-tickets', 'entra-kerberos-object']);
+    expect(Object.keys(evidence)).toEqual([
+      'dsregcmd-status',
+      'klist-tickets',
+      'entra-kerberos-object',
+      'share-access',
+    ]);
+    expect(evidence['share-access']?.error).toMatch(/^skipped/);
   });
 
   it('reports a missing tool as not-found and goes on', async () => {

@@ -9,7 +9,7 @@ const CAPTURES_DIR = join(__dirname, '../../../electron/engine/scenarios/capture
 const CAPTURED_AT = '2026-11-25T09:14:03.000Z';
 
 /** PRODUCT.md's probe table, as the app runs it (executable file name first). */
-const COMMANDS: Record<Exclude<ProbeId, 'share-access'>, string[]> = {
+const COMMANDS: Record<Exclude<ProbeId, 'share-access' | 'entra-kerberos-server-admin'>, string[]> = {
   'os-version': ['reg.exe', 'query', 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion'],
   'dsregcmd-status': ['dsregcmd.exe', '/status'],
   'klist-cloud-debug': ['klist.exe', 'cloud_debug'],
@@ -43,7 +43,7 @@ const COMMANDS: Record<Exclude<ProbeId, 'share-access'>, string[]> = {
   ],
 };
 
-const CAPTURED_PROBES = PROBE_IDS.filter((id) => id !== 'share-access');
+const CAPTURED_PROBES = PROBE_IDS.filter((id) => id !== 'share-access' && id !== 'entra-kerberos-server-admin');
 
 function fileText(name: string): string {
   return readFileSync(join(CAPTURES_DIR, `${name}.json`), 'utf8');
