@@ -1,0 +1,91 @@
+// The Electron main process: lifecycle only. The pieces live in electron/main/.
+
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { createApiHandlers } from './api';
+import { PROGRESS_CHANNEL } from './api-channels';
+import { DOCS } from './engine/checks/doc-links';
+import { createAppOrigin } from './main/app-origin';
+import { installAppProtocol, registerAppScheme } from './main/app-protocol';
+import { DEV_SERVER_URL, RENDERER_NAME } from './main/build-constants';
+import { registerIpcHandlers } from './main/ipc';
+import { installMenu } from './main/menu';
+import { openCaptureFromMenu } from './main/open-capture';
+import { denyAllPermissions, guardWebContents, openExternalIfAllowed } from './main/security';
+import { handleSquirrelStartup } from './main/squirrel-startup';
+import { createMainWindow } from './main/window';
+import { MENU_CHANNEL } from './menu-channel';
+
+function start(): void {
+  // The bundle's folder (.vite/build): the preload sits beside it, the renderer in ../renderer.
+  const buildDir = __dirname;
+  const origin = createAppOrigin({ devServerUrl: DEV_SERVER_URL, isPackaged: app.isPackaged });
+  let mainWindow: BrowserWindow | null = null;
+
+  const send = (channel: string, payload: unknown) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload);
+  };
+
+  // Before ready: every renderer sandboxed, app:// privileged, every web contents guarded.
+  app.enableSandbox();
+  registerAppScheme();
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, origin.isAppUrl));
+
+  const openWindow = () => {
+    const window = createMainWindow({
+      preloadPath: path.join(buildDir, 'preload.cjs'),
+      isPackaged: app.isPackaged,
+      entryUrl: origin.entryUrl,
+    });
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = null;
+    });
+    mainWindow = window;
+  };
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  app
+    .whenReady()
+    .then(() => {
+      denyAllPermissions(session.defaultSession);
+      installAppProtocol(path.join(buildDir, '..', 'renderer', RENDERER_NAME));
+      registerIpcHandlers({
+        ipcMain,
+        isAppUrl: origin.isAppUrl,
+        handlers: createApiHandlers({
+          mode: 'electron',
+          allowLive: process.platform === 'win32',
+          emitProgress: (event) => send(PROGRESS_CHANNEL, event),
+        }),
+      });
+      installMenu({
+        isDevelopment: !app.isPackaged,
+        platform: process.platform,
+        onOpenCapture: () => {
+          openCaptureFromMenu(mainWindow, (command) => send(MENU_CHANNEL, command)).catch((error: unknown) =>
+            console.error('open capture failed:', error),
+          );
+        },
+        onOpenDocumentation: () => openExternalIfAllowed(DOCS.cloudTrustDeploy.url),
+      });
+      openWindow();
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) openWindow();
+      });
+    })
+    .catch((error: unknown) => {
+      console.error('WHfB Doctor could not start:', error);
+      app.quit();
+    });
+}
+
+if (!handleSquirrelStartup(app)) {
+  if (app.requestSingleInstanceLock()) start();
+  else app.quit();
+}

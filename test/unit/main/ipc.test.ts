@@ -1,0 +1,154 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApiHandlers } from '../../../electron/api';
+import { API_METHODS, channelOf } from '../../../electron/api-channels';
+import { createAppOrigin } from '../../../electron/main/app-origin';
+import { registerIpcHandlers } from '../../../electron/main/ipc';
+import { resetElectronMock, state } from './electron-mock';
+
+vi.mock('electron', () => import('./electron-mock').then((m) => m.electronModule));
+
+type Handlers = ReturnType<typeof createApiHandlers>;
+
+/** A spy per API method (whatever methods the contract has), so a test sees whether any ran. */
+function spyHandlers() {
+  const spies = Object.fromEntries(
+    API_METHODS.map((method) => [
+      method,
+      vi.fn(async (..._args: unknown[]) => ({ ok: false, reason: 'spy' })),
+    ]),
+  ) as Record<
+    (typeof API_METHODS)[number],
+    ReturnType<typeof vi.fn<(...args: unknown[]) => Promise<unknown>>>
+  >;
+  spies.getAppInfo.mockImplementation(async () => ({ version: 'x' }));
+  return spies;
+}
+
+const appFrame = { url: 'app://main/index.html', parent: null };
+const from = (senderFrame: unknown) => ({ senderFrame, sender: {} });
+
+function setUp(options: { isPackaged?: boolean; devServerUrl?: string } = {}) {
+  const handlers = spyHandlers();
+  const origin = createAppOrigin({
+    isPackaged: options.isPackaged ?? true,
+    devServerUrl: options.devServerUrl,
+  });
+  const dispose = registerIpcHandlers({
+    ipcMain: state.ipcMain as never,
+    handlers: handlers as unknown as Handlers,
+    isAppUrl: origin.isAppUrl,
+  });
+  const invoke = (method: string, event: unknown, ...args: unknown[]) => {
+    const listener = state.ipcMain.handlers.get(`doctor:${method}`);
+    if (!listener) throw new Error(`no handler for ${method}`);
+    return listener(event, ...args) as Promise<unknown>;
+  };
+  const calls = () => Object.values(handlers).reduce((n, spy) => n + spy.mock.calls.length, 0);
+  return { handlers, dispose, invoke, calls };
+}
+
+beforeEach(() => resetElectronMock());
+
+describe('registerIpcHandlers', () => {
+  it('registers one channel per API method, and removes them again', () => {
+    const { dispose } = setUp();
+    expect([...state.ipcMain.handlers.keys()].sort()).toEqual(API_METHODS.map(channelOf).sort());
+    dispose();
+    expect(state.ipcMain.handlers.size).toBe(0);
+  });
+
+  it('runs a valid call from the app and returns its value', async () => {
+    const { handlers, invoke } = setUp();
+    await expect(invoke('getAppInfo', from(appFrame))).resolves.toEqual({ version: 'x' });
+    await expect(
+      invoke('runChecklist', from(appFrame), { kind: 'scenario', name: 'healthy' }),
+    ).resolves.toEqual({ ok: false, reason: 'spy' });
+    expect(handlers.runChecklist).toHaveBeenCalledWith({ kind: 'scenario', name: 'healthy' });
+  });
+
+  it.each([
+    ['another https origin', { url: 'https://evil.example/', parent: null }],
+    ['another app host', { url: 'app://other/index.html', parent: null }],
+    ['a file page', { url: 'file:///C:/x.html', parent: null }],
+    ['a dev server in a packaged app', { url: 'http://localhost:5173/', parent: null }],
+    ['a frame inside the app', { url: 'app://main/index.html', parent: appFrame }],
+    ['a destroyed frame', null],
+    ['no frame at all', undefined],
+  ])('rejects a call from %s before any handler runs', async (_label, frame) => {
+    const { invoke, calls } = setUp();
+    for (const method of API_METHODS) {
+      await expect(invoke(method, from(frame), { kind: 'scenario', name: 'healthy' })).rejects.toThrow(
+        'unauthorized sender',
+      );
+    }
+    expect(calls()).toBe(0);
+  });
+
+  it('rejects when reading the sender frame throws', async () => {
+    const { invoke, calls } = setUp();
+    const event = {
+      get senderFrame(): never {
+        throw new Error('frame disposed');
+      },
+    };
+    await expect(invoke('getAppInfo', event)).rejects.toThrow('unauthorized sender');
+    expect(calls()).toBe(0);
+  });
+
+  it('accepts the dev server in development, and only it', async () => {
+    const { invoke, calls } = setUp({ isPackaged: false, devServerUrl: 'http://localhost:5173' });
+    await expect(
+      invoke('getAppInfo', from({ url: 'http://localhost:5173/', parent: null })),
+    ).resolves.toEqual({
+      version: 'x',
+    });
+    await expect(invoke('getAppInfo', from(appFrame))).rejects.toThrow('unauthorized sender');
+    await expect(invoke('getAppInfo', from({ url: 'http://localhost:5174/', parent: null }))).rejects.toThrow(
+      'unauthorized sender',
+    );
+    expect(calls()).toBe(1);
+  });
+
+  it.each([
+    ['getAppInfo', ['unexpected']],
+    ['runChecklist', []],
+    ['runChecklist', [{ kind: 'shell', command: 'calc.exe' }]],
+    ['runChecklist', [{ kind: 'scenario', name: '' }]],
+    ['runChecklist', [{ kind: 'scenario', name: 'x'.repeat(101) }]],
+    ['runChecklist', [{ kind: 'live', share: 42 }]],
+    ['runChecklist', [{ kind: 'capture', fileName: 'a.json' }]],
+    ['runChecklist', ['scenario']],
+    ['runChecklist', [{ kind: 'scenario', name: 'healthy' }, 'extra']],
+    ['rerun', [{ checkId: 'not-a-check' }]],
+    ['rerun', [null]],
+    ['exportCapture', [{}]],
+  ])('rejects %s with arguments %j before any handler runs', async (method, args) => {
+    const { invoke, calls } = setUp();
+    await expect(invoke(method, from(appFrame), ...args)).rejects.toThrow(new RegExp(`^${method}: `));
+    expect(calls()).toBe(0);
+  });
+
+  it('turns a failing handler into a one-line error', async () => {
+    const { handlers, invoke } = setUp();
+    handlers.exportCapture.mockRejectedValueOnce(
+      new Error('disk full\n    at somewhere (secret/path.ts:1:1)'),
+    );
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    await expect(invoke('exportCapture', from(appFrame))).rejects.toThrow(/^exportCapture: disk full$/);
+  });
+
+  it('serves the real handler table', async () => {
+    const origin = createAppOrigin({ isPackaged: true });
+    registerIpcHandlers({
+      ipcMain: state.ipcMain as never,
+      handlers: createApiHandlers({ mode: 'electron', allowLive: false }),
+      isAppUrl: origin.isAppUrl,
+    });
+    const info = (await state.ipcMain.handlers.get('doctor:getAppInfo')?.(from(appFrame))) as {
+      mode: string;
+      liveSupported: boolean;
+    };
+    expect(info.mode).toBe('electron');
+    expect(info.liveSupported).toBe(false);
+  });
+});
