@@ -1,0 +1,136 @@
+import { makeStyles, mergeClasses, Spinner, tokens } from '@fluentui/react-components';
+import { useEffect, useId, useRef } from 'react';
+import type { CheckResult } from '../../../electron/engine/types';
+import { useAppInfoStore } from '../state/app-info-store';
+import { useChecklistViewStore } from '../state/checklist-view-store';
+import { isCheckPending, useRunStore } from '../state/run-store';
+import { CheckDetail } from './check-detail';
+import { StatusBadge } from './status-badge';
+
+const useStyles = makeStyles({
+  row: {
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderLeft: '4px solid transparent',
+  },
+  headline: {
+    borderLeft: `4px solid ${tokens.colorStatusDangerBorder2}`,
+    backgroundColor: tokens.colorStatusDangerBackground1,
+  },
+  headlineWarn: {
+    borderLeft: `4px solid ${tokens.colorStatusWarningBorder2}`,
+    backgroundColor: tokens.colorStatusWarningBackground1,
+  },
+  heading: { margin: 0, fontSize: 'inherit', fontWeight: 'inherit' },
+  toggle: {
+    display: 'grid',
+    gridTemplateColumns: '7rem minmax(0, 1fr) auto 1.25rem',
+    alignItems: 'start',
+    columnGap: tokens.spacingHorizontalM,
+    width: '100%',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    border: 'none',
+    background: 'transparent',
+    color: 'inherit',
+    font: 'inherit',
+    textAlign: 'left',
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
+    ':focus-visible': {
+      outline: `2px solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: '-2px',
+    },
+  },
+  text: { display: 'grid', gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  title: { fontWeight: tokens.fontWeightSemibold },
+  summary: { color: tokens.colorNeutralForeground2 },
+  tag: {
+    justifySelf: 'start',
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorStatusDangerForeground1,
+    textTransform: 'uppercase',
+    letterSpacing: '0.04em',
+  },
+  tagWarn: { color: tokens.colorStatusWarningForeground1 },
+  blocked: { color: tokens.colorNeutralForeground2, fontStyle: 'italic' },
+  chevron: { transition: 'transform 120ms', color: tokens.colorNeutralForeground2, marginTop: '2px' },
+  chevronOpen: { transform: 'rotate(90deg)' },
+});
+
+interface CheckRowProps {
+  check: CheckResult;
+  /** This row is the first broken link (or first warning): it is the verdict. */
+  isHeadline: boolean;
+  blockedByTitle: string | null;
+}
+
+export function CheckRow({ check, isHeadline, blockedByTitle }: CheckRowProps) {
+  const styles = useStyles();
+  const headingId = useId();
+  const panelId = useId();
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const expanded = useChecklistViewStore((s) => s.expanded[check.id] === true);
+  const toggle = useChecklistViewStore((s) => s.toggle);
+  const revealSeq = useChecklistViewStore((s) =>
+    s.revealRequest?.id === check.id ? s.revealRequest.seq : 0,
+  );
+  const probeIds = useAppInfoStore((s) => s.info?.checkProbes[check.id]);
+  const pending = useRunStore((s) => isCheckPending(s, probeIds));
+
+  useEffect(() => {
+    if (revealSeq === 0) return;
+    buttonRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    buttonRef.current?.focus({ preventScroll: true });
+  }, [revealSeq]);
+
+  const warn = check.status === 'warn';
+  return (
+    <li
+      className={mergeClasses(styles.row, isHeadline && (warn ? styles.headlineWarn : styles.headline))}
+      data-check-id={check.id}
+      data-status={check.status}
+      data-headline={isHeadline ? 'true' : undefined}
+      aria-busy={pending || undefined}
+    >
+      <h3 className={styles.heading} id={headingId}>
+        <button
+          ref={buttonRef}
+          type="button"
+          className={styles.toggle}
+          aria-expanded={expanded}
+          aria-controls={panelId}
+          data-row-toggle=""
+          onClick={() => toggle(check.id)}
+        >
+          <StatusBadge status={check.status} />
+          <span className={styles.text}>
+            {isHeadline && (
+              <span className={mergeClasses(styles.tag, warn && styles.tagWarn)}>
+                {warn ? 'First warning' : 'First broken link'}
+              </span>
+            )}
+            <span className={styles.title}>{check.title}</span>
+            <span className={styles.summary}>{check.summary}</span>
+            {blockedByTitle && (
+              <span className={styles.blocked}>Blocked by the earlier step: {blockedByTitle}</span>
+            )}
+          </span>
+          {pending ? <Spinner size="extra-tiny" aria-label="Checking…" /> : <span />}
+          <svg
+            className={mergeClasses(styles.chevron, expanded && styles.chevronOpen)}
+            width="16"
+            height="16"
+            viewBox="0 0 16 16"
+            aria-hidden="true"
+            focusable="false"
+          >
+            <path d="M6 3.5L10.5 8 6 12.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+          </svg>
+        </button>
+      </h3>
+      <div id={panelId} hidden={!expanded}>
+        {expanded && <CheckDetail check={check} headingId={headingId} blockedByTitle={blockedByTitle} />}
+      </div>
+    </li>
+  );
+}

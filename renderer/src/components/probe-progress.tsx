@@ -1,0 +1,48 @@
+import { makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import type { ProbeId } from '../../../electron/engine/types';
+import { type ProbeProgress as Progress, useRunStore } from '../state/run-store';
+
+const useStyles = makeStyles({
+  box: {
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    display: 'grid',
+    gap: tokens.spacingVerticalS,
+  },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalXXS },
+  item: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  state: { minWidth: '5rem', color: tokens.colorNeutralForeground2 },
+});
+
+const WORDS: Record<Progress, string> = {
+  waiting: 'Waiting',
+  running: 'Running',
+  done: 'Done',
+  failed: 'Problem',
+};
+
+/** Before the first checklist exists: which commands are still collecting evidence. */
+export function ProbeProgress() {
+  const styles = useStyles();
+  const running = useRunStore((s) => s.running);
+  const hasReport = useRunStore((s) => s.report !== null);
+  const probes = useRunStore((s) => s.probes);
+  if (!running || hasReport) return null;
+  const entries = Object.entries(probes) as [ProbeId, Progress][];
+  return (
+    <section className={styles.box} aria-label="Collecting evidence">
+      <h2 className={styles.heading}>Collecting evidence…</h2>
+      <ul className={styles.list}>
+        {entries.map(([id, state]) => (
+          <li key={id} className={styles.item} data-probe-id={id} data-progress={state}>
+            {state === 'running' || state === 'waiting' ? (
+              <Spinner size="extra-tiny" aria-hidden="true" />
+            ) : null}
+            <span className={styles.state}>{WORDS[state]}</span>
+            <code>{id}</code>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

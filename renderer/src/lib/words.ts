@@ -1,0 +1,49 @@
+// Plain words for the engine's codes, so nobody needs the manual to read the screen.
+import type { Headline } from '../../../electron/engine/checklist/headline';
+import type { DeviceSummary } from '../../../electron/engine/report/report-types';
+import type { CheckStatus, TrustModel } from '../../../electron/engine/types';
+
+export const STATUS_LABEL: Record<CheckStatus, string> = {
+  pass: 'Pass',
+  warn: 'Warning',
+  fail: 'Fail',
+  blocked: 'Blocked',
+  unknown: 'Unknown',
+  skip: 'Skipped',
+};
+
+export const HEADLINE_LABEL: Record<Headline['status'], string> = {
+  pass: 'Works',
+  warn: 'Works, with a warning',
+  fail: 'Broken',
+  unknown: 'Not sure',
+};
+
+export const TRUST_MODEL_WORDS: Record<TrustModel, string> = {
+  'cloud-kerberos-trust': 'Cloud Kerberos trust',
+  'key-trust': 'Key trust',
+  'certificate-trust': 'Certificate trust',
+  none: 'None (Windows Hello for Business is not set up)',
+  unknown: 'Unknown (not enough evidence)',
+};
+
+export const JOIN_TYPE_WORDS: Record<NonNullable<DeviceSummary['joinType']>, string> = {
+  hybrid: 'Microsoft Entra hybrid joined',
+  entra: 'Microsoft Entra joined',
+  domain: 'AD domain joined only',
+  none: 'Not joined',
+};
+
+/** "1 failed, 2 blocked, 13 passed" — only the statuses that occur, worst first. */
+export function countsInWords(counts: Record<CheckStatus, number>): string {
+  const parts: [CheckStatus, string][] = [
+    ['fail', 'failed'],
+    ['warn', 'with a warning'],
+    ['blocked', 'blocked'],
+    ['unknown', 'unknown'],
+    ['pass', 'passed'],
+    ['skip', 'skipped'],
+  ];
+  const words = parts.filter(([status]) => counts[status] > 0).map(([s, word]) => `${counts[s]} ${word}`);
+  return words.length > 0 ? words.join(', ') : 'no checks';
+}

@@ -1,2 +1,0 @@
-// Placeholder: the React app replaces this.
-document.title = 'WHfB Doctor';

@@ -1,0 +1,13 @@
+import { create } from 'zustand';
+import type { AppInfo } from '../../../electron/api-contract';
+
+interface AppInfoState {
+  /** What the app (or the preview) offers: scenarios, live support, fixes, check → probes. */
+  info: AppInfo | null;
+  setInfo: (info: AppInfo) => void;
+}
+
+export const useAppInfoStore = create<AppInfoState>()((set) => ({
+  info: null,
+  setInfo: (info) => set({ info }),
+}));

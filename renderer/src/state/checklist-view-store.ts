@@ -1,0 +1,28 @@
+import { create } from 'zustand';
+import type { CheckId } from '../../../electron/engine/types';
+
+interface ChecklistViewState {
+  /** Rows whose detail panel is open. */
+  expanded: Partial<Record<CheckId, true>>;
+  toggle: (id: CheckId) => void;
+  /** Opens a row and asks it to scroll into view and take focus (e.g. from the verdict). */
+  reveal: (id: CheckId) => void;
+  revealRequest: { id: CheckId; seq: number } | null;
+}
+
+export const useChecklistViewStore = create<ChecklistViewState>()((set) => ({
+  expanded: {},
+  revealRequest: null,
+  toggle: (id) =>
+    set((state) => {
+      const expanded = { ...state.expanded };
+      if (expanded[id]) delete expanded[id];
+      else expanded[id] = true;
+      return { expanded };
+    }),
+  reveal: (id) =>
+    set((state) => ({
+      expanded: { ...state.expanded, [id]: true },
+      revealRequest: { id, seq: (state.revealRequest?.seq ?? 0) + 1 },
+    })),
+}));

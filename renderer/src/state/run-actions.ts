@@ -1,0 +1,174 @@
+// What the buttons do: each action calls the API and moves the stores. Components call these
+// and read the stores; they never talk to the API themselves.
+import type { RunRequest, RunResult } from '../../../electron/api-contract';
+import type { Report } from '../../../electron/engine/report/report-types';
+import type { CheckId, ProbeId } from '../../../electron/engine/types';
+import { doctorApi } from '../api/doctor-api';
+import { downloadText } from '../lib/download';
+import { countsInWords, STATUS_LABEL } from '../lib/words';
+import { useAppInfoStore } from './app-info-store';
+import { useRunStore } from './run-store';
+import { type SourceView, useSourceStore } from './source-store';
+
+/** Larger files are not captures (the engine's own limit is 20 MB); refuse them before reading. */
+const MAX_CAPTURE_FILE_BYTES = 20 * 1024 * 1024;
+
+const OPEN_FAILED = 'Could not open the capture file';
+const SAVE_FAILED = 'Could not save the capture';
+
+let started = false;
+
+// Only the newest request may change the screen: a slow answer to an older one is dropped.
+let latestRun = 0;
+
+function probesFor(checkId: CheckId | null): ProbeId[] {
+  const checkProbes = useAppInfoStore.getState().info?.checkProbes;
+  if (!checkProbes) return [];
+  if (checkId) return [...(checkProbes[checkId] ?? [])];
+  return [...new Set(Object.values(checkProbes).flat())];
+}
+
+function sourceView(request: RunRequest): SourceView {
+  if (request.kind === 'live') return { kind: 'live' };
+  if (request.kind === 'capture') return { kind: 'capture', fileName: request.fileName };
+  const scenario = useAppInfoStore.getState().info?.scenarios.find((s) => s.name === request.name);
+  return { kind: 'scenario', name: request.name, title: scenario?.title ?? request.name };
+}
+
+function whatFailed(request: RunRequest): string {
+  if (request.kind === 'capture') return OPEN_FAILED;
+  if (request.kind === 'scenario') return 'Could not open the practice scenario';
+  return 'Could not check this device';
+}
+
+function completion(report: Report, checkId: CheckId | null): string {
+  if (checkId) {
+    const check = report.checks.find((c) => c.id === checkId);
+    if (check) return `Check re-run: ${check.title}: ${STATUS_LABEL[check.status]}.`;
+  }
+  return `Checks complete: ${countsInWords(report.counts)}.`;
+}
+
+async function settle(
+  run: number,
+  checkId: CheckId | null,
+  work: () => Promise<RunResult>,
+  failureTitle: string,
+): Promise<Report | null> {
+  const store = useRunStore.getState();
+  store.start(checkId, probesFor(checkId));
+  let result: RunResult;
+  try {
+    result = await work();
+  } catch (error) {
+    result = { ok: false, reason: errorText(error) };
+  }
+  if (run !== latestRun) return null;
+  if (!result.ok) {
+    // The previous report stays on screen: a bad file must not wipe a good result.
+    useRunStore.getState().fail({ title: failureTitle, reason: result.reason });
+    return null;
+  }
+  useRunStore.getState().finish(result.report, completion(result.report, checkId));
+  return result.report;
+}
+
+/** Opens a scenario, a capture file's text, or runs live; on success the new report replaces the old. */
+export async function openSource(request: RunRequest): Promise<boolean> {
+  const run = ++latestRun;
+  const report = await settle(run, null, () => doctorApi().runChecklist(request), whatFailed(request));
+  if (!report) return false;
+  useSourceStore.getState().setSource(sourceView(request), request.kind === 'capture' ? request.text : null);
+  return true;
+}
+
+/** Re-runs every check, or one. Replays re-evaluate the same evidence; live runs collect it again. */
+export async function rerun(checkId: CheckId | null = null): Promise<void> {
+  const run = ++latestRun;
+  const report = await settle(
+    run,
+    checkId,
+    () => doctorApi().rerun(checkId ? { checkId } : {}),
+    'Re-run failed',
+  );
+  // Live evidence changed, so any cached full output is stale.
+  if (report && useSourceStore.getState().source?.kind === 'live')
+    useSourceStore.getState().setCaptureText(null);
+}
+
+export async function openCaptureFile(file: File): Promise<boolean> {
+  if (file.size > MAX_CAPTURE_FILE_BYTES) {
+    const mb = (file.size / 1024 / 1024).toFixed(1);
+    useRunStore
+      .getState()
+      .showError({ title: OPEN_FAILED, reason: `${file.name}: file is ${mb} MB, too large to be a capture` });
+    return false;
+  }
+  let text: string;
+  try {
+    text = await file.text();
+  } catch {
+    useRunStore
+      .getState()
+      .showError({ title: OPEN_FAILED, reason: `${file.name}: the file could not be read` });
+    return false;
+  }
+  return openSource({ kind: 'capture', fileName: file.name, text });
+}
+
+/** The capture behind the report on screen, fetched once for scenarios and live runs. */
+export async function ensureCaptureText(): Promise<string | null> {
+  const known = useSourceStore.getState().captureText;
+  if (known !== null) return known;
+  const exported = await doctorApi().exportCapture();
+  if (!exported.ok) return null;
+  useSourceStore.getState().setCaptureText(exported.text);
+  return exported.text;
+}
+
+export async function saveCapture(): Promise<void> {
+  try {
+    const exported = await doctorApi().exportCapture();
+    if (!exported.ok) {
+      useRunStore.getState().showError({ title: SAVE_FAILED, reason: exported.reason });
+      return;
+    }
+    downloadText(exported.fileName, exported.text);
+  } catch (error) {
+    useRunStore.getState().showError({ title: SAVE_FAILED, reason: errorText(error) });
+  }
+}
+
+/** Start-up: learn what the app offers, then run live on Windows, else open a scenario (?scenario=NAME or the first). */
+export async function startApp(search: string): Promise<void> {
+  // React's StrictMode runs effects twice in development; the app starts once.
+  if (started) return;
+  started = true;
+  const api = doctorApi();
+  api.onProgress((event) => useRunStore.getState().progress(event));
+  // File ▸ Open capture… in the desktop app: main read the file; it opens like a picked file.
+  window.doctor?.onMenuCommand((command) => {
+    if (command.command === 'open-capture')
+      void openSource({ kind: 'capture', fileName: command.fileName, text: command.text });
+  });
+  let info: Awaited<ReturnType<typeof api.getAppInfo>>;
+  try {
+    info = await api.getAppInfo();
+  } catch (error) {
+    useRunStore.getState().showError({ title: 'Could not start', reason: errorText(error) });
+    return;
+  }
+  useAppInfoStore.getState().setInfo(info);
+  const wanted = new URLSearchParams(search).get('scenario');
+  if (wanted && (await openSource({ kind: 'scenario', name: wanted }))) return;
+  // An unknown ?scenario= still shows something useful, and keeps saying why it is not the one asked for.
+  const problem = wanted ? useRunStore.getState().error : null;
+  const first = info.scenarios[0];
+  if (info.liveSupported) await openSource({ kind: 'live' });
+  else if (first) await openSource({ kind: 'scenario', name: first.name });
+  if (problem) useRunStore.getState().showError(problem);
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

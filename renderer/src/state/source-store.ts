@@ -1,0 +1,25 @@
+import { create } from 'zustand';
+
+/** Where the checklist on screen came from. */
+export type SourceView =
+  | { kind: 'live' }
+  | { kind: 'scenario'; name: string; title: string }
+  | { kind: 'capture'; fileName: string };
+
+interface SourceState {
+  source: SourceView | null;
+  /**
+   * The capture JSON behind the report on screen, for "full output": known at once for an opened
+   * file, fetched on demand (exportCapture) for scenarios and live runs. Null until known.
+   */
+  captureText: string | null;
+  setSource: (source: SourceView, captureText: string | null) => void;
+  setCaptureText: (captureText: string | null) => void;
+}
+
+export const useSourceStore = create<SourceState>()((set) => ({
+  source: null,
+  captureText: null,
+  setSource: (source, captureText) => set({ source, captureText }),
+  setCaptureText: (captureText) => set({ captureText }),
+}));

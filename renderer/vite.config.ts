@@ -1,0 +1,23 @@
+// Vite config of the renderer. Forge's Vite plugin and `npm run build:renderer` both use it;
+// the output folder is the one Forge expects, and the browser preview serves it too.
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+export default defineConfig({
+  root: rendererRoot,
+  // Relative asset URLs: the packaged app loads from a custom protocol or a file path, not a server root.
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: `${repoRoot}.vite/renderer/main_window`,
+    emptyOutDir: true,
+    // The CSP forbids inline scripts; keep every module in its own file.
+    modulePreload: { polyfill: false },
+    assetsInlineLimit: 0,
+    target: 'es2022',
+  },
+});

@@ -1,0 +1,40 @@
+// The expected results come from the engine itself, never hard-coded: the UI must show exactly
+// what `diagnose` decides for the same capture.
+//
+// The scenario catalog imports its captures as plain JSON modules, which Node's ESM loader (used
+// by Playwright's workers) refuses without import attributes; tsx's scoped `tsImport` loads the
+// engine the same way the CLI does, without changing how Playwright loads the tests.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
+import type { Report, ReportSource } from '../../electron/engine/report/report-types';
+
+type Catalog = typeof import('../../electron/engine/scenarios/scenario-catalog');
+type Engine = typeof import('../../electron/engine/diagnose');
+
+const catalog = (await tsImport(
+  '../../electron/engine/scenarios/scenario-catalog.ts',
+  import.meta.url,
+)) as Catalog;
+const engine = (await tsImport('../../electron/engine/diagnose.ts', import.meta.url)) as Engine;
+
+export const SCENARIOS = catalog.SCENARIOS;
+
+/** What the engine reports for a capture opened from the given source. */
+export function expectedReport(scenarioName: string, source: ReportSource): Report {
+  return engine.diagnose(catalog.loadScenario(scenarioName), source);
+}
+
+export function expectedScenarioReport(name: string): Report {
+  return expectedReport(name, { kind: 'scenario', name });
+}
+
+/** A shipped scenario's capture file, as a person would have it on disk. */
+export function scenarioCaptureText(name: string): string {
+  const scenario = SCENARIOS.find((s) => s.name === name);
+  if (!scenario) throw new Error(`no scenario ${name}`);
+  const file = fileURLToPath(
+    new URL(`../../electron/engine/scenarios/captures/${scenario.file}`, import.meta.url),
+  );
+  return readFileSync(file, 'utf8');
+}
