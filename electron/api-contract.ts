@@ -6,8 +6,11 @@ import { z } from 'zod';
 import type { ApiMethod } from './api-channels';
 import { MAX_CAPTURE_BYTES } from './engine/capture/capture-schema';
 import type { FixInfo } from './engine/fixes/fix-catalog';
+import type { FixStep } from './engine/fixes/fix-plans';
+import type { FixAttempt } from './engine/fixes/fix-attempt';
 import type { Report } from './engine/report/report-types';
-import { CHECK_IDS, type CheckId, type FixId, type ProbeId } from './engine/types';
+import { type ScenarioAction, SIGN_OUT_AND_IN } from './engine/scenarios/scenario-actions';
+import { CHECK_IDS, type CheckId, FIX_IDS, type FixId, type ProbeId } from './engine/types';
 
 export const runRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('live'), share: z.string().max(300).optional() }),
@@ -23,11 +26,19 @@ export type RunRequest = z.infer<typeof runRequestSchema>;
 export const rerunRequestSchema = z.object({ checkId: z.enum(CHECK_IDS).optional() });
 export type RerunRequest = z.infer<typeof rerunRequestSchema>;
 
+export const fixRequestSchema = z.object({
+  action: z.union([z.enum(FIX_IDS), z.literal(SIGN_OUT_AND_IN)]),
+  /** The person's explicit acknowledgement, naming the user, for a destructive fix. */
+  confirmation: z.object({ acknowledged: z.boolean(), userName: z.string().max(256) }).optional(),
+});
+export type FixRequest = z.infer<typeof fixRequestSchema>;
+
 export const API_ARGUMENTS = {
   getAppInfo: z.tuple([]),
   runChecklist: z.tuple([runRequestSchema]),
   rerun: z.tuple([rerunRequestSchema]),
   exportCapture: z.tuple([]),
+  runFix: z.tuple([fixRequestSchema]),
 } satisfies Record<ApiMethod, z.ZodTuple>;
 
 export interface ScenarioSummary {
@@ -49,7 +60,26 @@ export interface AppInfo {
   fixes: Record<FixId, FixInfo>;
 }
 
-export type RunResult = { ok: true; report: Report } | { ok: false; reason: string };
+/** In a practice scenario: what the person can do next and what it becomes. */
+export interface PracticeInfo {
+  scenario: string;
+  actions: { action: ScenarioAction; note: string }[];
+}
+
+/** A successful run: the report, the fix steps with this device's values filled in, practice actions. */
+export interface RunSuccess {
+  ok: true;
+  report: Report;
+  fixPlans: Partial<Record<FixId, FixStep[]>>;
+  practice: PracticeInfo | null;
+}
+
+export type RunResult = RunSuccess | { ok: false; reason: string };
+
+/** A fix attempt with the checklist before and after it (the rows show before → after). */
+export type FixResult =
+  | { ok: true; attempt: FixAttempt; before: Report; after: RunSuccess }
+  | { ok: false; reason: string };
 export type ExportResult = { ok: true; fileName: string; text: string } | { ok: false; reason: string };
 
 export interface ApiResults {
@@ -57,6 +87,7 @@ export interface ApiResults {
   runChecklist: RunResult;
   rerun: RunResult;
   exportCapture: ExportResult;
+  runFix: FixResult;
 }
 
 /** Pushed while a live run collects evidence. */

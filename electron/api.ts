@@ -7,27 +7,39 @@ import {
   API_ARGUMENTS,
   type ApiResults,
   type AppInfo,
+  type FixRequest,
+  type PracticeInfo,
   type ProgressEvent,
   type RunRequest,
+  type RunSuccess,
 } from './api-contract';
 import { readCapture } from './engine/capture/read-capture';
 import { serializeCapture, TOOL_VERSION } from './engine/capture/write-capture';
 import { CHECKS } from './engine/checks/check-registry';
 import { diagnose } from './engine/diagnose';
+import { derivePolicy } from './engine/facts/derive-policy';
+import { buildFactSet } from './engine/facts/fact-set';
+import { attemptFix } from './engine/fixes/attempt-fix';
+import type { FixAttempt } from './engine/fixes/fix-attempt';
 import { FIX_CATALOG } from './engine/fixes/fix-catalog';
-import { captureLive } from './engine/host/capture-live';
-import type { ReportSource } from './engine/report/report-types';
-import { loadScenario, SCENARIOS } from './engine/scenarios/scenario-catalog';
+import { guardFix } from './engine/fixes/fix-guard';
+import { type FixStep, PROBES_AFFECTED_BY_FIX, planFix } from './engine/fixes/fix-plans';
+import { type LiveHost, openLiveHost } from './engine/host/live-host-session';
+import type { Report, ReportSource } from './engine/report/report-types';
+import { SIGN_OUT_AND_IN } from './engine/scenarios/scenario-actions';
+import { loadScenario, SCENARIOS, scenarioTransition } from './engine/scenarios/scenario-catalog';
 import { validateUncPath } from './engine/share/validate-unc-path';
-import type { Capture, CheckId, ProbeId } from './engine/types';
+import type { Capture, CaptureInputs, CheckId, FixId, ProbeId } from './engine/types';
 
 export interface ApiOptions {
   mode: AppInfo['mode'];
   /** Live commands are allowed only in the desktop app on Windows; the preview never runs them. */
   allowLive: boolean;
   emitProgress?: (event: ProgressEvent) => void;
-  /** Runs the live probes (injectable so tests need no Windows). */
-  captureLive?: typeof captureLive;
+  /** The device's live host (injectable so tests need no Windows); opened on first use otherwise. */
+  liveHost?: LiveHost;
+  /** Opens an allowlisted settings page (the desktop shell); absent in the preview. */
+  openSettings?: (uri: string) => Promise<void>;
   platform?: string;
 }
 
@@ -35,36 +47,46 @@ type Handlers = {
   [K in ApiMethod]: (...args: z.output<(typeof API_ARGUMENTS)[K]>) => Promise<ApiResults[K]>;
 };
 
-/** The session behind the window: what is being looked at, so re-runs and exports use the same source. */
+/** What the window is looking at, so re-runs, fixes and exports use the same source. */
 interface Session {
   capture: Capture;
   source: ReportSource;
+  /** The audit trail: every fix attempted in this session. */
+  fixAttempts: FixAttempt[];
 }
+
+const NO_LIVE = 'live checks are not available here: open a scenario or a capture file';
 
 export function createApiHandlers(options: ApiOptions): Handlers {
   let session: Session | null = null;
-  const runLive = options.captureLive ?? captureLive;
   const checkProbes = Object.fromEntries(CHECKS.map((c) => [c.id, c.needs])) as Record<CheckId, ProbeId[]>;
 
-  const liveCapture = async (share: string | undefined) => {
-    if (!options.allowLive)
-      return {
-        ok: false as const,
-        reason: 'live checks are not available here: open a scenario or a capture file',
-      };
-    let inputs = {};
-    if (share !== undefined && share.trim() !== '') {
-      const checked = validateUncPath(share);
-      if (!checked.ok) return { ok: false as const, reason: `share path: ${checked.reason}` };
-      inputs = { share: checked.path };
-    }
-    return runLive(inputs, (event) =>
-      options.emitProgress?.({
-        probeId: event.probeId,
-        phase: event.phase,
-        ...(event.result ? { error: event.result.error, durationMs: event.result.durationMs } : {}),
-      }),
-    );
+  const liveHost = (): { ok: true; host: LiveHost } | { ok: false; reason: string } => {
+    if (!options.allowLive) return { ok: false, reason: NO_LIVE };
+    if (options.liveHost) return { ok: true, host: options.liveHost };
+    const opened = openLiveHost();
+    if (opened.ok) options.liveHost = opened.host;
+    return opened;
+  };
+
+  const progress = (event: {
+    probeId: ProbeId;
+    phase: 'start' | 'done';
+    result?: { error: string | null; durationMs: number };
+  }) =>
+    options.emitProgress?.({
+      probeId: event.probeId,
+      phase: event.phase,
+      ...(event.result ? { error: event.result.error, durationMs: event.result.durationMs } : {}),
+    });
+
+  /** The report of the current session, with its audit trail and what the UI needs around it. */
+  const present = (current: Session): RunSuccess => {
+    const report: Report = {
+      ...diagnose(current.capture, current.source),
+      fixAttempts: [...current.fixAttempts],
+    };
+    return { ok: true, report, fixPlans: fixPlansFor(report, current), practice: practiceFor(current) };
   };
 
   const open = async (request: RunRequest): Promise<ApiResults['runChecklist']> => {
@@ -72,23 +94,101 @@ export function createApiHandlers(options: ApiOptions): Handlers {
       case 'scenario': {
         if (!SCENARIOS.some((s) => s.name === request.name))
           return { ok: false, reason: `no scenario "${request.name}"` };
-        session = { capture: loadScenario(request.name), source: { kind: 'scenario', name: request.name } };
+        session = {
+          capture: loadScenario(request.name),
+          source: { kind: 'scenario', name: request.name },
+          fixAttempts: [],
+        };
         break;
       }
       case 'capture': {
         const read = readCapture(request.text, new TextEncoder().encode(request.text).length);
         if (!read.ok) return { ok: false, reason: `${request.fileName}: ${read.reason}` };
-        session = { capture: read.capture, source: { kind: 'capture', file: request.fileName } };
+        session = {
+          capture: read.capture,
+          source: { kind: 'capture', file: request.fileName },
+          fixAttempts: [],
+        };
         break;
       }
       case 'live': {
-        const live = await liveCapture(request.share);
+        const live = liveHost();
         if (!live.ok) return live;
-        session = { capture: live.capture, source: { kind: 'live' } };
+        let inputs: CaptureInputs = {};
+        if (request.share !== undefined && request.share.trim() !== '') {
+          const checked = validateUncPath(request.share);
+          if (!checked.ok) return { ok: false, reason: `share path: ${checked.reason}` };
+          inputs = { share: checked.path };
+        }
+        const capture = await live.host.captureAll(inputs, progress);
+        // A new live run keeps the session's audit trail: it is the same device and person.
+        session = {
+          capture,
+          source: { kind: 'live' },
+          fixAttempts: session?.source.kind === 'live' ? session.fixAttempts : [],
+        };
         break;
       }
     }
-    return { ok: true, report: diagnose(session.capture, session.source) };
+    return present(session);
+  };
+
+  /** Live: runs these probes again and keeps the rest of the evidence. */
+  const refresh = async (current: Session, probes: readonly ProbeId[]): Promise<Session> => {
+    const live = liveHost();
+    if (!live.ok || probes.length === 0) return current;
+    const inputs = current.capture.inputs ?? {};
+    const fresh = await live.host.collect(probes, inputs);
+    const wanted = new Set(probes);
+    const kept = Object.fromEntries(Object.entries(fresh).filter(([id]) => wanted.has(id as ProbeId)));
+    return {
+      ...current,
+      capture: {
+        ...current.capture,
+        capturedAt: new Date().toISOString(),
+        probes: { ...current.capture.probes, ...kept },
+      },
+    };
+  };
+
+  const runFix = async (request: FixRequest): Promise<ApiResults['runFix']> => {
+    if (!session) return { ok: false, reason: 'open a device, scenario or capture first' };
+    const before = present(session).report;
+    const attempt =
+      session.source.kind === 'live' ? await runLiveFix(session, request) : simulateFix(session, request);
+    if ('reason' in attempt) return { ok: false, reason: attempt.reason };
+    session.fixAttempts.push(attempt.attempt);
+    if (attempt.next) session = { ...attempt.next, fixAttempts: session.fixAttempts };
+    if (
+      session.source.kind === 'live' &&
+      attempt.attempt.outcome === 'done' &&
+      request.action !== SIGN_OUT_AND_IN
+    ) {
+      session = await refresh(session, PROBES_AFFECTED_BY_FIX[request.action]);
+    }
+    return { ok: true, attempt: attempt.attempt, before, after: present(session) };
+  };
+
+  const runLiveFix = async (
+    current: Session,
+    request: FixRequest,
+  ): Promise<{ attempt: FixAttempt; next?: Session } | { reason: string }> => {
+    if (request.action === SIGN_OUT_AND_IN)
+      return { reason: 'signing out is up to the person: it is not a fix the app runs' };
+    const live = liveHost();
+    if (!live.ok) return { reason: live.reason };
+    // Who the app runs as right now, not as captured earlier: the guard decides on fresh facts.
+    const who = buildFactSet(await live.host.collect(['whoami-user', 'whoami-groups'], {}));
+    const set = buildFactSet(current.capture.probes, current.capture.inputs ?? {});
+    const report = diagnose(current.capture, current.source);
+    const attempt = await attemptFix(request.action, who, request.confirmation, {
+      system32: live.host.system32,
+      runner: live.host.runner,
+      openSettings:
+        options.openSettings ?? (async () => Promise.reject(new Error('settings cannot be opened here'))),
+      context: { domain: report.device.domain ?? undefined, gpoConfigured: derivePolicy(set).gpoConfigured },
+    });
+    return { attempt };
   };
 
   return {
@@ -109,21 +209,12 @@ export function createApiHandlers(options: ApiOptions): Handlers {
         return { ok: false, reason: 'nothing to re-run yet: open a scenario, a capture or run live' };
       if (session.source.kind === 'live') {
         // Live: run the probes again (all, or those the one check reads) and keep the rest.
-        const live = await liveCapture(session.capture.inputs?.share);
-        if (!live.ok) return live;
-        const wanted = request.checkId ? new Set(checkProbes[request.checkId]) : null;
-        const probes = wanted
-          ? {
-              ...session.capture.probes,
-              ...Object.fromEntries(
-                Object.entries(live.capture.probes).filter(([id]) => wanted.has(id as ProbeId)),
-              ),
-            }
-          : live.capture.probes;
-        session = { ...session, capture: { ...live.capture, probes } };
+        session = request.checkId
+          ? await refresh(session, checkProbes[request.checkId])
+          : { ...session, capture: await liveCaptureOrKeep(session) };
       }
       // Replay: the evidence does not change, so re-running re-evaluates the same capture.
-      return { ok: true, report: diagnose(session.capture, session.source) };
+      return present(session);
     },
     async exportCapture() {
       if (!session) return { ok: false, reason: 'nothing to save yet' };
@@ -135,7 +226,80 @@ export function createApiHandlers(options: ApiOptions): Handlers {
         text: serializeCapture(session.capture),
       };
     },
+    runFix,
   };
+
+  async function liveCaptureOrKeep(current: Session): Promise<Capture> {
+    const live = liveHost();
+    return live.ok ? live.host.captureAll(current.capture.inputs ?? {}, progress) : current.capture;
+  }
+}
+
+/**
+ * Replay never touches the machine: a practice scenario moves to what it declares it becomes,
+ * anything else stays as it is. The guard still applies, so practice is like the real thing.
+ */
+function simulateFix(
+  current: Session,
+  request: FixRequest,
+): { attempt: FixAttempt; next?: Session } | { reason: string } {
+  const at = new Date().toISOString();
+  const simulated = (fixId: FixId, message: string): FixAttempt => ({
+    at,
+    fixId,
+    outcome: 'simulated',
+    message,
+    output: '',
+  });
+  const scenario = current.source.kind === 'scenario' ? current.source.name : null;
+  const transition = scenario ? scenarioTransition(scenario, request.action) : undefined;
+  if (request.action === SIGN_OUT_AND_IN) {
+    if (!transition || !scenario) return { reason: 'this practice scenario has no sign-out step' };
+    // Recorded under the fix that led here, so the audit trail stays in fix ids.
+    return {
+      attempt: { ...simulated('lock-and-sign-in-with-pin', transition.note), message: transition.note },
+      next: {
+        ...current,
+        capture: loadScenario(transition.to),
+        source: { kind: 'scenario', name: transition.to },
+      },
+    };
+  }
+  const guard = guardFix(request.action, buildFactSet(current.capture.probes), request.confirmation);
+  if (!guard.ok)
+    return { attempt: { at, fixId: request.action, outcome: 'refused', message: guard.reason, output: '' } };
+  if (transition) {
+    return {
+      attempt: simulated(request.action, transition.note),
+      next: {
+        ...current,
+        capture: loadScenario(transition.to),
+        source: { kind: 'scenario', name: transition.to },
+      },
+    };
+  }
+  const where = scenario
+    ? 'this practice scenario'
+    : 'a capture: it is a recording, nothing on any device changes';
+  return { attempt: simulated(request.action, `Simulated: nothing changes in ${where}.`) };
+}
+
+/** The steps of every fix the report offers, with this device's domain and policy filled in. */
+function fixPlansFor(report: Report, current: Session): Partial<Record<FixId, FixStep[]>> {
+  const set = buildFactSet(current.capture.probes, current.capture.inputs ?? {});
+  const context = {
+    domain: report.device.domain ?? undefined,
+    gpoConfigured: derivePolicy(set).gpoConfigured,
+  };
+  const ids = new Set(report.checks.flatMap((c) => c.fixes));
+  return Object.fromEntries([...ids].map((id) => [id, planFix(id, context)]));
+}
+
+function practiceFor(current: Session): PracticeInfo | null {
+  if (current.source.kind !== 'scenario') return null;
+  const name = current.source.name;
+  const transitions = SCENARIOS.find((s) => s.name === name)?.transitions ?? [];
+  return { scenario: name, actions: transitions.map(({ action, note }) => ({ action, note })) };
 }
 
 export type DispatchResult =

@@ -36,6 +36,7 @@ export function diagnose(capture: Capture, source: ReportSource, generatedAt = n
     headline: headlineOf(checks),
     counts,
     checks,
+    fixAttempts: [],
   };
 }
 

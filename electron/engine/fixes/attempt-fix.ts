@@ -1,7 +1,8 @@
 import type { FactSet } from '../facts/fact-set';
 import type { FixId } from '../types';
+import type { FixAttempt } from './fix-attempt';
 import { type FixConfirmation, guardFix } from './fix-guard';
-import { type FixAttempt, type RunFixOptions, runFix } from './run-fix';
+import { type RunFixOptions, runFix } from './run-fix';
 
 /**
  * The only way a fix runs: the guard decides first, from fresh facts of who the app runs as

@@ -1,18 +1,8 @@
 import type { CommandRunner } from '../host/command-funnel';
 import { resolveSystemExecutable } from '../host/system-paths';
 import type { FixId } from '../types';
+import type { FixAttempt } from './fix-attempt';
 import { type FixPlanContext, planFix } from './fix-plans';
-
-/** One entry of the session's audit trail; reports carry them. */
-export interface FixAttempt {
-  at: string;
-  fixId: FixId;
-  outcome: 'done' | 'failed' | 'refused' | 'shown' | 'simulated';
-  /** What happened, in words. */
-  message: string;
-  /** Commands run and their output, for the record. */
-  output: string;
-}
 
 export interface RunFixOptions {
   system32: string;

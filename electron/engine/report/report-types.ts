@@ -1,4 +1,5 @@
 import type { Headline } from '../checklist/headline';
+import type { FixAttempt } from '../fixes/fix-attempt';
 import type { CheckResult, CheckStatus, EvidenceItem, TrustModel } from '../types';
 
 export const REPORT_FORMAT = 'whfb-doctor/report';
@@ -32,4 +33,6 @@ export interface Report {
   headline: Headline;
   counts: Record<CheckStatus, number>;
   checks: CheckResult[];
+  /** The session's audit trail: every fix attempted, in order (empty for a plain check). */
+  fixAttempts: FixAttempt[];
 }

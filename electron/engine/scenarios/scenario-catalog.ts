@@ -1,5 +1,5 @@
 import { readCapture } from '../capture/read-capture';
-import type { Capture, FixId } from '../types';
+import type { Capture } from '../types';
 import certTrustPolicyRemoved from './captures/cert-trust-policy-removed.json';
 import certificateTrustEnabled from './captures/certificate-trust-enabled.json';
 import cloudTrustPolicyMissing from './captures/cloud-trust-policy-missing.json';
@@ -12,6 +12,7 @@ import osTooOld from './captures/os-too-old.json';
 import passwordSignIn from './captures/password-sign-in.json';
 import policyUserScopeOnly from './captures/policy-user-scope-only.json';
 import rdpSession from './captures/rdp-session.json';
+import { type ScenarioAction, SIGN_OUT_AND_IN } from './scenario-actions';
 
 /** A built-in practice device: a capture shipped with the app. */
 export interface ScenarioInfo {
@@ -25,10 +26,6 @@ export interface ScenarioInfo {
   /** What the device becomes after a fix (or the user signing out and in), for practice. */
   transitions?: readonly ScenarioTransition[];
 }
-
-/** A practice-only action: the person's own part of a repair that no fix can do for them. */
-export const SIGN_OUT_AND_IN = 'sign-out-and-in';
-export type ScenarioAction = FixId | typeof SIGN_OUT_AND_IN;
 
 export interface ScenarioTransition {
   action: ScenarioAction;

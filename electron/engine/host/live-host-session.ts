@@ -1,0 +1,51 @@
+import { createCapture } from '../capture/write-capture';
+import type { Capture, CaptureInputs, Evidence, ProbeId } from '../types';
+import { type CommandRunner, runCommand } from './command-funnel';
+import { collectEvidence, isLiveHostSupported, type ProbeProgress } from './live-host';
+import { readOemCodePage } from './read-oem-code-page';
+import { resolveSystem32 } from './system-paths';
+
+/** Everything the app does on the real device, behind one object so it can be swapped in tests. */
+export interface LiveHost {
+  system32: string;
+  runner: CommandRunner;
+  /** Runs every probe and returns the capture. */
+  captureAll(inputs: CaptureInputs, onProgress?: (event: ProbeProgress) => void): Promise<Capture>;
+  /** Runs some probes again (and those they need). */
+  collect(probes: readonly ProbeId[], inputs: CaptureInputs): Promise<Evidence>;
+}
+
+export type LiveHostResult = { ok: true; host: LiveHost } | { ok: false; reason: string };
+
+/** The live host of this Windows device, or why there is none. */
+export function openLiveHost(): LiveHostResult {
+  if (!isLiveHostSupported()) {
+    return {
+      ok: false,
+      reason: `live checks need Windows (this is ${process.platform}); use --scenario NAME or --capture FILE`,
+    };
+  }
+  const system32 = resolveSystem32({ env: process.env, platform: process.platform });
+  if (!system32)
+    return { ok: false, reason: 'the Windows System32 folder could not be found (SystemRoot is not set)' };
+  return { ok: true, host: liveHostAt(system32, runCommand) };
+}
+
+/** A live host over a given System32 folder and runner (tests pass stub folders). */
+export function liveHostAt(system32: string, runner: CommandRunner): LiveHost {
+  // The OEM code page does not change while the app runs: read it once.
+  let codePage: Promise<number> | undefined;
+  const collect = async (options: Parameters<typeof collectEvidence>[0]) => {
+    codePage ??= readOemCodePage({ system32, runner });
+    return collectEvidence({ ...options, codePage: await codePage });
+  };
+  return {
+    system32,
+    runner,
+    async captureAll(inputs, onProgress) {
+      const probes = await collect({ system32, runner, inputs, ...(onProgress ? { onProgress } : {}) });
+      return createCapture(probes, inputs);
+    },
+    collect: (probes, inputs) => collect({ system32, runner, inputs, probes }),
+  };
+}

@@ -1,0 +1,198 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createApiHandlers, dispatch } from '../../../electron/api';
+import type { FixResult, RunResult } from '../../../electron/api-contract';
+import { serializeCapture } from '../../../electron/engine/capture/write-capture';
+import type { CommandRequest } from '../../../electron/engine/host/command-funnel';
+import { liveHostAt } from '../../../electron/engine/host/live-host-session';
+import { createReplayRunner } from '../../../electron/engine/host/replay-runner';
+import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalog';
+import type { Capture } from '../../../electron/engine/types';
+
+const preview = () => createApiHandlers({ mode: 'preview', allowLive: false, platform: 'linux' });
+const statusOf = (result: RunResult | FixResult, id: string) => {
+  const report = 'after' in result ? result.after.report : result.ok ? result.report : undefined;
+  return report?.checks.find((c) => c.id === id)?.status;
+};
+const alice = { acknowledged: true, userName: 'contoso\\alice' };
+
+describe('API dispatch', () => {
+  it('never calls a handler with wrong arguments or an unknown method', async () => {
+    const handlers = preview();
+    const spy = vi.spyOn(handlers, 'runChecklist');
+    expect(await dispatch(handlers, 'runChecklist', [{ kind: 'scenario' }])).toMatchObject({
+      ok: false,
+      error: 'invalid-arguments',
+    });
+    expect(
+      await dispatch(handlers, 'runChecklist', [{ kind: 'live', command: 'calc.exe' }, 'extra']),
+    ).toMatchObject({ ok: false });
+    expect(await dispatch(handlers, 'runFix', [{ action: 'format-c' }])).toMatchObject({
+      ok: false,
+      error: 'invalid-arguments',
+    });
+    expect(await dispatch(handlers, 'shell', ['rm -rf /'])).toMatchObject({
+      ok: false,
+      error: 'unknown-method',
+    });
+    expect(spy).not.toHaveBeenCalled();
+  });
+});
+
+describe('browser preview (replay only)', () => {
+  it('refuses live runs with a clear reason', async () => {
+    const result = await preview().runChecklist({ kind: 'live' });
+    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/not available here/) });
+  });
+
+  it('keeps the previous session when a capture is corrupt', async () => {
+    const handlers = preview();
+    await handlers.runChecklist({ kind: 'scenario', name: 'healthy-hybrid' });
+    const bad = await handlers.runChecklist({ kind: 'capture', fileName: 'pc.json', text: '{oops' });
+    expect(bad).toMatchObject({ ok: false, reason: expect.stringMatching(/^pc\.json: not a capture file/) });
+    const exported = await handlers.exportCapture();
+    expect(exported.ok && exported.fileName).toMatch(/healthy-hybrid/);
+  });
+
+  it('fills the domain into the admin commands it offers', async () => {
+    const result = await preview().runChecklist({ kind: 'scenario', name: 'entra-kerberos-server-missing' });
+    expect(result.ok && result.fixPlans['create-entra-kerberos-server']).toEqual([
+      expect.objectContaining({
+        kind: 'show-command',
+        text: expect.stringContaining('-Domain corp.contoso.com'),
+      }),
+    ]);
+  });
+
+  it('walks the certificate trust repair from broken to healthy, recording every step', async () => {
+    const api = preview();
+    const start = await api.runChecklist({ kind: 'scenario', name: 'certificate-trust-enabled' });
+    expect(statusOf(start, 'cert-trust-conflict')).toBe('fail');
+    expect(start.ok && start.practice?.actions.map((a) => a.action)).toEqual([
+      'sync-device-policy',
+      'delete-hello-container',
+    ]);
+
+    const early = await api.runFix({ action: 'delete-hello-container', confirmation: alice });
+    expect(early.ok && early.attempt.message).toMatch(/policy still enables certificate trust/);
+
+    const synced = await api.runFix({ action: 'sync-device-policy' });
+    expect(synced.ok && synced.attempt.outcome).toBe('simulated');
+    expect(synced.ok && synced.after.report.source).toEqual({
+      kind: 'scenario',
+      name: 'cert-trust-policy-removed',
+    });
+
+    const unconfirmed = await api.runFix({ action: 'delete-hello-container' });
+    expect(unconfirmed.ok && unconfirmed.attempt).toMatchObject({ outcome: 'refused' });
+    expect(unconfirmed.ok && unconfirmed.after.report.source).toEqual({
+      kind: 'scenario',
+      name: 'cert-trust-policy-removed',
+    });
+
+    const deleted = await api.runFix({ action: 'delete-hello-container', confirmation: alice });
+    expect(deleted.ok && deleted.before.checks.find((c) => c.id === 'cert-trust-conflict')?.status).toBe(
+      'fail',
+    );
+    expect(statusOf(deleted, 'hello-provisioned')).toBe('fail');
+
+    const signedIn = await api.runFix({ action: 'sign-out-and-in' });
+    expect(signedIn.ok && signedIn.after.report.headline.status).toBe('pass');
+    expect(signedIn.ok && signedIn.after.report.fixAttempts.map((a) => `${a.fixId}:${a.outcome}`)).toEqual([
+      'delete-hello-container:simulated',
+      'sync-device-policy:simulated',
+      'delete-hello-container:refused',
+      'delete-hello-container:simulated',
+      'lock-and-sign-in-with-pin:simulated',
+    ]);
+  });
+
+  it('says a fix on a capture changes nothing', async () => {
+    const api = preview();
+    const text = serializeCapture(loadScenario('password-sign-in'));
+    await api.runChecklist({ kind: 'capture', fileName: 'pc.json', text });
+    const result = await api.runFix({ action: 'refresh-prt' });
+    expect(result.ok && result.attempt).toMatchObject({
+      outcome: 'simulated',
+      message: expect.stringMatching(/recording/),
+    });
+  });
+});
+
+/** A live host whose probes answer from a capture and whose fix tools are recorded, not run. */
+function fakeDevice(capture: Capture) {
+  const replay = createReplayRunner(capture, { timeScale: 0 });
+  const fixCalls: string[] = [];
+  const runner = async (request: CommandRequest) => {
+    if (request.probeId) return replay(request);
+    const name = request.file.split('/').at(-1) ?? '';
+    if (name === 'reg.exe') return replay(request); // the OEM code page read
+    fixCalls.push([name, ...request.args].join(' '));
+    return {
+      command: [name, ...request.args],
+      exitCode: 0,
+      stdout: 'ok\n',
+      stderr: '',
+      durationMs: 1,
+      error: null,
+    };
+  };
+  return { host: liveHostAt('/device/System32', runner), fixCalls };
+}
+
+describe('live session (fake device)', () => {
+  it('runs a fix by its fixed argv, then re-runs the probes it affects', async () => {
+    const device = fakeDevice(loadScenario('password-sign-in'));
+    const api = createApiHandlers({
+      mode: 'electron',
+      allowLive: true,
+      liveHost: device.host,
+      platform: 'win32',
+    });
+    await api.runChecklist({ kind: 'live' });
+    const result = await api.runFix({ action: 'lock-and-sign-in-with-pin' });
+    expect(device.fixCalls).toEqual(['rundll32.exe user32.dll,LockWorkStation']);
+    expect(result.ok && result.attempt.outcome).toBe('done');
+    expect(result.ok && result.after.report.fixAttempts).toHaveLength(1);
+  });
+
+  it('refuses to delete the Hello container when the app runs elevated, and runs nothing', async () => {
+    const capture = loadScenario('healthy-hybrid');
+    const groups = capture.probes['whoami-groups'];
+    const elevated: Capture = {
+      ...capture,
+      probes: {
+        ...capture.probes,
+        'whoami-groups': groups && {
+          ...groups,
+          stdout: groups.stdout.replace('S-1-16-8192', 'S-1-16-12288'),
+        },
+      },
+    };
+    const device = fakeDevice(elevated);
+    const api = createApiHandlers({
+      mode: 'electron',
+      allowLive: true,
+      liveHost: device.host,
+      platform: 'win32',
+    });
+    await api.runChecklist({ kind: 'live' });
+    const result = await api.runFix({ action: 'delete-hello-container', confirmation: alice });
+    expect(result.ok && result.attempt).toMatchObject({
+      outcome: 'refused',
+      message: expect.stringMatching(/elevated/),
+    });
+    expect(device.fixCalls).toEqual([]);
+  });
+
+  it('does not offer signing out as something the app does', async () => {
+    const device = fakeDevice(loadScenario('healthy-hybrid'));
+    const api = createApiHandlers({
+      mode: 'electron',
+      allowLive: true,
+      liveHost: device.host,
+      platform: 'win32',
+    });
+    await api.runChecklist({ kind: 'live' });
+    expect(await api.runFix({ action: 'sign-out-and-in' })).toMatchObject({ ok: false });
+  });
+});
