@@ -3,6 +3,7 @@ import { evidence, factsOf } from '../facts/fact-set';
 import type { CheckOutcome } from '../types';
 import type { CheckDefinition } from './check-definition';
 import { DOCS } from './doc-links';
+import { unknownUnlessAny } from './outcomes';
 
 export const checkDcLineOfSight: CheckDefinition = {
   id: 'dc-line-of-sight',
@@ -14,16 +15,9 @@ export const checkDcLineOfSight: CheckDefinition = {
   needs: ['nltest-dsgetdc', 'dsregcmd-status'],
   dependsOn: ['join-state'],
   evaluate(set): CheckOutcome {
-    const probe = set.probes['nltest-dsgetdc'];
     const docs = [DOCS.cloudTrustDeploy];
-    if (probe.state !== 'ok') {
-      return {
-        status: 'unknown',
-        summary: `Can't tell whether a domain controller is reachable: ${probe.reason}.`,
-        evidence: [evidence(set, 'nltest-dsgetdc', [])],
-        docs,
-      };
-    }
+    const unknown = unknownUnlessAny(set, ['nltest-dsgetdc'], 'whether a domain controller is reachable');
+    if (unknown) return { ...unknown, docs };
     const dc = factsOf(set, 'nltest-dsgetdc');
     const domain = adDomain(set) ?? 'the AD domain';
     const hybrid = factsOf(set, 'dsregcmd-status')?.domainJoined?.value === true;

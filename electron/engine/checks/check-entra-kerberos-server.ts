@@ -2,6 +2,7 @@ import { evidence, factsOf } from '../facts/fact-set';
 import type { CheckOutcome } from '../types';
 import type { CheckDefinition } from './check-definition';
 import { DOCS } from './doc-links';
+import { unknownUnlessAny } from './outcomes';
 
 /** Past this age the Entra Kerberos server key is due for rotation (-RotateServerKey). */
 export const KEY_ROTATION_WARN_DAYS = 180;
@@ -16,16 +17,13 @@ export const checkEntraKerberosServer: CheckDefinition = {
   needs: ['entra-kerberos-object'],
   dependsOn: ['dc-line-of-sight'],
   evaluate(set): CheckOutcome {
-    const probe = set.probes['entra-kerberos-object'];
     const docs = [DOCS.entraKerberosServer, DOCS.cloudTrustDeploy];
-    if (probe.state !== 'ok') {
-      return {
-        status: 'unknown',
-        summary: `Can't tell whether the Kerberos server object exists: ${probe.reason}.`,
-        evidence: [evidence(set, 'entra-kerberos-object', [])],
-        docs,
-      };
-    }
+    const unknown = unknownUnlessAny(
+      set,
+      ['entra-kerberos-object'],
+      'whether the Kerberos server object exists',
+    );
+    if (unknown) return { ...unknown, docs: [DOCS.cloudTrustDeploy] };
     const found = factsOf(set, 'entra-kerberos-object');
     const proof = [evidence(set, 'entra-kerberos-object', [found?.line])];
     if (found?.failure) {

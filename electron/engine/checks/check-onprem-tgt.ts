@@ -3,6 +3,7 @@ import { evidence, factsOf } from '../facts/fact-set';
 import type { CheckOutcome } from '../types';
 import type { CheckDefinition } from './check-definition';
 import { DOCS } from './doc-links';
+import { unknownUnlessAny } from './outcomes';
 
 export const checkOnpremTgt: CheckDefinition = {
   id: 'onprem-tgt',
@@ -13,14 +14,8 @@ export const checkOnpremTgt: CheckDefinition = {
   needs: ['klist-tickets'],
   dependsOn: ['cloud-tgt', 'dc-line-of-sight'],
   evaluate(set): CheckOutcome {
-    const probe = set.probes['klist-tickets'];
-    if (probe.state !== 'ok') {
-      return {
-        status: 'unknown',
-        summary: `Can't read the Kerberos tickets: ${probe.reason}.`,
-        evidence: [evidence(set, 'klist-tickets', [])],
-      };
-    }
+    const unknown = unknownUnlessAny(set, ['klist-tickets'], 'which Kerberos tickets the user holds');
+    if (unknown) return { ...unknown, docs: [DOCS.cloudTrustDeploy] };
     const tickets = factsOf(set, 'klist-tickets')?.tickets ?? [];
     const domain = adDomain(set);
     const tgts = tickets.filter(

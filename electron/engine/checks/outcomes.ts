@@ -8,9 +8,11 @@ import type { CheckOutcome, ProbeId } from '../types';
  */
 export function unknownUnlessAny(set: FactSet, ids: ProbeId[], what: string): CheckOutcome | undefined {
   if (ids.some((id) => set.probes[id].state === 'ok')) return undefined;
+  const first = set.probes[ids[0] as ProbeId];
+  const why = first.state === 'ok' ? 'the evidence is missing or unreadable' : first.reason;
   return {
     status: 'unknown',
-    summary: `Can't tell ${what}: the evidence is missing or unreadable.`,
+    summary: `Can't tell ${what}: ${why}.`,
     evidence: ids.map((id) => evidence(set, id, [])),
   };
 }
