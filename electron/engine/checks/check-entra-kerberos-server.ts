@@ -23,7 +23,7 @@ export const checkEntraKerberosServer: CheckDefinition = {
       ['entra-kerberos-object'],
       'whether the Kerberos server object exists',
     );
-    if (unknown) return { ...unknown, docs: [DOCS.cloudTrustDeploy] };
+    if (unknown) return { ...unknown, docs };
     const found = factsOf(set, 'entra-kerberos-object');
     const proof = [evidence(set, 'entra-kerberos-object', [found?.line])];
     if (found?.failure) {
