@@ -8,11 +8,12 @@ import { serializeCapture, TOOL_VERSION } from './engine/capture/write-capture';
 import { diagnose } from './engine/diagnose';
 import { PROBE_PARSERS } from './engine/facts/probe-parsers';
 import { captureLive } from './engine/host/capture-live';
+import { decodeOutput } from './engine/host/decode-output';
 import { renderText } from './engine/report/render-text';
 import type { ReportSource } from './engine/report/report-types';
 import { loadScenario, SCENARIOS } from './engine/scenarios/scenario-catalog';
 import { validateUncPath } from './engine/share/validate-unc-path';
-import { type Capture, PROBE_IDS, type ProbeId } from './engine/types';
+import { type Capture, type CaptureInputs, PROBE_IDS, type ProbeId } from './engine/types';
 
 export const EXIT_OK = 0;
 export const EXIT_CHECK_FAILED = 1;
@@ -22,7 +23,11 @@ const USAGE = `Usage: whfb-doctor <command> [options]
 
 Commands:
   check [--scenario NAME | --capture FILE] [--share UNC] [--json] [--out FILE]
+        [--kerberos-server FILE] [--key-max-age-days N]
         Run the cloud Kerberos trust checklist (live on Windows, or on a scenario/capture).
+        --kerberos-server FILE: the output of Get-AzureADKerberosServer saved by an
+        administrator, to check that the Entra Kerberos server keys are in sync.
+        --key-max-age-days N: warn when that key is older than N days (default 180).
   capture --out FILE [--share UNC]
         Run every probe on this Windows device and save the raw outputs.
   parse PROBE-ID FILE
@@ -87,6 +92,27 @@ function shareInput(share: unknown): { share?: string } {
   return { share: checked.path };
 }
 
+/** --key-max-age-days: a positive whole number of days. */
+function keyMaxAgeInput(days: unknown): Pick<CaptureInputs, 'keyMaxAgeDays'> {
+  if (typeof days !== 'string') return {};
+  const value = /^\s*\d{1,6}\s*$/.test(days) ? Number(days) : Number.NaN;
+  if (!(value >= 1))
+    throw new UsageError(`--key-max-age-days: expected a positive whole number of days, got "${days}"`);
+  return { keyMaxAgeDays: value };
+}
+
+/** A text file a person saved: UTF-8 (with or without BOM) or UTF-16 (PowerShell 5.1 redirection). */
+async function readTextFile(file: string, option: string): Promise<string> {
+  try {
+    return decodeOutput(await readFile(file), 65001);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`${option}: ${file}: no such file`);
+    if (code === 'EISDIR') throw new UsageError(`${option}: ${file} is not a file`);
+    throw new UsageError(`${option}: ${file}: cannot be read (${code ?? String(error)})`);
+  }
+}
+
 async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, {
     scenario: { type: 'string' },
@@ -94,10 +120,19 @@ async function checkCommand(args: string[], io: CliIo): Promise<number> {
     share: { type: 'string' },
     json: { type: 'boolean' },
     out: { type: 'string' },
+    'kerberos-server': { type: 'string' },
+    'key-max-age-days': { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   if (values.scenario && values.capture) throw new UsageError('use either --scenario or --capture, not both');
   const inputs = shareInput(values.share);
+  const keyAge = keyMaxAgeInput(values['key-max-age-days']);
+  const kerberosServerFile = values['kerberos-server'];
+  // Read before a live capture, so a wrong path fails fast.
+  const kerberosServer =
+    typeof kerberosServerFile === 'string'
+      ? await readTextFile(kerberosServerFile, '--kerberos-server')
+      : undefined;
 
   let capture: Capture;
   let source: ReportSource;
@@ -121,6 +156,24 @@ async function checkCommand(args: string[], io: CliIo): Promise<number> {
   }
   if (inputs.share && !capture.inputs?.share)
     capture = { ...capture, inputs: { ...capture.inputs, ...inputs } };
+  if (keyAge.keyMaxAgeDays !== undefined) capture = { ...capture, inputs: { ...capture.inputs, ...keyAge } };
+  if (kerberosServer !== undefined) {
+    // Pasted by an administrator, not run on the device: attached as its own probe.
+    capture = {
+      ...capture,
+      probes: {
+        ...capture.probes,
+        'entra-kerberos-server-admin': {
+          command: ['Get-AzureADKerberosServer'],
+          exitCode: 0,
+          stdout: kerberosServer,
+          stderr: '',
+          durationMs: 0,
+          error: null,
+        },
+      },
+    };
+  }
 
   const report = diagnose(capture, source);
   const colour = io.isTty && !values.json && !values.out && io.env.NO_COLOR === undefined;

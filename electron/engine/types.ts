@@ -17,6 +17,8 @@ export const PROBE_IDS = [
   'time-offset',
   'entra-kerberos-object',
   'share-access',
+  /** Pasted by an administrator: the output of Get-AzureADKerberosServer (not run on the device). */
+  'entra-kerberos-server-admin',
 ] as const;
 export type ProbeId = (typeof PROBE_IDS)[number];
 
@@ -34,6 +36,7 @@ export const CHECK_IDS = [
   'cloud-tgt',
   'dc-line-of-sight',
   'entra-kerberos-server',
+  'entra-kerberos-keys',
   'onprem-tgt',
   'clock-skew',
   'file-share',
@@ -70,6 +73,8 @@ export type Evidence = Partial<Record<ProbeId, ProbeResult>>;
 
 export interface CaptureInputs {
   share?: string;
+  /** Days after which the Entra Kerberos server key counts as due for rotation (default 180). */
+  keyMaxAgeDays?: number;
 }
 
 export interface Capture {

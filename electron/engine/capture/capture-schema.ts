@@ -23,7 +23,9 @@ export const captureSchema = z.object({
   version: z.literal(CAPTURE_VERSION),
   capturedAt: z.string(),
   tool: z.object({ name: z.string(), version: z.string() }),
-  inputs: z.object({ share: z.string().optional() }).optional(),
+  inputs: z
+    .object({ share: z.string().optional(), keyMaxAgeDays: z.number().int().positive().optional() })
+    .optional(),
   probes: z.record(z.string(), probeResultSchema),
 });
 

@@ -4,6 +4,7 @@ import { checkCloudTgt } from './check-cloud-tgt';
 import { checkCloudTrustPolicy } from './check-cloud-trust-policy';
 import { checkDcLineOfSight } from './check-dc-line-of-sight';
 import type { CheckDefinition } from './check-definition';
+import { checkEntraKerberosKeys } from './check-entra-kerberos-keys';
 import { checkEntraKerberosServer } from './check-entra-kerberos-server';
 import { checkFileShare } from './check-file-share';
 import { checkHelloProvisioned } from './check-hello-provisioned';
@@ -31,6 +32,7 @@ export const CHECKS: readonly CheckDefinition[] = [
   checkCloudTgt,
   checkDcLineOfSight,
   checkEntraKerberosServer,
+  checkEntraKerberosKeys,
   checkOnpremTgt,
   checkClockSkew,
   checkFileShare,

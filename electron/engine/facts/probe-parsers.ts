@@ -3,6 +3,10 @@ import {
   type EntraKerberosObjectFacts,
   parseEntraKerberosObject,
 } from '../parsers/parse-entra-kerberos-object';
+import {
+  type KerberosServerAdminFacts,
+  parseKerberosServerAdmin,
+} from '../parsers/parse-kerberos-server-admin';
 import { type KlistCloudDebugFacts, parseKlistCloudDebug } from '../parsers/parse-klist-cloud-debug';
 import { type KlistTicketsFacts, parseKlistTickets } from '../parsers/parse-klist-tickets';
 import { type NltestDsgetdcFacts, parseNltestDsgetdc } from '../parsers/parse-nltest';
@@ -41,6 +45,7 @@ export interface ProbeFactsMap {
   'time-offset': TimeOffsetFacts;
   'entra-kerberos-object': EntraKerberosObjectFacts;
   'share-access': ShareAccessFacts;
+  'entra-kerberos-server-admin': KerberosServerAdminFacts;
 }
 
 type ParserTable = { [K in ProbeId]: (text: string) => Parsed<ProbeFactsMap[K]> };
@@ -62,4 +67,5 @@ export const PROBE_PARSERS: ParserTable = {
   'time-offset': parseTimeOffset,
   'entra-kerberos-object': parseEntraKerberosObject,
   'share-access': parseShareAccess,
+  'entra-kerberos-server-admin': parseKerberosServerAdmin,
 };

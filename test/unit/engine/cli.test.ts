@@ -116,6 +116,115 @@ describe('command line', () => {
     expect(JSON.parse(stdout).recognized).toBe(false);
   });
 
+  it('check --kerberos-server adds the pasted Get-AzureADKerberosServer output as evidence', async () => {
+    const { code, stdout } = await cli([
+      'check',
+      '--scenario',
+      'healthy-hybrid',
+      '--kerberos-server',
+      samples('get-azureadkerberosserver-01.txt'),
+      '--json',
+    ]);
+    expect(code).toBe(EXIT_OK);
+    const check = JSON.parse(stdout).checks.find((c: { id: string }) => c.id === 'entra-kerberos-keys');
+    // The scenario was captured in 2026; the pasted key dates from March 2023.
+    expect(check).toMatchObject({ status: 'warn', fixes: ['rotate-entra-kerberos-key'] });
+    expect(check.evidence[0]).toMatchObject({
+      probeId: 'entra-kerberos-server-admin',
+      command: ['Get-AzureADKerberosServer'],
+      lines: expect.arrayContaining(['KeyVersion         : 864665', 'CloudKeyVersion    : 864665']),
+    });
+  });
+
+  it('check --key-max-age-days sets the key age limit', async () => {
+    const args = [
+      'check',
+      '--scenario',
+      'healthy-hybrid',
+      '--kerberos-server',
+      samples('get-azureadkerberosserver-04.txt'),
+    ];
+    const { code, stdout } = await cli([...args, '--key-max-age-days', '3650', '--json']);
+    expect(code).toBe(EXIT_OK);
+    const report = JSON.parse(stdout);
+    expect(report.checks.find((c: { id: string }) => c.id === 'entra-kerberos-keys').status).toBe('pass');
+  });
+
+  it('check fails (exit 1) with the rotate fix when the pasted key versions differ', async () => {
+    const file = path.join(tempDir(), 'kerberos-server.txt');
+    const text = readFileSync(samples('get-azureadkerberosserver-04.txt'), 'utf8');
+    writeFileSync(file, text.replace('CloudKeyVersion    : 1585708', 'CloudKeyVersion    : 1585709'));
+    const { code, stdout } = await cli(['check', '--scenario', 'healthy-hybrid', '--kerberos-server', file]);
+    expect(code).toBe(EXIT_CHECK_FAILED);
+    expect(stdout).toContain('CloudKeyVersion    : 1585709');
+    expect(stdout).toContain('rotate-entra-kerberos-key');
+  });
+
+  it('check reads a --kerberos-server file saved as UTF-16 by Windows PowerShell', async () => {
+    const file = path.join(tempDir(), 'kerberos-server-utf16.txt');
+    const text = readFileSync(samples('get-azureadkerberosserver-01.txt'), 'utf8').replace(/\n/g, '\r\n');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const { code, stdout } = await cli([
+      'check',
+      '--scenario',
+      'healthy-hybrid',
+      '--kerberos-server',
+      file,
+      '--key-max-age-days',
+      '5000',
+      '--json',
+    ]);
+    expect(code).toBe(EXIT_OK);
+    const check = JSON.parse(stdout).checks.find((c: { id: string }) => c.id === 'entra-kerberos-keys');
+    expect(check.status).toBe('pass');
+    expect(check.summary).toMatch(/version 864665/);
+  });
+
+  it('check without --kerberos-server skips the admin-side key check', async () => {
+    const { stdout } = await cli(['check', '--scenario', 'healthy-hybrid', '--json']);
+    const check = JSON.parse(stdout).checks.find((c: { id: string }) => c.id === 'entra-kerberos-keys');
+    expect(check.status).toBe('skip');
+    expect(check.summary).toMatch(/Paste the output of Get-AzureADKerberosServer/);
+  });
+
+  it.each([
+    [
+      ['check', '--scenario', 'healthy-hybrid', '--kerberos-server', '/nonexistent/kerberos.txt'],
+      /--kerberos-server: .*no such file/,
+    ],
+    [
+      ['check', '--scenario', 'healthy-hybrid', '--kerberos-server', tmpdir()],
+      /--kerberos-server: .*not a file/,
+    ],
+    [
+      ['check', '--scenario', 'healthy-hybrid', '--key-max-age-days', '0'],
+      /--key-max-age-days: expected a positive whole number/,
+    ],
+    [
+      ['check', '--scenario', 'healthy-hybrid', '--key-max-age-days', 'soon'],
+      /--key-max-age-days: expected a positive whole number/,
+    ],
+    [
+      ['check', '--scenario', 'healthy-hybrid', '--key-max-age-days=-3'],
+      /--key-max-age-days: expected a positive whole number/,
+    ],
+    [
+      ['check', '--scenario', 'healthy-hybrid', '--key-max-age-days', '1.5'],
+      /--key-max-age-days: expected a positive whole number/,
+    ],
+  ])('%j exits 2 with a one-line reason about the admin inputs', async (args, reason) => {
+    const { code, stderr } = await cli(args as string[]);
+    expect(code).toBe(EXIT_USAGE);
+    expect(stderr).toMatch(reason);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('the usage text documents --kerberos-server and --key-max-age-days', async () => {
+    const { stdout } = await cli(['--help']);
+    expect(stdout).toContain('--kerberos-server FILE');
+    expect(stdout).toContain('--key-max-age-days N');
+  });
+
   it('scenarios lists every built-in scenario', async () => {
     const { code, stdout } = await cli(['scenarios']);
     expect(code).toBe(EXIT_OK);

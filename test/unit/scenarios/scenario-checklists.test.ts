@@ -13,7 +13,7 @@ interface Expected {
   blockedBy?: Partial<Record<CheckId, CheckId>>;
 }
 
-const SHARE_SKIPPED = { 'file-share': 'skip' } as const;
+const SHARE_SKIPPED = { 'entra-kerberos-keys': 'skip', 'file-share': 'skip' } as const;
 
 const EXPECTED: Record<string, Expected> = {
   'healthy-hybrid': { trustModel: 'cloud-kerberos-trust', headline: null, notPassing: SHARE_SKIPPED },
