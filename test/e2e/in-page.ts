@@ -12,6 +12,7 @@ interface PageDataTransfer {
 declare const document: { activeElement: PageElement | null };
 declare const navigator: { clipboard: { readText(): Promise<string> } };
 declare const DataTransfer: new () => PageDataTransfer;
+declare function getComputedStyle(element: PageElement): { backgroundColor: string };
 
 /** The check id of the row whose expand button has focus, or null. */
 export function focusedRowId(): string | null {
@@ -29,4 +30,8 @@ export function dataTransferWithFile({ name, content }: { name: string; content:
 
 export function clipboardText(): Promise<string> {
   return navigator.clipboard.readText();
+}
+
+export function backgroundColor(element: PageElement): string {
+  return getComputedStyle(element).backgroundColor;
 }

@@ -17,7 +17,8 @@ import { Verdict } from './verdict';
 
 const useStyles = makeStyles({
   // The window never scrolls sideways or as a whole: only the checklist scrolls.
-  shell: { height: '100vh', display: 'flex', flexDirection: 'column', overflow: 'hidden' },
+  // `clip`, not `hidden`: a hidden box can still be scrolled by scrollIntoView and shift the whole window.
+  shell: { height: '100vh', display: 'flex', flexDirection: 'column', overflow: 'clip' },
   header: {
     flex: 'none',
     display: 'grid',
@@ -35,7 +36,7 @@ const useStyles = makeStyles({
   },
   actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   hint: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  main: { flex: '1 1 auto', minHeight: 0, display: 'flex', flexDirection: 'column' },
+  main: { flex: '1 1 auto', minHeight: 0, display: 'flex', flexDirection: 'column', overflow: 'clip' },
   summary: {
     flex: 'none',
     display: 'grid',
@@ -77,7 +78,7 @@ export function AppShell() {
           <ErrorAlert />
           <RunStatus />
         </div>
-        <div className={styles.scroll} data-testid="checklist-scroll">
+        <div className={styles.scroll} data-testid="checklist-scroll" data-scroll-container="">
           <ProbeProgress />
           <Checklist />
         </div>

@@ -1,6 +1,7 @@
 import { makeStyles, mergeClasses, Spinner, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useRef } from 'react';
 import type { CheckResult } from '../../../electron/engine/types';
+import { scrollToTopOfList } from '../lib/scroll';
 import { useAppInfoStore } from '../state/app-info-store';
 import { useChecklistViewStore } from '../state/checklist-view-store';
 import { isCheckPending, useRunStore } from '../state/run-store';
@@ -12,15 +13,12 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     borderLeft: '4px solid transparent',
   },
-  headline: {
-    borderLeft: `4px solid ${tokens.colorStatusDangerBorder2}`,
-    backgroundColor: tokens.colorStatusDangerBackground1,
-  },
-  headlineWarn: {
-    borderLeft: `4px solid ${tokens.colorStatusWarningBorder2}`,
-    backgroundColor: tokens.colorStatusWarningBackground1,
-  },
+  // The verdict's row: a coloured bar down the whole row, a tint behind its header only.
+  headline: { borderLeft: `4px solid ${tokens.colorStatusDangerBorder2}` },
+  headlineWarn: { borderLeft: `4px solid ${tokens.colorStatusWarningBorder2}` },
   heading: { margin: 0, fontSize: 'inherit', fontWeight: 'inherit' },
+  headingFail: { backgroundColor: tokens.colorStatusDangerBackground1 },
+  headingWarn: { backgroundColor: tokens.colorStatusWarningBackground1 },
   toggle: {
     display: 'grid',
     gridTemplateColumns: '7rem minmax(0, 1fr) auto 1.25rem',
@@ -79,8 +77,10 @@ export function CheckRow({ check, isHeadline, blockedByTitle }: CheckRowProps) {
 
   useEffect(() => {
     if (revealSeq === 0) return;
-    buttonRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
-    buttonRef.current?.focus({ preventScroll: true });
+    const button = buttonRef.current;
+    if (!button) return;
+    scrollToTopOfList(button);
+    button.focus({ preventScroll: true });
   }, [revealSeq]);
 
   const warn = check.status === 'warn';
@@ -92,7 +92,13 @@ export function CheckRow({ check, isHeadline, blockedByTitle }: CheckRowProps) {
       data-headline={isHeadline ? 'true' : undefined}
       aria-busy={pending || undefined}
     >
-      <h3 className={styles.heading} id={headingId}>
+      <h3
+        className={mergeClasses(
+          styles.heading,
+          isHeadline && (warn ? styles.headingWarn : styles.headingFail),
+        )}
+        id={headingId}
+      >
         <button
           ref={buttonRef}
           type="button"

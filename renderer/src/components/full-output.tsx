@@ -42,7 +42,13 @@ export function FullOutput({ probeId, command, highlight }: FullOutputProps) {
 
   return (
     <div className={styles.box}>
-      <Button size="small" appearance="subtle" aria-expanded={open} aria-controls={panelId} onClick={toggle}>
+      <Button
+        size="small"
+        appearance="secondary"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={toggle}
+      >
         {open ? 'Hide full output' : 'Show full output'}
       </Button>
       <div id={panelId} hidden={!open} className={styles.full}>

@@ -1,4 +1,5 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useSettingsStore } from '../state/settings-store';
 
 const useStyles = makeStyles({
   pre: {
@@ -24,11 +25,18 @@ const useStyles = makeStyles({
   mark: {
     display: 'block',
     minHeight: '1em',
-    backgroundColor: tokens.colorPaletteYellowBackground2,
     color: tokens.colorNeutralForeground1,
-    borderLeft: `3px solid ${tokens.colorPaletteMarigoldBorderActive}`,
     marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})`,
     paddingLeft: `calc(${tokens.spacingHorizontalM} - 3px)`,
+  },
+  // The theme has no single "highlighter" token that reads well in both themes: pick one per theme.
+  markLight: {
+    backgroundColor: tokens.colorPaletteYellowBackground2,
+    borderLeft: `3px solid ${tokens.colorPaletteMarigoldBorderActive}`,
+  },
+  markDark: {
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+    borderLeft: `3px solid ${tokens.colorPaletteYellowBorderActive}`,
   },
 });
 
@@ -43,12 +51,14 @@ interface OutputLinesProps {
 /** Command output, with the deciding lines marked (by a bar and background, not colour alone). */
 export function OutputLines({ lines, highlight, region }: OutputLinesProps) {
   const styles = useStyles();
+  const dark = useSettingsStore((s) => s.colorScheme === 'dark');
+  const markClass = mergeClasses(styles.mark, dark ? styles.markDark : styles.markLight);
   const pre = (
     <pre className={styles.pre}>
       {lines.map((line, index) =>
         highlight.has(line.trim()) ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: output lines repeat; their position is their identity.
-          <mark key={index} className={styles.mark}>
+          <mark key={index} className={markClass}>
             {line}
           </mark>
         ) : (

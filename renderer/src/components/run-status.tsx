@@ -40,8 +40,12 @@ export function RunStatus() {
   }
   return (
     <div className={styles.status} data-testid="run-status">
-      {counts && <span>{countsInWords(counts)}</span>}
-      {counts && durationMs !== null && <span>· checked in {formatSeconds(durationMs)}</span>}
+      {counts && (
+        <span>
+          {countsInWords(counts)}
+          {durationMs !== null ? ` · checked in ${formatSeconds(durationMs)}` : ''}
+        </span>
+      )}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { scrollToTopOfList } from '../lib/scroll';
 import { CHECKLIST_HEADING_ID } from './checklist';
 
 /** First tab stop: jumps past the toolbar to the checklist. Visible only when focused. */
@@ -10,8 +11,8 @@ export function SkipLink() {
         const target = document.getElementById(CHECKLIST_HEADING_ID);
         if (!target) return;
         event.preventDefault();
-        target.focus();
-        target.scrollIntoView({ block: 'start' });
+        target.focus({ preventScroll: true });
+        scrollToTopOfList(target);
       }}
     >
       Skip to the checklist

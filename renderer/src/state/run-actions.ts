@@ -16,7 +16,7 @@ const MAX_CAPTURE_FILE_BYTES = 20 * 1024 * 1024;
 const OPEN_FAILED = 'Could not open the capture file';
 const SAVE_FAILED = 'Could not save the capture';
 
-let started = false;
+let appStarted = false;
 
 // Only the newest request may change the screen: a slow answer to an older one is dropped.
 let latestRun = 0;
@@ -73,10 +73,14 @@ async function settle(
   return result.report;
 }
 
-/** Opens a scenario, a capture file's text, or runs live; on success the new report replaces the old. */
-export async function openSource(request: RunRequest): Promise<boolean> {
+/**
+ * Opens a scenario, a capture file's text, or runs live; on success the new report replaces the old.
+ * `alreadySent` is the same request sent earlier (start-up sends it alongside getAppInfo).
+ */
+export async function openSource(request: RunRequest, alreadySent?: Promise<RunResult>): Promise<boolean> {
   const run = ++latestRun;
-  const report = await settle(run, null, () => doctorApi().runChecklist(request), whatFailed(request));
+  const work = () => alreadySent ?? doctorApi().runChecklist(request);
+  const report = await settle(run, null, work, whatFailed(request));
   if (!report) return false;
   useSourceStore.getState().setSource(sourceView(request), request.kind === 'capture' ? request.text : null);
   return true;
@@ -141,9 +145,8 @@ export async function saveCapture(): Promise<void> {
 
 /** Start-up: learn what the app offers, then run live on Windows, else open a scenario (?scenario=NAME or the first). */
 export async function startApp(search: string): Promise<void> {
-  // React's StrictMode runs effects twice in development; the app starts once.
-  if (started) return;
-  started = true;
+  if (appStarted) return;
+  appStarted = true;
   const api = doctorApi();
   api.onProgress((event) => useRunStore.getState().progress(event));
   // File ▸ Open capture… in the desktop app: main read the file; it opens like a picked file.
@@ -151,6 +154,10 @@ export async function startApp(search: string): Promise<void> {
     if (command.command === 'open-capture')
       void openSource({ kind: 'capture', fileName: command.fileName, text: command.text });
   });
+  // A named scenario is asked for at once, in parallel with the app info: the first checklist comes sooner.
+  const wanted = new URLSearchParams(search).get('scenario');
+  const wantedRequest: RunRequest | null = wanted ? { kind: 'scenario', name: wanted } : null;
+  const early = wantedRequest ? api.runChecklist(wantedRequest) : undefined;
   let info: Awaited<ReturnType<typeof api.getAppInfo>>;
   try {
     info = await api.getAppInfo();
@@ -159,10 +166,9 @@ export async function startApp(search: string): Promise<void> {
     return;
   }
   useAppInfoStore.getState().setInfo(info);
-  const wanted = new URLSearchParams(search).get('scenario');
-  if (wanted && (await openSource({ kind: 'scenario', name: wanted }))) return;
+  if (wantedRequest && (await openSource(wantedRequest, early))) return;
   // An unknown ?scenario= still shows something useful, and keeps saying why it is not the one asked for.
-  const problem = wanted ? useRunStore.getState().error : null;
+  const problem = wantedRequest ? useRunStore.getState().error : null;
   const first = info.scenarios[0];
   if (info.liveSupported) await openSource({ kind: 'live' });
   else if (first) await openSource({ kind: 'scenario', name: first.name });

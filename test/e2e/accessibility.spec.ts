@@ -1,0 +1,59 @@
+// Automated accessibility scan (axe) in light and dark: no serious or critical violations in the
+// states people see most — a healthy device, a broken one with its detail open, an open error.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { openScenario, rowToggle } from './app-page';
+import { backgroundColor } from './in-page';
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(' ')),
+    }));
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.beforeEach(async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+    });
+
+    test('healthy device', async ({ page }) => {
+      await openScenario(page, 'healthy-hybrid');
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('broken device with the detail panel and full output open', async ({ page }) => {
+      await openScenario(page, 'certificate-trust-enabled');
+      await rowToggle(page, 'cert-trust-conflict').click();
+      await page.getByRole('button', { name: 'Show full output' }).first().click();
+      await expect(page.getByRole('region', { name: /^Full output of/ }).first()).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('blocked rows and an open error', async ({ page }) => {
+      await openScenario(page, 'no-dc-line-of-sight');
+      await page.getByTestId('capture-file-input').setInputFiles({
+        name: 'broken.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('{ not json'),
+      });
+      await expect(page.getByRole('alert')).toContainText('Could not open the capture file');
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  });
+}
+
+test('the theme follows the OS setting while the app is open', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await openScenario(page, 'healthy-hybrid');
+  const background = () => page.locator('.fui-FluentProvider').first().evaluate(backgroundColor);
+  const light = await background();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(background).not.toBe(light);
+});
