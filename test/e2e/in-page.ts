@@ -9,7 +9,10 @@ interface PageElement {
 interface PageDataTransfer {
   items: { add(file: File): unknown };
 }
-declare const document: { activeElement: PageElement | null };
+declare const document: {
+  activeElement: PageElement | null;
+  documentElement: { scrollWidth: number };
+};
 declare const navigator: { clipboard: { readText(): Promise<string> } };
 declare const DataTransfer: new () => PageDataTransfer;
 declare function getComputedStyle(element: PageElement): { backgroundColor: string };
@@ -34,4 +37,78 @@ export function clipboardText(): Promise<string> {
 
 export function backgroundColor(element: PageElement): string {
   return getComputedStyle(element).backgroundColor;
+}
+
+interface FakeWindow {
+  innerWidth: number;
+  doctor?: unknown;
+  __menu?: (command: unknown) => void;
+  setTimeout(callback: () => void, ms: number): unknown;
+}
+declare const window: FakeWindow;
+
+/**
+ * Stands in for the desktop app's preload (`window.doctor`) on a "Windows" device: live runs are
+ * answered with a scenario's report after progress events for each probe, slowly enough to watch.
+ * Everything else goes to the preview server, as the real preload goes to main.
+ */
+export function installFakeDesktopApi({ scenario, stepMs }: { scenario: string; stepMs: number }): void {
+  type Listener = (event: unknown) => void;
+  const progress = new Set<Listener>();
+  const menu = new Set<Listener>();
+  const call = async (method: string, args: unknown[]) => {
+    const response = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-doctor-session': 'fake-desktop' },
+      body: JSON.stringify(args),
+    });
+    const envelope = (await response.json()) as { ok: boolean; value: unknown; message?: string };
+    if (!envelope.ok) throw new Error(envelope.message);
+    return envelope.value as Record<string, unknown>;
+  };
+  const sleep = (ms: number) => new Promise<void>((resolve) => window.setTimeout(resolve, ms));
+  let probes: string[] = [];
+  const live = async () => {
+    for (const probeId of probes) for (const listener of progress) listener({ probeId, phase: 'start' });
+    for (const probeId of probes) {
+      await sleep(stepMs);
+      for (const listener of progress) listener({ probeId, phase: 'done', error: null, durationMs: stepMs });
+    }
+    const result = await call('runChecklist', [{ kind: 'scenario', name: scenario }]);
+    const report = result.report as Record<string, unknown>;
+    return { ...result, report: { ...report, source: { kind: 'live' } } };
+  };
+  window.doctor = {
+    getAppInfo: async () => {
+      const info = await call('getAppInfo', []);
+      probes = [...new Set(Object.values(info.checkProbes as Record<string, string[]>).flat())];
+      return { ...info, mode: 'electron', liveSupported: true, platform: 'win32' };
+    },
+    runChecklist: (request: { kind: string }) =>
+      request.kind === 'live' ? live() : call('runChecklist', [request]),
+    rerun: () => live(),
+    exportCapture: () => call('exportCapture', []),
+    runFix: () => Promise.resolve({ ok: false, reason: 'not in this test' }),
+    onProgress: (listener: Listener) => {
+      progress.add(listener);
+      return () => progress.delete(listener);
+    },
+    onMenuCommand: (listener: Listener) => {
+      menu.add(listener);
+      return () => menu.delete(listener);
+    },
+  };
+  window.__menu = (command) => {
+    for (const listener of menu) listener(command);
+  };
+}
+
+/** Sends an application-menu command through the fake desktop API. */
+export function sendMenuCommand(command: { command: string; fileName: string; text: string }): void {
+  window.__menu?.(command);
+}
+
+/** How wide the page is against the window: wider means a sideways scrollbar. */
+export function pageAndWindowWidth(): { page: number; view: number } {
+  return { page: document.documentElement.scrollWidth, view: window.innerWidth };
 }

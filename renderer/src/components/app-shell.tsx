@@ -60,7 +60,7 @@ export function AppShell() {
       <header className={styles.header}>
         <div className={styles.bar}>
           <h1 className={styles.title}>WHfB Doctor</h1>
-          <p className={styles.hint}>Tip: drop a capture file (.json) anywhere on this window to open it.</p>
+          <p className={styles.hint}>Tip: drop a capture (.json) anywhere to open it.</p>
           <div className={styles.actions}>
             <LiveButton />
             <OpenCaptureButton />

@@ -1,6 +1,8 @@
-import { makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, Spinner, tokens } from '@fluentui/react-components';
 import type { ProbeId } from '../../../electron/engine/types';
 import { type ProbeProgress as Progress, useRunStore } from '../state/run-store';
+import { StatusIcon } from './status-icon';
+import { useStatusColors } from './status-styles';
 
 const useStyles = makeStyles({
   box: {
@@ -10,8 +12,14 @@ const useStyles = makeStyles({
   },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalXXS },
-  item: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  state: { minWidth: '5rem', color: tokens.colorNeutralForeground2 },
+  item: {
+    display: 'grid',
+    gridTemplateColumns: '20px 5rem minmax(0, 1fr)',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+  },
+  state: { color: tokens.colorNeutralForeground2 },
+  icon: { display: 'inline-flex', '--status-icon-contrast': tokens.colorNeutralBackground1 },
 });
 
 const WORDS: Record<Progress, string> = {
@@ -24,6 +32,7 @@ const WORDS: Record<Progress, string> = {
 /** Before the first checklist exists: which commands are still collecting evidence. */
 export function ProbeProgress() {
   const styles = useStyles();
+  const colors = useStatusColors();
   const running = useRunStore((s) => s.running);
   const hasReport = useRunStore((s) => s.report !== null);
   const probes = useRunStore((s) => s.probes);
@@ -35,9 +44,13 @@ export function ProbeProgress() {
       <ul className={styles.list}>
         {entries.map(([id, state]) => (
           <li key={id} className={styles.item} data-probe-id={id} data-progress={state}>
-            {state === 'running' || state === 'waiting' ? (
-              <Spinner size="extra-tiny" aria-hidden="true" />
-            ) : null}
+            <span className={mergeClasses(styles.icon, state === 'failed' ? colors.warn : colors.pass)}>
+              {state === 'done' || state === 'failed' ? (
+                <StatusIcon status={state === 'done' ? 'pass' : 'warn'} size={16} />
+              ) : (
+                <Spinner size="extra-tiny" aria-hidden="true" />
+              )}
+            </span>
             <span className={styles.state}>{WORDS[state]}</span>
             <code>{id}</code>
           </li>
