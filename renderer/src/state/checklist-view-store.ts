@@ -8,6 +8,7 @@ interface ChecklistViewState {
   /** Opens a row and asks it to scroll into view and take focus (e.g. from the verdict). */
   reveal: (id: CheckId) => void;
   revealRequest: { id: CheckId; seq: number } | null;
+  collapseAll: () => void;
 }
 
 export const useChecklistViewStore = create<ChecklistViewState>()((set) => ({
@@ -20,6 +21,7 @@ export const useChecklistViewStore = create<ChecklistViewState>()((set) => ({
       else expanded[id] = true;
       return { expanded };
     }),
+  collapseAll: () => set({ expanded: {} }),
   reveal: (id) =>
     set((state) => ({
       expanded: { ...state.expanded, [id]: true },

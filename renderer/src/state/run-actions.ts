@@ -7,6 +7,7 @@ import { doctorApi } from '../api/doctor-api';
 import { downloadText } from '../lib/download';
 import { countsInWords, STATUS_LABEL } from '../lib/words';
 import { useAppInfoStore } from './app-info-store';
+import { useChecklistViewStore } from './checklist-view-store';
 import { useRunStore } from './run-store';
 import { type SourceView, useSourceStore } from './source-store';
 
@@ -54,6 +55,8 @@ async function settle(
   checkId: CheckId | null,
   work: () => Promise<RunResult>,
   failureTitle: string,
+  /** Runs just before the new report is shown, so everything on screen changes at once. */
+  beforeShowing: () => void = () => {},
 ): Promise<Report | null> {
   const store = useRunStore.getState();
   store.start(checkId, probesFor(checkId));
@@ -69,6 +72,7 @@ async function settle(
     useRunStore.getState().fail({ title: failureTitle, reason: result.reason });
     return null;
   }
+  beforeShowing();
   useRunStore.getState().finish(result.report, completion(result.report, checkId));
   return result.report;
 }
@@ -80,24 +84,29 @@ async function settle(
 export async function openSource(request: RunRequest, alreadySent?: Promise<RunResult>): Promise<boolean> {
   const run = ++latestRun;
   const work = () => alreadySent ?? doctorApi().runChecklist(request);
-  const report = await settle(run, null, work, whatFailed(request));
-  if (!report) return false;
-  useSourceStore.getState().setSource(sourceView(request), request.kind === 'capture' ? request.text : null);
-  return true;
+  const report = await settle(run, null, work, whatFailed(request), () => {
+    useSourceStore
+      .getState()
+      .setSource(sourceView(request), request.kind === 'capture' ? request.text : null);
+    // Another device: start with every row closed.
+    useChecklistViewStore.getState().collapseAll();
+  });
+  return report !== null;
 }
 
 /** Re-runs every check, or one. Replays re-evaluate the same evidence; live runs collect it again. */
 export async function rerun(checkId: CheckId | null = null): Promise<void> {
   const run = ++latestRun;
-  const report = await settle(
+  await settle(
     run,
     checkId,
     () => doctorApi().rerun(checkId ? { checkId } : {}),
     'Re-run failed',
+    () => {
+      // Live evidence changed, so any cached full output is stale.
+      if (useSourceStore.getState().source?.kind === 'live') useSourceStore.getState().setCaptureText(null);
+    },
   );
-  // Live evidence changed, so any cached full output is stale.
-  if (report && useSourceStore.getState().source?.kind === 'live')
-    useSourceStore.getState().setCaptureText(null);
 }
 
 export async function openCaptureFile(file: File): Promise<boolean> {
