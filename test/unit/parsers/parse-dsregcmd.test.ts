@@ -1,14 +1,19 @@
-import { readFileSync } from 'node:fs';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type DsregcmdFacts, parseDsregcmd } from '../../../electron/engine/parsers/parse-dsregcmd';
-import type { Parsed, Sourced } from '../../../electron/engine/types';
+import { parseDsregcmd } from '../../../electron/engine/parsers/parse-dsregcmd';
+import {
+  ALIGNMENT_VARIANTS,
+  expectParsedShape,
+  expectSourced,
+  itDoesNotRecognize,
+  itIgnoresPadding,
+  itReadsVariantsAlike,
+  itSurvivesDamagedText,
+  sample,
+  samples,
+  valuesRead,
+} from './text-mutations';
 
-function sample(name: string): string {
-  return readFileSync(new URL(`../../fixtures/samples/${name}`, import.meta.url), 'utf8');
-}
-
-const SAMPLE_NAMES = [
+const SAMPLES = samples(
   'dsregcmd-status-01.txt',
   'dsregcmd-status-02.txt',
   'dsregcmd-status-03.txt',
@@ -21,126 +26,25 @@ const SAMPLE_NAMES = [
   'dsregcmd-status-10.txt',
   'dsregcmd-status-13.txt',
   'dsregcmd-status-14.txt',
-];
-const SAMPLES = SAMPLE_NAMES.map((name) => ({ name, text: sample(name) }));
-
-// --- text transforms people's pastes go through -------------------------------------------
-
-const withCrlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
-const withCr = (text: string) => text.replace(/\r?\n/g, '\r');
-const withBlankLines = (text: string) => text.replace(/\n/g, '\n\n');
-/** Alignment lost: no indentation, no padding before the colon, single spaces. */
-const collapseAlignment = (text: string) =>
-  text
-    .split('\n')
-    .map((line) => line.trimStart().replace(/\s+/g, ' ').replace(/\s+:/, ':'))
-    .join('\n');
-
-/** The facts without their evidence lines, to compare what was read across layouts. */
-function valuesOnly(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(valuesOnly);
-  if (value === null || typeof value !== 'object') return value;
-  const entries = Object.entries(value).filter(([key]) => key !== 'line' && key !== 'lines');
-  return Object.fromEntries(entries.map(([key, inner]) => [key, valuesOnly(inner)]));
-}
-
-// --- fast-check: mutated samples ---------------------------------------------------------------
-
-type Mutation = (text: string) => string;
-
-function editLines(text: string, edit: (lines: string[]) => void): string {
-  const lines = text.split('\n');
-  edit(lines);
-  return lines.join('\n');
-}
-
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.nat().map(
-    (at): Mutation =>
-      (text) =>
-        text.slice(0, at % (text.length + 1)),
-  ),
-  fc.constant<Mutation>(withCrlf),
-  fc.tuple(fc.nat(), fc.integer({ min: 1, max: 8 })).map(
-    ([at, count]): Mutation =>
-      (text) => {
-        const index = at % (text.length + 1);
-        return text.slice(0, index) + ' '.repeat(count) + text.slice(index);
-      },
-  ),
-  fc.tuple(fc.nat(), fc.string()).map(
-    ([at, inserted]): Mutation =>
-      (text) =>
-        editLines(text, (lines) => lines.splice(at % (lines.length + 1), 0, inserted)),
-  ),
-  fc.nat().map(
-    (at): Mutation =>
-      (text) =>
-        editLines(text, (lines) => lines.splice(at % lines.length, 1)),
-  ),
 );
 
-const mutatedSample = fc
-  .tuple(fc.constantFrom(...SAMPLES.map((s) => s.text)), fc.array(mutation, { maxLength: 6 }))
-  .map(([text, mutations]) => mutations.reduce((acc, mutate) => mutate(acc), text));
-
-const anyText = fc.oneof(
-  fc.string({ unit: 'binary', maxLength: 300 }),
-  fc
-    .array(
-      fc.oneof(
-        fc.constantFrom(
-          '\n',
-          '\r\n',
-          ' : ',
-          ': ',
-          '|',
-          '+----+',
-          'YES',
-          'OnPremTgt',
-          'Ngc Prerequisite Check',
-        ),
-        fc.string(),
-      ),
-      {
-        maxLength: 40,
-      },
-    )
-    .map((parts) => parts.join('')),
-);
-
-function isSourced(value: unknown, type: 'string' | 'boolean'): boolean {
-  if (value === undefined) return true;
-  const sourced = value as Sourced<unknown>;
-  return typeof sourced === 'object' && typeof sourced.value === type && typeof sourced.line === 'string';
+/** Typed facts are Sourced booleans or strings, ngcPrereq too, raw fields Sourced strings. */
+function expectDsregcmdShape(text: string): void {
+  const result = parseDsregcmd(text);
+  expectParsedShape(result);
+  const { ngcPrereq, fields, ...typed } = result.facts;
+  for (const value of Object.values(typed)) {
+    expect(value).toBeDefined();
+    expectSourced(value, ['boolean', 'string']);
+  }
+  for (const value of Object.values(ngcPrereq)) expectSourced(value, ['boolean', 'string']);
+  for (const bySection of Object.values(fields)) {
+    for (const value of Object.values(bySection)) expectSourced(value, 'string');
+  }
 }
-
-function hasShape(result: Parsed<DsregcmdFacts>): boolean {
-  const { facts } = result;
-  const typedOk = Object.entries(facts).every(([key, value]) => {
-    if (key === 'ngcPrereq' || key === 'fields') return true;
-    return isSourced(value, typeof (value as Sourced<unknown>).value === 'boolean' ? 'boolean' : 'string');
-  });
-  const ngcOk = Object.values(facts.ngcPrereq).every(
-    (value) => isSourced(value, 'boolean') || isSourced(value, 'string'),
-  );
-  const fieldsOk = Object.values(facts.fields).every((bySection) =>
-    Object.values(bySection).every((value) => isSourced(value, 'string')),
-  );
-  return (
-    typeof result.recognized === 'boolean' &&
-    Array.isArray(result.problems) &&
-    result.problems.every((problem) => typeof problem === 'string') &&
-    typedOk &&
-    ngcOk &&
-    fieldsOk
-  );
-}
-
-// --- tests ------------------------------------------------------------------------------------------
 
 describe('parseDsregcmd on real samples', () => {
-  it.each(SAMPLES)('$name is recognized without problems', ({ text }) => {
+  it.each(Object.entries(SAMPLES))('%s is recognized without problems', (_name, text) => {
     const result = parseDsregcmd(text);
     expect(result.recognized).toBe(true);
     expect(result.problems).toEqual([]);
@@ -385,14 +289,10 @@ describe('parseDsregcmd field names and sections', () => {
 });
 
 describe('parseDsregcmd on unreadable input', () => {
-  it.each(['', '   \n\n', 'hello world', 'foo: bar\nbaz: qux', 'PS C:\\> dsregcmd /status', '\u0000\uFFFF'])(
-    'returns empty facts for %j',
-    (text) => {
-      const result = parseDsregcmd(text);
-      expect(result.recognized).toBe(false);
-      expect(result.facts).toEqual({ ngcPrereq: {}, fields: {} });
-      expect(result.problems).toHaveLength(1);
-    },
+  itDoesNotRecognize(
+    parseDsregcmd,
+    ['', '   \n\n', 'hello world', 'foo: bar\nbaz: qux', 'PS C:\\> dsregcmd /status', '\u0000\uFFFF'],
+    { facts: { ngcPrereq: {}, fields: {} }, problems: 1 },
   );
 
   it('does not throw on a non-string', () => {
@@ -402,53 +302,15 @@ describe('parseDsregcmd on unreadable input', () => {
 });
 
 describe('parseDsregcmd layout tolerance', () => {
-  it.each(SAMPLES)('$name reads the same with CRLF, CR and blank lines between lines', ({ text }) => {
-    const expected = parseDsregcmd(text);
-    expect(parseDsregcmd(withCrlf(text))).toEqual(expected);
-    expect(parseDsregcmd(withCr(text))).toEqual(expected);
-    expect(parseDsregcmd(withBlankLines(text))).toEqual(expected);
-  });
-
-  it.each(SAMPLES)('$name reads the same values with alignment collapsed', ({ text }) => {
-    const expected = parseDsregcmd(text);
-    const collapsed = parseDsregcmd(collapseAlignment(text));
-    expect(collapsed.recognized).toBe(true);
-    expect(valuesOnly(collapsed.facts)).toEqual(valuesOnly(expected.facts));
-  });
+  itReadsVariantsAlike(parseDsregcmd, SAMPLES);
+  itReadsVariantsAlike(parseDsregcmd, SAMPLES, ALIGNMENT_VARIANTS, valuesRead);
+  itIgnoresPadding(parseDsregcmd, Object.values(SAMPLES));
 });
 
 describe('parseDsregcmd properties', () => {
-  it('never throws on mutated samples and keeps the result shape', () => {
-    fc.assert(
-      fc.property(mutatedSample, (text) => hasShape(parseDsregcmd(text))),
-      { numRuns: 200 },
-    );
-  });
-
-  it('never throws on random text and keeps the result shape', () => {
-    fc.assert(
-      fc.property(anyText, (text) => hasShape(parseDsregcmd(text))),
-      { numRuns: 200 },
-    );
-  });
-
-  it('blank lines and trailing spaces do not change what is read', () => {
-    const padding = fc.array(fc.tuple(fc.constantFrom('', ' ', '   ', '\t', ' \t '), fc.nat(2)), {
-      minLength: 1,
-      maxLength: 120,
-    });
-    fc.assert(
-      fc.property(fc.constantFrom(...SAMPLES.map((s) => s.text)), padding, (text, pads) => {
-        const padded = text
-          .split('\n')
-          .map((line, i) => {
-            const [trailing, blanks] = pads[i % pads.length] ?? ['', 0];
-            return line + trailing + '\n'.repeat(blanks);
-          })
-          .join('\n');
-        expect(parseDsregcmd(padded)).toEqual(parseDsregcmd(text));
-      }),
-      { numRuns: 200 },
-    );
-  });
+  itSurvivesDamagedText(
+    Object.values(SAMPLES),
+    ['\n', '\r\n', ' : ', ': ', '|', '+----+', 'YES', 'OnPremTgt', 'Ngc Prerequisite Check'],
+    expectDsregcmdShape,
+  );
 });

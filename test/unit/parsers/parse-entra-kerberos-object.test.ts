@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseEntraKerberosObject } from '../../../electron/engine/parsers/parse-entra-kerberos-object';
-import { expectParsedShape, fixture, mutatedSample, noiseText, RUNS, toCrlf } from './text-mutations';
+import {
+  expectParsedShape,
+  fixture,
+  itReadsVariantsAlike,
+  itSurvivesDamagedText,
+  toCrlf,
+  valuesRead,
+} from './text-mutations';
 
 const present = fixture('parsers/entra-kerberos-object-01.json');
 const absent = fixture('parsers/entra-kerberos-object-absent-01.json');
@@ -78,45 +85,39 @@ describe('parseEntraKerberosObject', () => {
     expect(parseEntraKerberosObject(text).facts.krbtgt?.keyVersion).toBe(3);
   });
 
-  it('rejects invalid shapes with a clear problem', () => {
-    const cases: Array<[string, RegExp]> = [
-      ['', /no JSON object/],
-      ['not json', /no JSON object/],
-      ['[1,2]', /no JSON object/],
-      ['{"computer":{"whenCreated":"x"}}', /computer\.distinguishedName/],
-      ['{"krbtgt":{"distinguishedName":"CN=x","keyVersion":"three"}}', /krbtgt\.keyVersion/],
-      ['{"error":42}', /error/],
-      ['{"domain":"x",', /no JSON object/],
-    ];
-    for (const [text, problem] of cases) {
-      const result = parseEntraKerberosObject(text);
-      expect(result.recognized).toBe(false);
-      expect(result.facts).toEqual({ line: '' });
-      expect(result.problems[0]).toMatch(problem);
-    }
+  itReadsVariantsAlike(parseEntraKerberosObject, { present, absent, failed });
+  // The evidence of pretty-printed JSON is the pasted block itself, line breaks included.
+  itReadsVariantsAlike(parseEntraKerberosObject, { ps51 }, undefined, valuesRead);
+
+  it.each([
+    ['', /no JSON object/],
+    ['not json', /no JSON object/],
+    ['[1,2]', /no JSON object/],
+    ['{"computer":{"whenCreated":"x"}}', /computer\.distinguishedName/],
+    ['{"krbtgt":{"distinguishedName":"CN=x","keyVersion":"three"}}', /krbtgt\.keyVersion/],
+    ['{"error":42}', /error/],
+    ['{"domain":"x",', /no JSON object/],
+  ])('rejects %j with a clear problem (%s)', (text, problem) => {
+    const result = parseEntraKerberosObject(text);
+    expect(result.recognized).toBe(false);
+    expect(result.facts).toEqual({ line: '' });
+    expect(result.problems[0]).toMatch(problem);
   });
 
-  it('never throws on mutated outputs or random text, and keeps its shape', () => {
-    const vocabulary = ['{', '}', '"computer":', '"krbtgt":', 'null', '"error":"x"', '"keyVersion":3', ','];
-    fc.assert(
-      fc.property(
-        fc.oneof(
-          mutatedSample([present, absent, failed, ps51], vocabulary),
-          noiseText(vocabulary),
-          fc.json().map((json) => `{"computer":${json}}`),
-        ),
-        (text) => {
-          const result = parseEntraKerberosObject(text);
-          expectParsedShape(result);
-          expect(typeof result.facts.line).toBe('string');
-          if (result.facts.computer) expect(typeof result.facts.computer.distinguishedName).toBe('string');
-          if (result.facts.krbtgt?.keyVersion !== undefined) {
-            expect(Number.isInteger(result.facts.krbtgt.keyVersion)).toBe(true);
-          }
-          if (!result.recognized) expect(result.problems.length).toBeGreaterThan(0);
-        },
-      ),
-      RUNS,
-    );
-  });
+  const vocabulary = ['{', '}', '"computer":', '"krbtgt":', 'null', '"error":"x"', '"keyVersion":3', ','];
+  itSurvivesDamagedText(
+    [present, absent, failed, ps51],
+    vocabulary,
+    (text) => {
+      const result = parseEntraKerberosObject(text);
+      expectParsedShape(result);
+      expect(typeof result.facts.line).toBe('string');
+      if (result.facts.computer) expect(typeof result.facts.computer.distinguishedName).toBe('string');
+      if (result.facts.krbtgt?.keyVersion !== undefined) {
+        expect(Number.isInteger(result.facts.krbtgt.keyVersion)).toBe(true);
+      }
+      if (!result.recognized) expect(result.problems.length).toBeGreaterThan(0);
+    },
+    [fc.json().map((json) => `{"computer":${json}}`)],
+  );
 });

@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type KerberosServerRecord,
@@ -6,18 +5,23 @@ import {
   readPastedDate,
 } from '../../../electron/engine/parsers/parse-kerberos-server-admin';
 import {
+  ALIGNMENT_VARIANTS,
+  collapseAlignment,
+  doubleSpaced,
   expectParsedShape,
   expectSourced,
-  fixture,
-  mutatedSample,
-  noiseText,
-  PASTE_VARIANTS,
-  RUNS,
+  indent,
+  itDoesNotRecognize,
+  itIgnoresPadding,
+  itReadsVariantsAlike,
+  itSurvivesDamagedText,
+  sample,
   toCrlf,
+  valuesRead,
 } from './text-mutations';
 
-const ajf = fixture('samples/get-azureadkerberosserver-01.txt');
-const architekt = fixture('samples/get-azureadkerberosserver-04.txt');
+const ajf = sample('get-azureadkerberosserver-01.txt');
+const architekt = sample('get-azureadkerberosserver-04.txt');
 
 /** The typed facts of a record, without the raw `fields` map. */
 function typed(record: KerberosServerRecord | undefined): Omit<KerberosServerRecord, 'fields'> {
@@ -131,16 +135,14 @@ describe('parseKerberosServerAdmin', () => {
     expect(server?.cloudTrustDisplay).toBeUndefined();
   });
 
-  it.each(PASTE_VARIANTS)('gives the same facts with %s', (_name, variant) => {
-    for (const text of [ajf, architekt]) {
-      expect(parseKerberosServerAdmin(variant(text))).toEqual(parseKerberosServerAdmin(text));
-    }
-  });
+  itReadsVariantsAlike(parseKerberosServerAdmin, { ajf, architekt });
+  itReadsVariantsAlike(parseKerberosServerAdmin, { ajf, architekt }, ALIGNMENT_VARIANTS, valuesRead);
+  itIgnoresPadding(parseKerberosServerAdmin, [ajf, architekt]);
 
   it('reads a PowerShell prompt line, collapsed alignment and a BOM', () => {
-    const text = `\uFEFFPS C:\\Users\\admin> Get-AzureADKerberosServer -Domain ad.cloud-architekt.net\n\n${architekt
-      .replace(/ +: /g, ': ')
-      .replace(/^/gm, '  ')}`;
+    const text = `\uFEFFPS C:\\Users\\admin> Get-AzureADKerberosServer -Domain ad.cloud-architekt.net\n\n${indent(
+      collapseAlignment(architekt),
+    )}`;
     const result = parseKerberosServerAdmin(text);
     expect(result.problems).toEqual([]);
     expect(result.facts.servers.map(valuesOf)).toEqual(
@@ -163,7 +165,7 @@ describe('parseKerberosServerAdmin', () => {
   });
 
   it('separates objects even with a blank line after every line', () => {
-    const text = `${ajf}\n${architekt}`.replace(/\n/g, '\n\n');
+    const text = doubleSpaced(`${ajf}\n${architekt}`);
     expect(parseKerberosServerAdmin(text).facts.servers).toHaveLength(2);
   });
 
@@ -239,17 +241,15 @@ describe('parseKerberosServerAdmin', () => {
     ]);
   });
 
-  it('rejects impossible dates', () => {
-    for (const text of [
-      '2/30/2023 1:00:00 PM',
-      '13/13/2023',
-      '2023-03-15 25:00:00',
-      '0/1/2023',
-      '3/15/2023 13:00:00 PM',
-      'yesterday',
-    ]) {
-      expect(readPastedDate(text)).toEqual({});
-    }
+  it.each([
+    '2/30/2023 1:00:00 PM',
+    '13/13/2023',
+    '2023-03-15 25:00:00',
+    '0/1/2023',
+    '3/15/2023 13:00:00 PM',
+    'yesterday',
+  ])('rejects the impossible date %j', (text) => {
+    expect(readPastedDate(text)).toEqual({});
   });
 
   it('keeps fields printed empty (half of the object missing) in `fields` only', () => {
@@ -291,17 +291,15 @@ describe('parseKerberosServerAdmin', () => {
     expect(result.problems).toEqual([expect.stringMatching(/no Kerberos server object/)]);
   });
 
-  it('does not recognize empty or unrelated text', () => {
-    for (const text of ['', '   \n\n', 'hello: world', 'Name : Value\nOther : thing', '\u0000\u0001 ☃ %%%']) {
-      const result = parseKerberosServerAdmin(text);
-      expect(result.recognized).toBe(false);
-      expect(result.facts).toEqual({ servers: [] });
-      expect(result.problems).toEqual([expect.stringMatching(/no Get-AzureADKerberosServer fields/)]);
-    }
-  });
+  itDoesNotRecognize(
+    parseKerberosServerAdmin,
+    ['', '   \n\n', 'hello: world', 'Name : Value\nOther : thing', '\u0000\u0001 ☃ %%%'],
+    { facts: { servers: [] }, problems: [expect.stringMatching(/no Get-AzureADKerberosServer fields/)] },
+  );
 
-  it('never throws on mutated samples or random text, and keeps its shape', () => {
-    const vocabulary = [
+  itSurvivesDamagedText(
+    [ajf, architekt],
+    [
       'KeyVersion',
       'CloudKeyVersion',
       'KeyUpdatedOn',
@@ -315,25 +313,22 @@ describe('parseKerberosServerAdmin', () => {
       '864665',
       'Get-AzureADKerberosServer',
       '                     ',
-    ];
-    fc.assert(
-      fc.property(fc.oneof(mutatedSample([ajf, architekt], vocabulary), noiseText(vocabulary)), (text) => {
-        const result = parseKerberosServerAdmin(text);
-        expectParsedShape(result);
-        expect(Array.isArray(result.facts.servers)).toBe(true);
-        for (const server of result.facts.servers) {
-          expectSourced(server.keyVersion, 'number');
-          expectSourced(server.cloudKeyVersion, 'number');
-          expectSourced(server.domainDnsName, 'string');
-          for (const date of [server.keyUpdatedOn, server.cloudKeyUpdatedOn]) {
-            expectSourced(date, 'string');
-            if (date) expect(Number.isNaN(new Date(date.value).getTime())).toBe(false);
-          }
-          if (server.keyVersion) expect(Number.isSafeInteger(server.keyVersion.value)).toBe(true);
+    ],
+    (text) => {
+      const result = parseKerberosServerAdmin(text);
+      expectParsedShape(result);
+      expect(Array.isArray(result.facts.servers)).toBe(true);
+      for (const server of result.facts.servers) {
+        expectSourced(server.keyVersion, 'number');
+        expectSourced(server.cloudKeyVersion, 'number');
+        expectSourced(server.domainDnsName, 'string');
+        for (const date of [server.keyUpdatedOn, server.cloudKeyUpdatedOn]) {
+          expectSourced(date, 'string');
+          if (date) expect(Number.isNaN(new Date(date.value).getTime())).toBe(false);
         }
-        if (!result.recognized) expect(result.problems.length).toBeGreaterThan(0);
-      }),
-      RUNS,
-    );
-  });
+        if (server.keyVersion) expect(Number.isSafeInteger(server.keyVersion.value)).toBe(true);
+      }
+      if (!result.recognized) expect(result.problems.length).toBeGreaterThan(0);
+    },
+  );
 });

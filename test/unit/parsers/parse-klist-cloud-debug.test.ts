@@ -1,15 +1,16 @@
-import { readFileSync } from 'node:fs';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseKlistCloudDebug } from '../../../electron/engine/parsers/parse-klist-cloud-debug';
 import {
-  type KlistCloudDebugFacts,
-  parseKlistCloudDebug,
-} from '../../../electron/engine/parsers/parse-klist-cloud-debug';
-import type { Parsed, Sourced } from '../../../electron/engine/types';
-
-function sample(name: string): string {
-  return readFileSync(new URL(`../../fixtures/samples/${name}`, import.meta.url), 'utf8');
-}
+  expectParsedShape,
+  expectSourced,
+  itDoesNotRecognize,
+  itIgnoresPadding,
+  itReadsVariantsAlike,
+  itSurvivesDamagedText,
+  padAlignment,
+  sample,
+  valuesRead,
+} from './text-mutations';
 
 const BROKEN = sample('klist-cloud_debug-01.txt');
 
@@ -30,103 +31,22 @@ const HEALTHY = [
   'Cloud Primary (Hybrid logon) TGT available: 1',
 ].join('\n');
 
-const SAMPLES = [
-  { name: 'klist-cloud_debug-01.txt', text: BROKEN },
-  { name: 'healthy (synthetic)', text: HEALTHY },
-];
+const SAMPLES = { 'klist-cloud_debug-01.txt': BROKEN, 'healthy (synthetic)': HEALTHY };
 
-// --- text transforms people's pastes go through -------------------------------------------
-
-const withCrlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
-const withCr = (text: string) => text.replace(/\r?\n/g, '\r');
-const withBlankLines = (text: string) => text.replace(/\n/g, '\n\n');
-/** Alignment changed: indentation and padding before the colon, as some pastes have. */
-const padAlignment = (text: string) =>
-  text
-    .split('\n')
-    .map((line) => `    ${line.replace(/:(?=\s|$)\s*/, '   :   ')}`)
-    .join('\n');
-
-/** The facts without their evidence lines, to compare what was read across layouts. */
-function valuesOnly(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(valuesOnly);
-  if (value === null || typeof value !== 'object') return value;
-  const entries = Object.entries(value).filter(([key]) => key !== 'line' && key !== 'lines');
-  return Object.fromEntries(entries.map(([key, inner]) => [key, valuesOnly(inner)]));
-}
-
-// --- fast-check: mutated samples ---------------------------------------------------------------
-
-type Mutation = (text: string) => string;
-
-function editLines(text: string, edit: (lines: string[]) => void): string {
-  const lines = text.split('\n');
-  edit(lines);
-  return lines.join('\n');
-}
-
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.nat().map(
-    (at): Mutation =>
-      (text) =>
-        text.slice(0, at % (text.length + 1)),
-  ),
-  fc.constant<Mutation>(withCrlf),
-  fc.tuple(fc.nat(), fc.integer({ min: 1, max: 8 })).map(
-    ([at, count]): Mutation =>
-      (text) => {
-        const index = at % (text.length + 1);
-        return text.slice(0, index) + ' '.repeat(count) + text.slice(index);
-      },
-  ),
-  fc.tuple(fc.nat(), fc.string()).map(
-    ([at, inserted]): Mutation =>
-      (text) =>
-        editLines(text, (lines) => lines.splice(at % (lines.length + 1), 0, inserted)),
-  ),
-  fc.nat().map(
-    (at): Mutation =>
-      (text) =>
-        editLines(text, (lines) => lines.splice(at % lines.length, 1)),
-  ),
-);
-
-const mutatedSample = fc
-  .tuple(fc.constantFrom(...SAMPLES.map((s) => s.text)), fc.array(mutation, { maxLength: 6 }))
-  .map(([text, mutations]) => mutations.reduce((acc, mutate) => mutate(acc), text));
-
-const anyText = fc.oneof(
-  fc.string({ unit: 'binary', maxLength: 300 }),
-  fc
-    .array(
-      fc.oneof(
-        fc.constantFrom('\n', ': ', '1', '0x1f', 'AS_REP Credential Type', 'Cloud Kerberos Debug info:'),
-        fc.string(),
-      ),
-      { maxLength: 40 },
-    )
-    .map((parts) => parts.join('')),
-);
-
-function hasShape(result: Parsed<KlistCloudDebugFacts>): boolean {
+function expectCloudDebugShape(text: string): void {
+  const result = parseKlistCloudDebug(text);
+  expectParsedShape(result);
   const { fields, logonId, ...numeric } = result.facts;
-  const numericOk = Object.values(numeric).every(
-    (value: Sourced<number> | undefined) =>
-      value === undefined || (Number.isFinite(value.value) && typeof value.line === 'string'),
-  );
-  const fieldsOk = Object.values(fields).every(
-    (value) => typeof value.value === 'string' && typeof value.line === 'string',
-  );
-  return (
-    typeof result.recognized === 'boolean' &&
-    result.problems.every((problem) => typeof problem === 'string') &&
-    (logonId === undefined || typeof logonId === 'string') &&
-    numericOk &&
-    fieldsOk
-  );
+  expect(['undefined', 'string']).toContain(typeof logonId);
+  for (const value of Object.values(numeric)) {
+    expectSourced(value, 'number');
+    if (value) expect(Number.isFinite(value.value)).toBe(true);
+  }
+  for (const value of Object.values(fields)) {
+    expect(value).toBeDefined();
+    expectSourced(value, 'string');
+  }
 }
-
-// --- tests ------------------------------------------------------------------------------------------
 
 describe('parseKlistCloudDebug', () => {
   it('reads klist-cloud_debug-01 (the broken state: no cloud primary TGT)', () => {
@@ -178,71 +98,32 @@ describe('parseKlistCloudDebug', () => {
     expect(facts.asRepCredentialType?.value).toBe(2);
   });
 
-  it.each([
-    '',
-    '  \n',
-    'hello world',
-    'foo: 1',
-    'Current LogonId is 0:0x14d718',
-    'klist failed with 0xc000005f/-1073741729: A specified logon session does not exist.',
-  ])('returns empty facts for %j', (text) => {
-    const result = parseKlistCloudDebug(text);
-    expect(result.recognized).toBe(false);
-    expect(result.facts).toEqual({ fields: {} });
-    expect(result.problems).toHaveLength(1);
-  });
+  itDoesNotRecognize(
+    parseKlistCloudDebug,
+    [
+      '',
+      '  \n',
+      'hello world',
+      'foo: 1',
+      'Current LogonId is 0:0x14d718',
+      'klist failed with 0xc000005f/-1073741729: A specified logon session does not exist.',
+    ],
+    { facts: { fields: {} }, problems: 1 },
+  );
 
   it('does not take a ticket list for cloud_debug output', () => {
     expect(parseKlistCloudDebug(sample('klist-01.txt')).recognized).toBe(false);
   });
 
-  it.each(SAMPLES)('$name reads the same with CRLF, CR and blank lines between lines', ({ text }) => {
-    const expected = parseKlistCloudDebug(text);
-    expect(parseKlistCloudDebug(withCrlf(text))).toEqual(expected);
-    expect(parseKlistCloudDebug(withCr(text))).toEqual(expected);
-    expect(parseKlistCloudDebug(withBlankLines(text))).toEqual(expected);
-  });
-
-  it.each(SAMPLES)('$name reads the same values with other alignment', ({ text }) => {
-    const expected = parseKlistCloudDebug(text);
-    const padded = parseKlistCloudDebug(padAlignment(text));
-    expect(padded.recognized).toBe(true);
-    expect(valuesOnly(padded.facts)).toEqual(valuesOnly(expected.facts));
-  });
+  itReadsVariantsAlike(parseKlistCloudDebug, SAMPLES);
+  itReadsVariantsAlike(parseKlistCloudDebug, SAMPLES, [['other alignment', padAlignment]], valuesRead);
 });
 
 describe('parseKlistCloudDebug properties', () => {
-  it('never throws on mutated samples and keeps the result shape', () => {
-    fc.assert(
-      fc.property(mutatedSample, (text) => hasShape(parseKlistCloudDebug(text))),
-      { numRuns: 200 },
-    );
-  });
-
-  it('never throws on random text and keeps the result shape', () => {
-    fc.assert(
-      fc.property(anyText, (text) => hasShape(parseKlistCloudDebug(text))),
-      { numRuns: 200 },
-    );
-  });
-
-  it('blank lines and trailing spaces do not change what is read', () => {
-    const padding = fc.array(fc.tuple(fc.constantFrom('', ' ', '   ', '\t', ' \t '), fc.nat(2)), {
-      minLength: 1,
-      maxLength: 20,
-    });
-    fc.assert(
-      fc.property(fc.constantFrom(...SAMPLES.map((s) => s.text)), padding, (text, pads) => {
-        const padded = text
-          .split('\n')
-          .map((line, i) => {
-            const [trailing, blanks] = pads[i % pads.length] ?? ['', 0];
-            return line + trailing + '\n'.repeat(blanks);
-          })
-          .join('\n');
-        expect(parseKlistCloudDebug(padded)).toEqual(parseKlistCloudDebug(text));
-      }),
-      { numRuns: 200 },
-    );
-  });
+  itIgnoresPadding(parseKlistCloudDebug, Object.values(SAMPLES));
+  itSurvivesDamagedText(
+    Object.values(SAMPLES),
+    ['\n', ': ', '1', '0x1f', 'AS_REP Credential Type', 'Cloud Kerberos Debug info:'],
+    expectCloudDebugShape,
+  );
 });

@@ -1,16 +1,16 @@
-import { readFileSync } from 'node:fs';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseKlistTickets, readLogonId } from '../../../electron/engine/parsers/parse-klist-tickets';
 import {
-  type KlistTicketsFacts,
-  parseKlistTickets,
-  readLogonId,
-} from '../../../electron/engine/parsers/parse-klist-tickets';
-import type { Parsed } from '../../../electron/engine/types';
-
-function sample(name: string): string {
-  return readFileSync(new URL(`../../fixtures/samples/${name}`, import.meta.url), 'utf8');
-}
+  ALIGNMENT_VARIANTS,
+  expectParsedShape,
+  itDoesNotRecognize,
+  itIgnoresPadding,
+  itReadsVariantsAlike,
+  itSurvivesDamagedText,
+  sample,
+  samples,
+  valuesRead,
+} from './text-mutations';
 
 // Plausible German klist output (written for this test; layout as the other languages).
 const GERMAN = [
@@ -32,125 +32,35 @@ const GERMAN = [
   '\tAufgerufener KDC: DC01.contoso.com',
 ].join('\n');
 
-const SAMPLES = [
-  { name: 'klist-01.txt', text: sample('klist-01.txt') },
-  { name: 'klist-02.txt', text: sample('klist-02.txt') },
-  { name: 'klist-es-01.txt', text: sample('klist-es-01.txt') },
-  { name: 'klist-fr-02.txt', text: sample('klist-fr-02.txt') },
-  { name: 'german (synthetic)', text: GERMAN },
-];
+const SAMPLES = {
+  ...samples('klist-01.txt', 'klist-02.txt', 'klist-es-01.txt', 'klist-fr-02.txt'),
+  'german (synthetic)': GERMAN,
+};
 
-// --- text transforms people's pastes go through -------------------------------------------
-
-const withCrlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
-const withCr = (text: string) => text.replace(/\r?\n/g, '\r');
-const withBlankLines = (text: string) => text.replace(/\n/g, '\n\n');
-/** Alignment lost: no indentation, no padding before the colon, single spaces. */
-const collapseAlignment = (text: string) =>
-  text
-    .split('\n')
-    .map((line) => line.trimStart().replace(/\s+/g, ' ').replace(/\s+:/, ':'))
-    .join('\n');
-
-/** The facts without their evidence lines, to compare what was read across layouts. */
-function valuesOnly(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(valuesOnly);
-  if (value === null || typeof value !== 'object') return value;
-  const entries = Object.entries(value).filter(([key]) => key !== 'line' && key !== 'lines');
-  return Object.fromEntries(entries.map(([key, inner]) => [key, valuesOnly(inner)]));
-}
-
-// --- fast-check: mutated samples ---------------------------------------------------------------
-
-type Mutation = (text: string) => string;
-
-function editLines(text: string, edit: (lines: string[]) => void): string {
-  const lines = text.split('\n');
-  edit(lines);
-  return lines.join('\n');
-}
-
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.nat().map(
-    (at): Mutation =>
-      (text) =>
-        text.slice(0, at % (text.length + 1)),
-  ),
-  fc.constant<Mutation>(withCrlf),
-  fc.tuple(fc.nat(), fc.integer({ min: 1, max: 8 })).map(
-    ([at, count]): Mutation =>
-      (text) => {
-        const index = at % (text.length + 1);
-        return text.slice(0, index) + ' '.repeat(count) + text.slice(index);
-      },
-  ),
-  fc.tuple(fc.nat(), fc.string()).map(
-    ([at, inserted]): Mutation =>
-      (text) =>
-        editLines(text, (lines) => lines.splice(at % (lines.length + 1), 0, inserted)),
-  ),
-  fc.nat().map(
-    (at): Mutation =>
-      (text) =>
-        editLines(text, (lines) => lines.splice(at % lines.length, 1)),
-  ),
-);
-
-const mutatedSample = fc
-  .tuple(fc.constantFrom(...SAMPLES.map((s) => s.text)), fc.array(mutation, { maxLength: 6 }))
-  .map(([text, mutations]) => mutations.reduce((acc, mutate) => mutate(acc), text));
-
-const anyText = fc.oneof(
-  fc.string({ unit: 'binary', maxLength: 300 }),
-  fc
-    .array(
-      fc.oneof(
-        fc.constantFrom(
-          '\n',
-          '#0>',
-          '#1> ',
-          ': ',
-          ' @ ',
-          '/',
-          '0x40e10000 -> ',
-          '(2)',
-          'Kdc Called:',
-          '0:0x1f',
-        ),
-        fc.string(),
-      ),
-      { maxLength: 40 },
-    )
-    .map((parts) => parts.join('')),
-);
-
-function hasShape(result: Parsed<KlistTicketsFacts>): boolean {
+function expectTicketsShape(text: string): void {
+  const result = parseKlistTickets(text);
+  expectParsedShape(result);
   const { facts } = result;
-  const ticketsOk = facts.tickets.every(
-    (ticket) =>
-      Number.isInteger(ticket.index) &&
-      [ticket.client, ticket.server, ticket.realm, ticket.service, ticket.target].every(
-        (part) => typeof part === 'string',
-      ) &&
-      (ticket.encryptionType === undefined || typeof ticket.encryptionType === 'string') &&
-      (ticket.kdcCalled === undefined || typeof ticket.kdcCalled === 'string') &&
-      ticket.flags.every((flag) => typeof flag === 'string' && flag !== '') &&
-      ticket.lines.every((line) => typeof line === 'string'),
-  );
-  return (
-    typeof result.recognized === 'boolean' &&
-    result.problems.every((problem) => typeof problem === 'string') &&
-    Array.isArray(facts.tickets) &&
-    (facts.logonId === undefined || typeof facts.logonId === 'string') &&
-    (facts.declaredCount === undefined || Number.isInteger(facts.declaredCount)) &&
-    ticketsOk
-  );
+  expect(Array.isArray(facts.tickets)).toBe(true);
+  expect(['undefined', 'string']).toContain(typeof facts.logonId);
+  if (facts.declaredCount !== undefined) expect(Number.isInteger(facts.declaredCount)).toBe(true);
+  for (const ticket of facts.tickets) {
+    expect(Number.isInteger(ticket.index)).toBe(true);
+    for (const part of [ticket.client, ticket.server, ticket.realm, ticket.service, ticket.target]) {
+      expect(typeof part).toBe('string');
+    }
+    expect(['undefined', 'string']).toContain(typeof ticket.encryptionType);
+    expect(['undefined', 'string']).toContain(typeof ticket.kdcCalled);
+    for (const flag of ticket.flags) {
+      expect(typeof flag).toBe('string');
+      expect(flag).not.toBe('');
+    }
+    for (const line of ticket.lines) expect(typeof line).toBe('string');
+  }
 }
-
-// --- tests ------------------------------------------------------------------------------------------
 
 describe('parseKlistTickets on real samples', () => {
-  it.each(SAMPLES)('$name is recognized without problems', ({ text }) => {
+  it.each(Object.entries(SAMPLES))('%s is recognized without problems', (_name, text) => {
     const result = parseKlistTickets(text);
     expect(result.recognized).toBe(true);
     expect(result.problems).toEqual([]);
@@ -360,15 +270,10 @@ describe('parseKlistTickets edge cases', () => {
     expect(result.problems[0]).toContain('0xc000005f');
   });
 
-  it.each(['', ' \n \n', 'hello world', 'Server: foo', '#0>', '(3)'])(
-    'returns empty facts for %j',
-    (text) => {
-      const result = parseKlistTickets(text);
-      expect(result.recognized).toBe(false);
-      expect(result.facts).toEqual({ tickets: [] });
-      expect(result.problems).toHaveLength(1);
-    },
-  );
+  itDoesNotRecognize(parseKlistTickets, ['', ' \n \n', 'hello world', 'Server: foo', '#0>', '(3)'], {
+    facts: { tickets: [] },
+    problems: 1,
+  });
 
   it('reads logon ids only as "N:0xHEX" tokens', () => {
     expect(readLogonId('El id. de inicio de sesión actual es 0:0x25e7d')).toBe('0:0x25e7d');
@@ -378,53 +283,15 @@ describe('parseKlistTickets edge cases', () => {
 });
 
 describe('parseKlistTickets layout tolerance', () => {
-  it.each(SAMPLES)('$name reads the same with CRLF, CR and blank lines between lines', ({ text }) => {
-    const expected = parseKlistTickets(text);
-    expect(parseKlistTickets(withCrlf(text))).toEqual(expected);
-    expect(parseKlistTickets(withCr(text))).toEqual(expected);
-    expect(parseKlistTickets(withBlankLines(text))).toEqual(expected);
-  });
-
-  it.each(SAMPLES)('$name reads the same values with alignment collapsed', ({ text }) => {
-    const expected = parseKlistTickets(text);
-    const collapsed = parseKlistTickets(collapseAlignment(text));
-    expect(collapsed.recognized).toBe(true);
-    expect(valuesOnly(collapsed.facts)).toEqual(valuesOnly(expected.facts));
-  });
+  itReadsVariantsAlike(parseKlistTickets, SAMPLES);
+  itReadsVariantsAlike(parseKlistTickets, SAMPLES, ALIGNMENT_VARIANTS, valuesRead);
+  itIgnoresPadding(parseKlistTickets, Object.values(SAMPLES));
 });
 
 describe('parseKlistTickets properties', () => {
-  it('never throws on mutated samples and keeps the result shape', () => {
-    fc.assert(
-      fc.property(mutatedSample, (text) => hasShape(parseKlistTickets(text))),
-      { numRuns: 200 },
-    );
-  });
-
-  it('never throws on random text and keeps the result shape', () => {
-    fc.assert(
-      fc.property(anyText, (text) => hasShape(parseKlistTickets(text))),
-      { numRuns: 200 },
-    );
-  });
-
-  it('blank lines and trailing spaces do not change what is read', () => {
-    const padding = fc.array(fc.tuple(fc.constantFrom('', ' ', '   ', '\t', ' \t '), fc.nat(2)), {
-      minLength: 1,
-      maxLength: 40,
-    });
-    fc.assert(
-      fc.property(fc.constantFrom(...SAMPLES.map((s) => s.text)), padding, (text, pads) => {
-        const padded = text
-          .split('\n')
-          .map((line, i) => {
-            const [trailing, blanks] = pads[i % pads.length] ?? ['', 0];
-            return line + trailing + '\n'.repeat(blanks);
-          })
-          .join('\n');
-        expect(parseKlistTickets(padded)).toEqual(parseKlistTickets(text));
-      }),
-      { numRuns: 200 },
-    );
-  });
+  itSurvivesDamagedText(
+    Object.values(SAMPLES),
+    ['\n', '#0>', '#1> ', ': ', ' @ ', '/', '0x40e10000 -> ', '(2)', 'Kdc Called:', '0:0x1f'],
+    expectTicketsShape,
+  );
 });

@@ -1,19 +1,21 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseNltestDsgetdc } from '../../../electron/engine/parsers/parse-nltest';
 import {
+  collapseAlignment,
   expectParsedShape,
   expectSourced,
   fixture,
-  mutatedSample,
-  noiseText,
-  PASTE_VARIANTS,
-  RUNS,
+  itDoesNotRecognize,
+  itIgnoresPadding,
+  itReadsVariantsAlike,
+  itSurvivesDamagedText,
+  sample,
 } from './text-mutations';
 
-const nltest01 = fixture('samples/nltest-dsgetdc-01.txt');
-const nltest04 = fixture('samples/nltest-dsgetdc-04.txt');
+const nltest01 = sample('nltest-dsgetdc-01.txt');
+const nltest04 = sample('nltest-dsgetdc-04.txt');
 const failure = fixture('parsers/nltest-dsgetdc-failure-01.txt');
+const TEXTS = { nltest01, nltest04, failure };
 
 describe('parseNltestDsgetdc', () => {
   it('reads nltest-04 (prompt line, completion line)', () => {
@@ -70,43 +72,32 @@ describe('parseNltestDsgetdc', () => {
     );
   });
 
-  it('reads collapsed alignment', () => {
-    const text = nltest04.replace(/^ +/gm, '').replace(/: +/g, ': ');
-    expect(parseNltestDsgetdc(text).facts).toEqual(parseNltestDsgetdc(nltest04).facts);
+  itReadsVariantsAlike(parseNltestDsgetdc, TEXTS);
+  itReadsVariantsAlike(
+    parseNltestDsgetdc,
+    TEXTS,
+    [['alignment collapsed', collapseAlignment]],
+    (result) => result.facts,
+  );
+  itIgnoresPadding(parseNltestDsgetdc, Object.values(TEXTS));
+
+  itDoesNotRecognize(parseNltestDsgetdc, ['', 'hello: world', 'PS C:\\> nltest /dsgetdc:contoso.com'], {
+    facts: {},
+    problems: ['no nltest /dsgetdc fields found'],
   });
 
-  it.each(PASTE_VARIANTS)('gives the same facts with %s', (_name, variant) => {
-    for (const text of [nltest01, nltest04, failure]) {
-      expect(parseNltestDsgetdc(variant(text)).facts).toEqual(parseNltestDsgetdc(text).facts);
-    }
-  });
-
-  it('does not recognize empty or unrelated text', () => {
-    for (const text of ['', 'hello: world', 'PS C:\\> nltest /dsgetdc:contoso.com']) {
+  itSurvivesDamagedText(
+    Object.values(TEXTS),
+    ['DC: \\\\', 'Flags:', 'KEYLIST', 'Status = 1355 0x54b', 'ERROR_', 'Address:'],
+    (text) => {
       const result = parseNltestDsgetdc(text);
-      expect(result.recognized).toBe(false);
-      expect(result.facts).toEqual({});
-      expect(result.problems).toEqual(['no nltest /dsgetdc fields found']);
-    }
-  });
-
-  it('never throws on mutated outputs or random text, and keeps its shape', () => {
-    const vocabulary = ['DC: \\\\', 'Flags:', 'KEYLIST', 'Status = 1355 0x54b', 'ERROR_', 'Address:'];
-    fc.assert(
-      fc.property(
-        fc.oneof(mutatedSample([nltest01, nltest04, failure], vocabulary), noiseText(vocabulary)),
-        (text) => {
-          const result = parseNltestDsgetdc(text);
-          expectParsedShape(result);
-          expectSourced(result.facts.dc, 'string');
-          expectSourced(result.facts.failure, 'string');
-          if (result.facts.dc) expect(result.facts.dc.value.startsWith('\\')).toBe(false);
-          if (result.facts.flags) {
-            for (const flag of result.facts.flags.value) expect(flag).toMatch(/^\S+$/);
-          }
-        },
-      ),
-      RUNS,
-    );
-  });
+      expectParsedShape(result);
+      expectSourced(result.facts.dc, 'string');
+      expectSourced(result.facts.failure, 'string');
+      if (result.facts.dc) expect(result.facts.dc.value.startsWith('\\')).toBe(false);
+      if (result.facts.flags) {
+        for (const flag of result.facts.flags.value) expect(flag).toMatch(/^\S+$/);
+      }
+    },
+  );
 });

@@ -1,14 +1,13 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseOsVersion } from '../../../electron/engine/parsers/parse-os-version';
 import {
   expectParsedShape,
   expectSourced,
   fixture,
-  mutatedSample,
-  noiseText,
-  PASTE_VARIANTS,
-  RUNS,
+  itDoesNotRecognize,
+  itIgnoresPadding,
+  itReadsVariantsAlike,
+  itSurvivesDamagedText,
 } from './text-mutations';
 
 const win11 = fixture('parsers/registry-currentversion-win11-23h2.txt');
@@ -28,9 +27,8 @@ describe('parseOsVersion', () => {
     });
   });
 
-  it.each(PASTE_VARIANTS)('gives the same facts with %s', (_name, variant) => {
-    expect(parseOsVersion(variant(win11)).facts).toEqual(parseOsVersion(win11).facts);
-  });
+  itReadsVariantsAlike(parseOsVersion, { win11 });
+  itIgnoresPadding(parseOsVersion, [win11]);
 
   it('reads a server with collapsed separators and CurrentBuildNumber only', () => {
     const text = [
@@ -75,37 +73,26 @@ describe('parseOsVersion', () => {
     expect(result.problems).toEqual(['CurrentBuild not found']);
   });
 
-  it('does not recognize empty or unrelated text', () => {
-    for (const text of ['', 'random words', 'HKLM\\SOFTWARE\\Other\n    Foo    REG_SZ    bar']) {
-      const result = parseOsVersion(text);
-      expect(result.recognized).toBe(false);
-      expect(result.facts).toEqual({});
-      expect(result.problems).toEqual(['no Windows version values found']);
-    }
-  });
+  itDoesNotRecognize(
+    parseOsVersion,
+    ['', 'random words', 'HKLM\\SOFTWARE\\Other\n    Foo    REG_SZ    bar'],
+    {
+      facts: {},
+      problems: ['no Windows version values found'],
+    },
+  );
 
-  it('never throws on mutated outputs or random text, and keeps its shape', () => {
-    const vocabulary = [
-      'CurrentBuild',
-      'UBR',
-      'REG_SZ',
-      'REG_DWORD',
-      '0x1130',
-      '[Version 10.0.',
-      '22631',
-      'OS Build',
-    ];
-    fc.assert(
-      fc.property(fc.oneof(mutatedSample([win11], vocabulary), noiseText(vocabulary)), (text) => {
-        const result = parseOsVersion(text);
-        expectParsedShape(result);
-        expectSourced(result.facts.currentBuild, 'number');
-        expectSourced(result.facts.ubr, 'number');
-        expectSourced(result.facts.productName, 'string');
-        expectSourced(result.facts.displayVersion, 'string');
-        if (result.facts.currentBuild) expect(Number.isInteger(result.facts.currentBuild.value)).toBe(true);
-      }),
-      RUNS,
-    );
-  });
+  itSurvivesDamagedText(
+    [win11],
+    ['CurrentBuild', 'UBR', 'REG_SZ', 'REG_DWORD', '0x1130', '[Version 10.0.', '22631', 'OS Build'],
+    (text) => {
+      const result = parseOsVersion(text);
+      expectParsedShape(result);
+      expectSourced(result.facts.currentBuild, 'number');
+      expectSourced(result.facts.ubr, 'number');
+      expectSourced(result.facts.productName, 'string');
+      expectSourced(result.facts.displayVersion, 'string');
+      if (result.facts.currentBuild) expect(Number.isInteger(result.facts.currentBuild.value)).toBe(true);
+    },
+  );
 });

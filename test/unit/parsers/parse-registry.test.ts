@@ -1,7 +1,12 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseRegistry, type RegistryFacts } from '../../../electron/engine/parsers/parse-registry';
-import { expectParsedShape, fixture, mutatedSample, noiseText, PASTE_VARIANTS, RUNS } from './text-mutations';
+import {
+  expectParsedShape,
+  fixture,
+  itIgnoresPadding,
+  itReadsVariantsAlike,
+  itSurvivesDamagedText,
+} from './text-mutations';
 
 const TENANT = '2b4c8d1e-5f3a-4e7b-9c6d-0a1b2c3d4e5f';
 const USER_SID = 'S-1-5-21-1004336348-1177238915-682003330-1108';
@@ -130,21 +135,15 @@ describe('parseRegistry', () => {
     expect(parseRegistry(text)).toEqual(parseRegistry(gpo));
   });
 
-  it.each(PASTE_VARIANTS)('gives the same facts with %s', (_name, variant) => {
-    for (const text of [mdm, gpo, currentVersion]) {
-      expect(parseRegistry(variant(text)).facts).toEqual(parseRegistry(text).facts);
-    }
-  });
+  itReadsVariantsAlike(parseRegistry, { mdm, gpo, currentVersion });
+  itIgnoresPadding(parseRegistry, [mdm, gpo, currentVersion]);
 
-  it('treats empty output and the "not found" error as an absent key (recognized, no keys)', () => {
-    for (const text of [
-      '',
-      '\r\n',
-      'ERROR: The system was unable to find the specified registry key or value.',
-    ]) {
+  it.each(['', '\r\n', 'ERROR: The system was unable to find the specified registry key or value.'])(
+    'treats %j as an absent key (recognized, no keys)',
+    (text) => {
       expect(parseRegistry(text)).toEqual({ facts: { keys: [] }, recognized: true, problems: [] });
-    }
-  });
+    },
+  );
 
   it('rejects text that is not registry output', () => {
     const result = parseRegistry('hello world\nthis is not reg output');
@@ -166,34 +165,21 @@ describe('parseRegistry', () => {
     expect(result.problems[0]).toMatch(/not a number/);
   });
 
-  it('never throws on mutated outputs or random text, and keeps its shape', () => {
-    const vocabulary = [
-      'HKEY_LOCAL_MACHINE\\SOFTWARE',
-      'HKLM\\X',
-      'REG_DWORD',
-      'REG_SZ',
-      '0x1',
-      '0xZZ',
-      '(Default)',
-    ];
-    fc.assert(
-      fc.property(
-        fc.oneof(mutatedSample([mdm, gpo, currentVersion], vocabulary), noiseText(vocabulary)),
-        (text) => {
-          const result = parseRegistry(text);
-          expectParsedShape(result);
-          expect(Array.isArray(result.facts.keys)).toBe(true);
-          for (const key of result.facts.keys) {
-            expect(typeof key.path).toBe('string');
-            for (const value of key.values) {
-              expect(value.type).toMatch(/^REG_/);
-              expect(['number', 'string']).toContain(typeof value.data);
-              expect(typeof value.line).toBe('string');
-            }
-          }
-        },
-      ),
-      RUNS,
-    );
-  });
+  itSurvivesDamagedText(
+    [mdm, gpo, currentVersion],
+    ['HKEY_LOCAL_MACHINE\\SOFTWARE', 'HKLM\\X', 'REG_DWORD', 'REG_SZ', '0x1', '0xZZ', '(Default)'],
+    (text) => {
+      const result = parseRegistry(text);
+      expectParsedShape(result);
+      expect(Array.isArray(result.facts.keys)).toBe(true);
+      for (const key of result.facts.keys) {
+        expect(typeof key.path).toBe('string');
+        for (const value of key.values) {
+          expect(value.type).toMatch(/^REG_/);
+          expect(['number', 'string']).toContain(typeof value.data);
+          expect(typeof value.line).toBe('string');
+        }
+      }
+    },
+  );
 });

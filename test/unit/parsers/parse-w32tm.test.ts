@@ -1,23 +1,28 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseTimeOffset, parseTimeStatus } from '../../../electron/engine/parsers/parse-w32tm';
 import {
+  collapseAlignment,
   expectParsedShape,
   expectSourced,
   fixture,
-  mutatedSample,
-  noiseText,
-  PASTE_VARIANTS,
-  RUNS,
+  itDoesNotRecognize,
+  itIgnoresPadding,
+  itReadsVariantsAlike,
+  itSurvivesDamagedText,
+  padAlignment,
+  sample,
+  valuesRead,
 } from './text-mutations';
 
-const unsynced = fixture('samples/w32tm-status-01.txt');
+const unsynced = sample('w32tm-status-01.txt');
 const synced = fixture('parsers/w32tm-status-synced-01.txt');
 const stopped = fixture('parsers/w32tm-status-stopped-01.txt');
 const offset = fixture('parsers/w32tm-stripchart-01.txt');
 const skew = fixture('parsers/w32tm-stripchart-skew-01.txt');
 const german = fixture('parsers/w32tm-stripchart-de-01.txt');
 const noAnswer = fixture('parsers/w32tm-stripchart-error-01.txt');
+const STATUS = { unsynced, synced, stopped };
+const OFFSETS = { offset, skew, german, noAnswer };
 
 describe('parseTimeStatus', () => {
   it('reads the unsynchronized sample (w32tm-status-01)', () => {
@@ -50,22 +55,21 @@ describe('parseTimeStatus', () => {
     });
   });
 
-  it('reads collapsed alignment', () => {
-    expect(parseTimeStatus(unsynced.replace(/: /g, ' : ')).facts.leapIndicator?.value).toBe(3);
-  });
+  itReadsVariantsAlike(
+    parseTimeStatus,
+    { unsynced, synced },
+    [
+      ['alignment collapsed', collapseAlignment],
+      ['other alignment', padAlignment],
+      ['a space before each colon', (text) => text.replace(/: /g, ' : ')],
+    ],
+    valuesRead,
+  );
+  itReadsVariantsAlike(parseTimeStatus, STATUS);
+  itIgnoresPadding(parseTimeStatus, Object.values(STATUS));
 
-  it.each(PASTE_VARIANTS)('gives the same facts with %s', (_name, variant) => {
-    for (const text of [unsynced, synced, stopped]) {
-      expect(parseTimeStatus(variant(text)).facts).toEqual(parseTimeStatus(text).facts);
-    }
-  });
-
-  it('does not recognize empty or unrelated text', () => {
-    for (const text of ['', 'Tracking DC01 [10.0.0.1:123].', 'foo: bar']) {
-      const result = parseTimeStatus(text);
-      expect(result.recognized).toBe(false);
-      expect(result.problems).toEqual(['no w32tm status fields found']);
-    }
+  itDoesNotRecognize(parseTimeStatus, ['', 'Tracking DC01 [10.0.0.1:123].', 'foo: bar'], {
+    problems: ['no w32tm status fields found'],
   });
 });
 
@@ -121,45 +125,27 @@ describe('parseTimeOffset', () => {
     expect(result.problems).toEqual(['no time sample found']);
   });
 
-  it.each(PASTE_VARIANTS)('gives the same facts with %s', (_name, variant) => {
-    for (const text of [offset, skew, german, noAnswer]) {
-      expect(parseTimeOffset(variant(text)).facts).toEqual(parseTimeOffset(text).facts);
-    }
-  });
+  itReadsVariantsAlike(parseTimeOffset, OFFSETS);
+  itIgnoresPadding(parseTimeOffset, Object.values(OFFSETS));
 
-  it('does not recognize empty or unrelated text', () => {
-    for (const text of ['', unsynced, 'hello']) {
-      expect(parseTimeOffset(text).recognized).toBe(false);
-    }
-  });
+  itDoesNotRecognize(parseTimeOffset, { 'empty text': '', 'the status output': unsynced, hello: 'hello' });
 });
 
 describe('w32tm parsers on damaged input', () => {
-  it('never throw on mutated outputs or random text, and keep their shape', () => {
-    const vocabulary = [
-      'Leap Indicator: ',
-      'Stratum: ',
-      '10:15:03, ',
-      '+00.03s',
-      '-1,5s',
-      'error: 0x800705B4',
-      '[1:123].',
-    ];
-    const samples = [unsynced, synced, stopped, offset, skew, german, noAnswer];
-    fc.assert(
-      fc.property(fc.oneof(mutatedSample(samples, vocabulary), noiseText(vocabulary)), (text) => {
-        const status = parseTimeStatus(text);
-        expectParsedShape(status);
-        expectSourced(status.facts.leapIndicator, 'number');
-        expectSourced(status.facts.stratum, 'number');
-        expectSourced(status.facts.source, 'string');
-        const timeOffset = parseTimeOffset(text);
-        expectParsedShape(timeOffset);
-        expectSourced(timeOffset.facts.offsetSeconds, 'number');
-        if (timeOffset.facts.offsetSeconds)
-          expect(Number.isFinite(timeOffset.facts.offsetSeconds.value)).toBe(true);
-      }),
-      RUNS,
-    );
-  });
+  itSurvivesDamagedText(
+    [...Object.values(STATUS), ...Object.values(OFFSETS)],
+    ['Leap Indicator: ', 'Stratum: ', '10:15:03, ', '+00.03s', '-1,5s', 'error: 0x800705B4', '[1:123].'],
+    (text) => {
+      const status = parseTimeStatus(text);
+      expectParsedShape(status);
+      expectSourced(status.facts.leapIndicator, 'number');
+      expectSourced(status.facts.stratum, 'number');
+      expectSourced(status.facts.source, 'string');
+      const timeOffset = parseTimeOffset(text);
+      expectParsedShape(timeOffset);
+      expectSourced(timeOffset.facts.offsetSeconds, 'number');
+      if (timeOffset.facts.offsetSeconds)
+        expect(Number.isFinite(timeOffset.facts.offsetSeconds.value)).toBe(true);
+    },
+  );
 });

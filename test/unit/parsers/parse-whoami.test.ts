@@ -1,18 +1,19 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseWhoamiGroups, parseWhoamiUser } from '../../../electron/engine/parsers/parse-whoami';
 import {
   expectParsedShape,
   expectSourced,
   fixture,
-  mutatedSample,
-  noiseText,
-  PASTE_VARIANTS,
-  RUNS,
+  indent,
+  itDoesNotRecognize,
+  itIgnoresPadding,
+  itReadsVariantsAlike,
+  itSurvivesDamagedText,
+  sample,
 } from './text-mutations';
 
-const all01 = fixture('samples/whoami-01.txt');
-const all03 = fixture('samples/whoami-03.txt');
+const all01 = sample('whoami-01.txt');
+const all03 = sample('whoami-03.txt');
 const userCsv = fixture('parsers/whoami-user-csv-01.txt');
 const groupsCsv = fixture('parsers/whoami-groups-csv-rdp-01.txt');
 const ENABLED = 'Mandatory group, Enabled by default, Enabled group';
@@ -60,11 +61,8 @@ describe('parseWhoamiUser', () => {
     expect(parseWhoamiUser(table).facts.sid?.value).toBe('S-1-5-21-1-2-3-1110');
   });
 
-  it.each(PASTE_VARIANTS)('gives the same facts with %s', (_name, variant) => {
-    for (const text of [all01, all03, userCsv]) {
-      expect(parseWhoamiUser(variant(text)).facts).toEqual(parseWhoamiUser(text).facts);
-    }
-  });
+  itReadsVariantsAlike(parseWhoamiUser, { all01, all03, userCsv });
+  itIgnoresPadding(parseWhoamiUser, [all01, all03, userCsv]);
 
   it('reads /fo list output by position', () => {
     const text =
@@ -173,56 +171,39 @@ describe('parseWhoamiGroups', () => {
     ]);
   });
 
-  it('reads whoami /all with the whole output indented', () => {
-    const indented = all01.replace(/^/gm, '  ');
-    expect(
-      parseWhoamiGroups(indented).facts.groups.map((group) => [group.name, group.type, group.sid]),
-    ).toEqual(parseWhoamiGroups(all01).facts.groups.map((group) => [group.name, group.type, group.sid]));
-  });
+  itReadsVariantsAlike(parseWhoamiGroups, { all01, all03, groupsCsv });
+  itReadsVariantsAlike(
+    parseWhoamiGroups,
+    { all01, all03, groupsCsv },
+    [['the whole output indented', indent]],
+    (result) => result.facts,
+  );
+  itIgnoresPadding(parseWhoamiGroups, [all01, all03, groupsCsv]);
 
-  it.each(PASTE_VARIANTS)('gives the same facts with %s', (_name, variant) => {
-    for (const text of [all01, all03, groupsCsv]) {
-      expect(parseWhoamiGroups(variant(text)).facts).toEqual(parseWhoamiGroups(text).facts);
-    }
-  });
+  itDoesNotRecognize(
+    parseWhoamiGroups,
+    { 'the user-only output': userCsv, 'empty text': '', garbage: 'not whoami output' },
+    { facts: { groups: [] } },
+  );
+});
 
-  it('does not recognize the user-only output or garbage', () => {
-    for (const text of [userCsv, '', 'not whoami output']) {
-      const result = parseWhoamiGroups(text);
-      expect(result.recognized).toBe(false);
-      expect(result.facts.groups).toEqual([]);
-    }
-  });
-
-  it('never throws on mutated outputs or random text, and keeps its shape', () => {
-    const vocabulary = [
-      'S-1-5-21-1-2-3',
-      'S-1-18-4',
-      '"',
-      '","',
-      '=====',
-      '----',
-      'Label',
-      'Alias',
-      'Group Name',
-    ];
-    const samples = [all01, all03, userCsv, groupsCsv];
-    fc.assert(
-      fc.property(fc.oneof(mutatedSample(samples, vocabulary), noiseText(vocabulary)), (text) => {
-        const user = parseWhoamiUser(text);
-        expectParsedShape(user);
-        expectSourced(user.facts.userName, 'string');
-        expectSourced(user.facts.sid, 'string');
-        if (user.facts.sid) expect(user.facts.sid.value).toMatch(/^S-1-/i);
-        const groups = parseWhoamiGroups(text);
-        expectParsedShape(groups);
-        for (const group of groups.facts.groups) {
-          expect(group.sid).toMatch(/^S-1-\d+(-\d+)+$/i);
-          expect(typeof group.name).toBe('string');
-          expect(typeof group.line).toBe('string');
-        }
-      }),
-      RUNS,
-    );
-  });
+describe('whoami parsers on damaged input', () => {
+  itSurvivesDamagedText(
+    [all01, all03, userCsv, groupsCsv],
+    ['S-1-5-21-1-2-3', 'S-1-18-4', '"', '","', '=====', '----', 'Label', 'Alias', 'Group Name'],
+    (text) => {
+      const user = parseWhoamiUser(text);
+      expectParsedShape(user);
+      expectSourced(user.facts.userName, 'string');
+      expectSourced(user.facts.sid, 'string');
+      if (user.facts.sid) expect(user.facts.sid.value).toMatch(/^S-1-/i);
+      const groups = parseWhoamiGroups(text);
+      expectParsedShape(groups);
+      for (const group of groups.facts.groups) {
+        expect(group.sid).toMatch(/^S-1-\d+(-\d+)+$/i);
+        expect(typeof group.name).toBe('string');
+        expect(typeof group.line).toBe('string');
+      }
+    },
+  );
 });
