@@ -5,9 +5,9 @@
 import { z } from 'zod';
 import type { ApiMethod } from './api-channels';
 import { MAX_CAPTURE_BYTES } from './engine/capture/capture-schema';
+import type { FixAttempt } from './engine/fixes/fix-attempt';
 import type { FixInfo } from './engine/fixes/fix-catalog';
 import type { FixStep } from './engine/fixes/fix-plans';
-import type { FixAttempt } from './engine/fixes/fix-attempt';
 import type { Report } from './engine/report/report-types';
 import { type ScenarioAction, SIGN_OUT_AND_IN } from './engine/scenarios/scenario-actions';
 import { CHECK_IDS, type CheckId, FIX_IDS, type FixId, type ProbeId } from './engine/types';

@@ -43,7 +43,9 @@ const COMMANDS: Record<Exclude<ProbeId, 'share-access' | 'entra-kerberos-server-
   ],
 };
 
-const CAPTURED_PROBES = PROBE_IDS.filter((id) => id !== 'share-access' && id !== 'entra-kerberos-server-admin');
+const CAPTURED_PROBES = PROBE_IDS.filter(
+  (id) => id !== 'share-access' && id !== 'entra-kerberos-server-admin',
+);
 
 function fileText(name: string): string {
   return readFileSync(join(CAPTURES_DIR, `${name}.json`), 'utf8');
