@@ -1,5 +1,12 @@
 // Channel names only (no schemas), so the preload bundle stays tiny.
-export const API_METHODS = ['getAppInfo', 'runChecklist', 'rerun', 'exportCapture', 'runFix'] as const;
+export const API_METHODS = [
+  'getAppInfo',
+  'runChecklist',
+  'rerun',
+  'exportCapture',
+  'runFix',
+  'attachAdminOutput',
+] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 
 export const channelOf = (method: ApiMethod) => `doctor:${method}`;

@@ -33,12 +33,17 @@ export const fixRequestSchema = z.object({
 });
 export type FixRequest = z.infer<typeof fixRequestSchema>;
 
+/** Output an administrator pasted (Get-AzureADKerberosServer), added to the open session as evidence. */
+export const adminOutputSchema = z.object({ text: z.string().max(256 * 1024) });
+export type AdminOutputRequest = z.infer<typeof adminOutputSchema>;
+
 export const API_ARGUMENTS = {
   getAppInfo: z.tuple([]),
   runChecklist: z.tuple([runRequestSchema]),
   rerun: z.tuple([rerunRequestSchema]),
   exportCapture: z.tuple([]),
   runFix: z.tuple([fixRequestSchema]),
+  attachAdminOutput: z.tuple([adminOutputSchema]),
 } satisfies Record<ApiMethod, z.ZodTuple>;
 
 export interface ScenarioSummary {
@@ -55,7 +60,7 @@ export interface AppInfo {
   /** True only on Windows in the desktop app. */
   liveSupported: boolean;
   scenarios: ScenarioSummary[];
-  /** Which probes each check reads, so the UI can show per-row progress. */
+  /** Which device probes each check reads, so the UI can show per-row progress (pasted inputs left out). */
   checkProbes: Record<CheckId, ProbeId[]>;
   fixes: Record<FixId, FixInfo>;
 }
@@ -88,6 +93,7 @@ export interface ApiResults {
   rerun: RunResult;
   exportCapture: ExportResult;
   runFix: FixResult;
+  attachAdminOutput: RunResult;
 }
 
 /** Pushed while a live run collects evidence. */

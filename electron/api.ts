@@ -55,11 +55,15 @@ interface Session {
   fixAttempts: FixAttempt[];
 }
 
+const ADMIN_PROBE = 'entra-kerberos-server-admin';
 const NO_LIVE = 'live checks are not available here: open a scenario or a capture file';
 
 export function createApiHandlers(options: ApiOptions): Handlers {
   let session: Session | null = null;
-  const checkProbes = Object.fromEntries(CHECKS.map((c) => [c.id, c.needs])) as Record<CheckId, ProbeId[]>;
+  // Only probes the device runs: the admin's pasted output never shows as "running".
+  const checkProbes = Object.fromEntries(
+    CHECKS.map((c) => [c.id, c.needs.filter((id) => id !== ADMIN_PROBE)]),
+  ) as Record<CheckId, ProbeId[]>;
 
   const liveHost = (): { ok: true; host: LiveHost } | { ok: false; reason: string } => {
     if (!options.allowLive) return { ok: false, reason: NO_LIVE };
@@ -227,6 +231,22 @@ export function createApiHandlers(options: ApiOptions): Handlers {
       };
     },
     runFix,
+    async attachAdminOutput(request) {
+      if (!session) return { ok: false, reason: 'open a device, scenario or capture first' };
+      const pasted = {
+        command: ['Get-AzureADKerberosServer'],
+        exitCode: 0,
+        stdout: request.text,
+        stderr: '',
+        durationMs: 0,
+        error: null,
+      };
+      session = {
+        ...session,
+        capture: { ...session.capture, probes: { ...session.capture.probes, [ADMIN_PROBE]: pasted } },
+      };
+      return present(session);
+    },
   };
 
   async function liveCaptureOrKeep(current: Session): Promise<Capture> {

@@ -2,6 +2,7 @@
 // as a JSON array; the server answers {ok:true,value} or {ok:false,error,message}.
 import type { ApiMethod } from '../../../electron/api-channels';
 import type {
+  AdminOutputRequest,
   ApiResults,
   DoctorApi,
   FixRequest,
@@ -46,6 +47,7 @@ export function createHttpDoctorApi(): DoctorApi {
     rerun: (request: RerunRequest) => call('rerun', [request]),
     exportCapture: () => call('exportCapture', []),
     runFix: (request: FixRequest) => call('runFix', [request]),
+    attachAdminOutput: (request: AdminOutputRequest) => call('attachAdminOutput', [request]),
     // Replays finish at once, so there is nothing to report while they run.
     onProgress: () => () => {},
   };
