@@ -27,7 +27,12 @@ export const checkOsBuild: CheckDefinition = {
     const build = os?.currentBuild?.value;
     const ubr = os?.ubr?.value;
     const lines = [os?.productName?.line, os?.displayVersion?.line, os?.currentBuild?.line, os?.ubr?.line];
-    const proof = [evidence(set, 'os-version', lines)];
+    // Windows 11 still calls itself "Windows 10" in ProductName; say so beside that line.
+    const misleadingName =
+      build !== undefined && build >= 22000 && /windows 10/i.test(os?.productName?.value ?? '')
+        ? 'ProductName says "Windows 10" on Windows 11 too: the build number decides.'
+        : undefined;
+    const proof = [evidence(set, 'os-version', lines, misleadingName)];
     if (build === undefined) {
       return {
         status: 'unknown',

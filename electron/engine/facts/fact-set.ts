@@ -31,7 +31,7 @@ function factsForProbe(id: ProbeId, result: ProbeResult | undefined): ProbeFacts
       const why = (parsed.problems[0] ?? 'its output was not recognised').replace(/\.+$/, '');
       return {
         state: 'failed',
-        reason: `${commandName(result, id)} output could not be read: ${why}`,
+        reason: `the output of ${commandName(result, id)} could not be read (${why})`,
         result,
       };
     }
@@ -52,7 +52,8 @@ export function describeProbeError(result: ProbeResult): string {
     case 'access-denied':
       return `Windows refused to run ${name} (access denied)`;
     default:
-      if (result.error?.startsWith('skipped: ')) return `not run: ${result.error.slice('skipped: '.length)}`;
+      if (result.error?.startsWith('skipped: '))
+        return `it was not run (${result.error.slice('skipped: '.length)})`;
       return `${name} failed: ${result.error}`;
   }
 }

@@ -105,7 +105,12 @@ function readCloudDebug(text: string): Parsed<KlistCloudDebugFacts> {
   const { facts } = scan;
   const recognized = scan.sawTitle || [...NUMERIC_FACTS.values()].some((fact) => facts[fact] !== undefined);
   if (!recognized) {
-    return { facts: emptyFacts(), recognized: false, problems: ['No klist cloud_debug fields were found.'] };
+    // Builds without cloud Kerberos support answer with klist's usage text (command names are not localized).
+    const why =
+      /\bcloud_debug\b/.test(text) || !/\bpurge\b.*\btickets\b|\btickets\b.*\bpurge\b/.test(text)
+        ? 'no klist cloud_debug fields were found'
+        : 'klist printed its usage text: this Windows build does not know cloud_debug';
+    return { facts: emptyFacts(), recognized: false, problems: [why] };
   }
   // From a Map: a "__proto__" label stays a plain key.
   facts.fields = Object.fromEntries(scan.fields);

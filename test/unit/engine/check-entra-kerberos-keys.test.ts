@@ -183,7 +183,7 @@ describe('entra-kerberos-keys', () => {
   it('is unknown when the pasted text is unreadable, saying why', () => {
     const outcome = evaluate('\u0000\u0001garbage ☃ %%%');
     expect(outcome.status).toBe('unknown');
-    expect(outcome.summary).toMatch(/could not be read: no Get-AzureADKerberosServer fields/);
+    expect(outcome.summary).toMatch(/could not be read \(no Get-AzureADKerberosServer fields/);
     expect(outcome.evidence[0]?.note).toMatch(/could not be read/);
   });
 

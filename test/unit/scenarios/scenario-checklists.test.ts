@@ -16,7 +16,11 @@ interface Expected {
 const SHARE_SKIPPED = { 'entra-kerberos-keys': 'skip', 'file-share': 'skip' } as const;
 
 const EXPECTED: Record<string, Expected> = {
-  'healthy-hybrid': { trustModel: 'cloud-kerberos-trust', headline: null, notPassing: SHARE_SKIPPED },
+  'healthy-hybrid': {
+    trustModel: 'cloud-kerberos-trust',
+    headline: null,
+    notPassing: { 'entra-kerberos-keys': 'skip' },
+  },
   'healthy-entra-joined': { trustModel: 'cloud-kerberos-trust', headline: null, notPassing: SHARE_SKIPPED },
   'cloud-trust-policy-missing': {
     trustModel: 'key-trust',
@@ -142,6 +146,7 @@ describe('built-in scenarios', () => {
           system32: '/replay/System32',
           runner: createReplayRunner(capture, { timeScale: 0 }),
           codePage: 437,
+          inputs: capture.inputs ?? {},
         });
         const ran = (probes: typeof evidence) =>
           Object.entries(probes)
