@@ -11,7 +11,12 @@ import { DEV_SERVER_URL, RENDERER_NAME } from './main/build-constants';
 import { registerIpcHandlers } from './main/ipc';
 import { installMenu } from './main/menu';
 import { openCaptureFromMenu } from './main/open-capture';
-import { denyAllPermissions, guardWebContents, openExternalIfAllowed } from './main/security';
+import {
+  denyAllPermissions,
+  guardWebContents,
+  openExternalIfAllowed,
+  openSettingsPage,
+} from './main/security';
 import { handleSquirrelStartup } from './main/squirrel-startup';
 import { createMainWindow } from './main/window';
 import { MENU_CHANNEL } from './menu-channel';
@@ -62,6 +67,7 @@ function start(): void {
           mode: 'electron',
           allowLive: process.platform === 'win32',
           emitProgress: (event) => send(PROGRESS_CHANNEL, event),
+          openSettings: openSettingsPage,
         }),
       });
       installMenu({

@@ -51,6 +51,15 @@ export function openExternalIfAllowed(url: unknown): boolean {
   return true;
 }
 
+/** The only settings pages a fix may open (sync-device-policy: Access work or school). */
+export const ALLOWED_SETTINGS_PAGES: readonly string[] = ['ms-settings:workplace'];
+
+/** Opens an allowlisted Windows settings page; anything else is refused. */
+export async function openSettingsPage(uri: string): Promise<void> {
+  if (!ALLOWED_SETTINGS_PAGES.includes(uri)) throw new Error(`refused to open ${JSON.stringify(uri)}`);
+  await shell.openExternal(uri);
+}
+
 type PermissionSession = Pick<
   Session,
   'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'

@@ -7,6 +7,7 @@ import {
   guardWebContents,
   isAllowedExternalUrl,
   openExternalIfAllowed,
+  openSettingsPage,
 } from '../../../electron/main/security';
 import { FakeWebContents, resetElectronMock, state } from './electron-mock';
 
@@ -160,5 +161,24 @@ describe('denyAllPermissions', () => {
       expect(check({}, permission, 'app://main', {})).toBe(false);
     }
     expect(device({ deviceType: 'usb' })).toBe(false);
+  });
+});
+
+describe('openSettingsPage', () => {
+  beforeEach(() => resetElectronMock());
+
+  it('opens the Access work or school page for the policy sync fix', async () => {
+    await openSettingsPage('ms-settings:workplace');
+    expect(state.shell.openExternal).toHaveBeenCalledWith('ms-settings:workplace');
+  });
+
+  it.each([
+    'ms-settings:windowsupdate',
+    'ms-settings:workplace?x',
+    'file:///C:/Windows/System32/cmd.exe',
+    'https://learn.microsoft.com/',
+  ])('refuses %s', async (uri) => {
+    await expect(openSettingsPage(uri)).rejects.toThrow(/refused/);
+    expect(state.shell.openExternal).not.toHaveBeenCalled();
   });
 });
