@@ -1,7 +1,9 @@
 import type { CommandRunner } from '../host/command-funnel';
 import { resolveSystemExecutable } from '../host/system-paths';
+import { parseCertutilDeleteHello } from '../parsers/parse-certutil-delete-hello';
 import type { FixId } from '../types';
 import type { FixAttempt } from './fix-attempt';
+import { FIX_CATALOG } from './fix-catalog';
 import { type FixPlanContext, planFix } from './fix-plans';
 
 export interface RunFixOptions {
@@ -18,6 +20,7 @@ export async function runFix(id: FixId, options: RunFixOptions): Promise<FixAtte
   const at = (options.now ?? (() => new Date()))().toISOString();
   const output: string[] = [];
   let shownOnly = true;
+  let lastOutput = '';
   for (const step of planFix(id, options.context)) {
     switch (step.kind) {
       case 'run': {
@@ -27,6 +30,7 @@ export async function runFix(id: FixId, options: RunFixOptions): Promise<FixAtte
           args: step.args,
           timeoutMs: 60_000,
         });
+        lastOutput = result.stdout;
         output.push(
           `> ${[step.executable, ...step.args].join(' ')}`,
           result.stdout.trim(),
@@ -68,15 +72,25 @@ export async function runFix(id: FixId, options: RunFixOptions): Promise<FixAtte
         break;
     }
   }
-  return shownOnly
-    ? {
-        at,
-        fixId: id,
-        outcome: 'shown',
-        message: 'Shown; nothing was run on this device.',
-        output: tidy(output),
-      }
-    : { at, fixId: id, outcome: 'done', message: 'Done.', output: tidy(output) };
+  if (shownOnly) {
+    return {
+      at,
+      fixId: id,
+      outcome: 'shown',
+      message: 'Shown; nothing was run on this device.',
+      output: tidy(output),
+    };
+  }
+  return { at, fixId: id, outcome: 'done', message: doneMessage(id, lastOutput), output: tidy(output) };
+}
+
+/** "Done" plus what to do next; for certutil, its own words when it asked the user to sign out. */
+function doneMessage(id: FixId, stdout: string): string {
+  const after = FIX_CATALOG[id].after;
+  if (id !== 'delete-hello-container') return `Done. ${after}`;
+  const certutil = parseCertutilDeleteHello(stdout).facts;
+  const said = certutil.signOutLine ? ` Windows says: "${certutil.signOutLine}"` : '';
+  return `The Hello container was deleted.${said} ${after}`;
 }
 
 function tidy(lines: string[]): string {

@@ -1,14 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFactSet } from '../../../electron/engine/facts/fact-set';
 import { attemptFix } from '../../../electron/engine/fixes/attempt-fix';
 import { FIX_CATALOG } from '../../../electron/engine/fixes/fix-catalog';
 import { planFix } from '../../../electron/engine/fixes/fix-plans';
 import { runCommand } from '../../../electron/engine/host/command-funnel';
+import { parseCertutilDeleteHello } from '../../../electron/engine/parsers/parse-certutil-delete-hello';
 import { FIX_IDS, type FixId, type ProbeResult } from '../../../electron/engine/types';
 import { makeTempDir, removeDir, writeStub } from './stub-tools';
 
+const samplePath = (name: string) => path.join(import.meta.dirname, '../../fixtures/samples', name);
 const TOOLS = ['certutil.exe', 'dsregcmd.exe', 'klist.exe', 'rundll32.exe', 'gpupdate.exe', 'eventvwr.exe'];
 
 let system32: string;
@@ -161,5 +165,40 @@ describe('delete-hello-container guardrails', () => {
   it('only destructive fixes need a confirmation', async () => {
     const destructive = FIX_IDS.filter((id) => FIX_CATALOG[id].destructive);
     expect(destructive).toEqual(['delete-hello-container']);
+  });
+});
+
+describe('certutil output', () => {
+  it('reads the real sample: completed, with its sign-out request', () => {
+    const parsed = parseCertutilDeleteHello(
+      readFileSync(samplePath('certutil-deletehellocontainer-01.txt'), 'utf8'),
+    );
+    expect(parsed.recognized).toBe(true);
+    expect(parsed.facts).toMatchObject({
+      completed: true,
+      signOutLine: 'Sign out now to complete this task.',
+    });
+  });
+
+  it("passes certutil's own sign-out request on to the person", async () => {
+    const dir = await makeTempDir('whfb-certutil-');
+    await writeStub(
+      dir,
+      'certutil.exe',
+      `printf 'Sign out now to complete this task.\\r\\nCertUtil: -DeleteHelloContainer command completed successfully.\\r\\n'`,
+    );
+    const attempt = await attemptFix('delete-hello-container', who(USER), asAlice, {
+      ...options(),
+      system32: dir,
+    });
+    expect(attempt.outcome).toBe('done');
+    expect(attempt.message).toMatch(/deleted\. Windows says: "Sign out now to complete this task\."/);
+    await removeDir(dir);
+  });
+
+  it('never throws on other text', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => typeof parseCertutilDeleteHello(text).recognized === 'boolean'),
+    );
   });
 });
