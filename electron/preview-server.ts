@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createApiHandlers, dispatch } from './api';
+import { mimeTypeOf } from './mime-types';
 
 export const DEFAULT_PREVIEW_PORT = 5178;
 /** Captures are limited to 20 MB; the JSON around them adds a little. */
@@ -19,20 +20,6 @@ const MAX_SESSIONS = 32;
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const RENDERER_DIR = path.join(REPO_ROOT, '.vite', 'renderer', 'main_window');
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 export interface PreviewServer {
   server: Server;
@@ -194,7 +181,7 @@ export async function startPreviewServer(
     }
     const content = await readFile(file);
     response.writeHead(200, {
-      'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': mimeTypeOf(file),
       'Content-Length': content.length,
     });
     response.end(request.method === 'HEAD' ? undefined : content);

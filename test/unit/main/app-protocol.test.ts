@@ -5,11 +5,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import {
   createAppProtocolHandler,
   installAppProtocol,
-  mimeTypeOf,
   registerAppScheme,
   resolveAppFile,
 } from '../../../electron/main/app-protocol';
 import { FALLBACK_CSP } from '../../../electron/main/content-security-policy';
+import { mimeTypeOf } from '../../../electron/mime-types';
 import { resetElectronMock, state } from './electron-mock';
 
 vi.mock('electron', () => import('./electron-mock').then((m) => m.electronModule));
