@@ -4,6 +4,7 @@ import { resolveSystemExecutable } from '../../../electron/engine/host/system-pa
 import { findProbeSpec, PROBE_CATALOG } from '../../../electron/engine/probes/probe-catalog';
 import type { ProbeContext } from '../../../electron/engine/probes/probe-context';
 import { PROBE_IDS, type ProbeId } from '../../../electron/engine/types';
+import { productCommands } from '../../fixtures/probe-commands';
 import { makeTempDir, PRINT_ARGV, removeDir, writeStub } from './stub-tools';
 
 const CONTEXT: ProbeContext = {
@@ -13,32 +14,12 @@ const CONTEXT: ProbeContext = {
 };
 
 /** PRODUCT.md's table, one argv element per entry. */
-const EXPECTED: Partial<Record<ProbeId, [string, string[]]>> = {
-  'os-version': ['reg.exe', ['query', 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion']],
-  'dsregcmd-status': ['dsregcmd.exe', ['/status']],
-  'klist-cloud-debug': ['klist.exe', ['cloud_debug']],
-  'klist-tickets': ['klist.exe', []],
-  'events-udr': [
-    'wevtutil.exe',
-    [
-      'qe',
-      'Microsoft-Windows-User Device Registration/Admin',
-      '/q:*[System[(EventID=358 or EventID=360 or EventID=362)]]',
-      '/c:10',
-      '/rd:true',
-      '/f:RenderedXml',
-      '/e:Events',
-    ],
-  ],
-  'policy-mdm': ['reg.exe', ['query', 'HKLM\\SOFTWARE\\Microsoft\\Policies\\PassportForWork', '/s']],
-  'policy-gpo-machine': ['reg.exe', ['query', 'HKLM\\SOFTWARE\\Policies\\Microsoft\\PassportForWork', '/s']],
-  'policy-gpo-user': ['reg.exe', ['query', 'HKCU\\SOFTWARE\\Policies\\Microsoft\\PassportForWork', '/s']],
-  'whoami-user': ['whoami.exe', ['/user', '/fo', 'csv']],
-  'whoami-groups': ['whoami.exe', ['/groups', '/fo', 'csv']],
-  'nltest-dsgetdc': ['nltest.exe', ['/dsgetdc:contoso.com', '/kdc', '/keylist']],
-  'time-status': ['w32tm.exe', ['/query', '/status']],
-  'time-offset': ['w32tm.exe', ['/stripchart', '/computer:DC01.contoso.com', '/samples:1', '/dataonly']],
-};
+const EXPECTED = Object.fromEntries(
+  Object.entries(productCommands('contoso.com', 'DC01.contoso.com')).map(([id, [exe, ...args]]) => [
+    id,
+    [exe, args],
+  ]),
+) as Partial<Record<ProbeId, [string, string[]]>>;
 
 describe('PROBE_CATALOG', () => {
   it('has one spec per probe id except the one an administrator pastes', () => {

@@ -4,34 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { readCapture } from '../../../electron/engine/capture/read-capture';
 import { loadScenario, SCENARIOS, scenarioNames } from '../../../electron/engine/scenarios/scenario-catalog';
 import { type Capture, PROBE_IDS, type ProbeId } from '../../../electron/engine/types';
+import { productCommands } from '../../fixtures/probe-commands';
 
 const CAPTURES_DIR = join(__dirname, '../../../electron/engine/scenarios/captures');
 const CAPTURED_AT = '2026-11-25T09:14:03.000Z';
 
 /** PRODUCT.md's probe table, as the app runs it (executable file name first). */
 const COMMANDS: Record<Exclude<ProbeId, 'share-access' | 'entra-kerberos-server-admin'>, string[]> = {
-  'os-version': ['reg.exe', 'query', 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion'],
-  'dsregcmd-status': ['dsregcmd.exe', '/status'],
-  'klist-cloud-debug': ['klist.exe', 'cloud_debug'],
-  'klist-tickets': ['klist.exe'],
-  'events-udr': [
-    'wevtutil.exe',
-    'qe',
-    'Microsoft-Windows-User Device Registration/Admin',
-    '/q:*[System[(EventID=358 or EventID=360 or EventID=362)]]',
-    '/c:10',
-    '/rd:true',
-    '/f:RenderedXml',
-    '/e:Events',
-  ],
-  'policy-mdm': ['reg.exe', 'query', 'HKLM\\SOFTWARE\\Microsoft\\Policies\\PassportForWork', '/s'],
-  'policy-gpo-machine': ['reg.exe', 'query', 'HKLM\\SOFTWARE\\Policies\\Microsoft\\PassportForWork', '/s'],
-  'policy-gpo-user': ['reg.exe', 'query', 'HKCU\\SOFTWARE\\Policies\\Microsoft\\PassportForWork', '/s'],
-  'whoami-user': ['whoami.exe', '/user', '/fo', 'csv'],
-  'whoami-groups': ['whoami.exe', '/groups', '/fo', 'csv'],
-  'nltest-dsgetdc': ['nltest.exe', '/dsgetdc:corp.contoso.com', '/kdc', '/keylist'],
-  'time-status': ['w32tm.exe', '/query', '/status'],
-  'time-offset': ['w32tm.exe', '/stripchart', '/computer:DC01.corp.contoso.com', '/samples:1', '/dataonly'],
+  ...productCommands('corp.contoso.com', 'DC01.corp.contoso.com'),
+  // The scenarios stand a readable placeholder in for the encoded PowerShell script.
   'entra-kerberos-object': [
     'powershell.exe',
     '-NoProfile',
