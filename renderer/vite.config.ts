@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { devCsp } from './vite-plugins/dev-csp';
 
 const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -11,7 +12,8 @@ export default defineConfig({
   root: rendererRoot,
   // Relative asset URLs: the packaged app loads from a custom protocol or a file path, not a server root.
   base: './',
-  plugins: [react()],
+  // devCsp runs only for the dev server (`npm start`): it keeps script-src 'self' working there.
+  plugins: [react(), devCsp()],
   build: {
     outDir: `${repoRoot}.vite/renderer/main_window`,
     emptyOutDir: true,
