@@ -29,3 +29,28 @@ export function row(page: Page, checkId: string) {
 export function rowToggle(page: Page, checkId: string) {
   return row(page, checkId).locator('button[aria-expanded]').first();
 }
+
+/** A fix's card in a row's open detail panel. */
+export function fixCard(page: Page, checkId: string, fixId: string) {
+  return row(page, checkId).locator(`[data-fix-id="${fixId}"]`);
+}
+
+/** The fix confirmation dialog (modal). */
+export function fixDialog(page: Page) {
+  return page.getByTestId('fix-dialog');
+}
+
+/** The focusable outcome message near the verdict, shown after a fix. */
+export function fixOutcome(page: Page) {
+  return page.getByTestId('fix-outcome').locator('[data-outcome]');
+}
+
+/** Each row's "was" status after a fix, as check id → status, for the rows that have one. */
+export async function previousStatuses(page: Page): Promise<Record<string, string>> {
+  const pairs = await page
+    .locator('li[data-check-id][data-previous-status]')
+    .evaluateAll((rows) =>
+      rows.map((r) => [r.getAttribute('data-check-id') ?? '', r.getAttribute('data-previous-status') ?? '']),
+    );
+  return Object.fromEntries(pairs);
+}

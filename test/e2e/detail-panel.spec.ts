@@ -42,11 +42,11 @@ test('copy buttons copy the command and say "Copied"', async ({ page, context })
   expect(await page.evaluate(clipboardText)).toBe('dsregcmd.exe /status');
 });
 
-test('fixes explain themselves and cannot run yet; admin commands can be copied', async ({ page }) => {
-  await openScenario(page, 'entra-kerberos-server-missing');
-  const report = expectedScenarioReport('entra-kerberos-server-missing');
-  const failing = report.checks.find((c) => c.status === 'fail' && c.fixes.length > 0);
-  if (!failing) throw new Error('no failing check with fixes');
+test('fixes explain what they do, cost and need; device fixes offer "Run fix…"', async ({ page }) => {
+  await openScenario(page, 'certificate-trust-enabled');
+  const report = expectedScenarioReport('certificate-trust-enabled');
+  const failing = report.checks.find((c) => c.id === 'cert-trust-conflict');
+  if (!failing) throw new Error('no cert-trust-conflict check');
   await rowToggle(page, failing.id).click();
   const panel = row(page, failing.id);
   for (const fixId of failing.fixes) {
@@ -54,17 +54,14 @@ test('fixes explain themselves and cannot run yet; admin commands can be copied'
     await expect(card).toBeVisible();
     await expect(card).toContainText('What it does:');
     await expect(card).toContainText('What it costs:');
+    await expect(card).toContainText('Where it runs:');
+    await expect(card.getByRole('button', { name: 'Run fix…' })).toBeEnabled();
   }
-  const admin = panel.locator('[data-fix-id="create-entra-kerberos-server"]');
-  await expect(admin).toContainText('Set-AzureADKerberosServer');
-  await expect(admin.getByRole('button', { name: /^Copy/ })).toBeEnabled();
-
-  await openScenario(page, 'certificate-trust-enabled');
-  await rowToggle(page, 'cert-trust-conflict').click();
-  const userFix = row(page, 'cert-trust-conflict').locator('[data-fix-id="delete-hello-container"]');
-  await expect(userFix.getByRole('button', { name: 'Run this fix' })).toBeDisabled();
-  await expect(userFix).toContainText('Fix actions arrive in a later version');
+  const userFix = panel.locator('[data-fix-id="delete-hello-container"]');
+  await expect(userFix).toContainText('Deletes data');
   await expect(userFix).toContainText('passkeys');
+  await expect(userFix).toContainText('certutil.exe -deletehellocontainer');
+  await expect(userFix).not.toContainText('later version');
 });
 
 test('documentation links open outside the app', async ({ page }) => {

@@ -38,3 +38,31 @@ export function scenarioCaptureText(name: string): string {
   );
   return readFileSync(file, 'utf8');
 }
+
+/** What the engine reports for a scenario with an administrator's Get-AzureADKerberosServer output pasted. */
+export function expectedWithAdminOutput(name: string, text: string): Report {
+  const capture = catalog.loadScenario(name);
+  const pasted = {
+    command: ['Get-AzureADKerberosServer'],
+    exitCode: 0,
+    stdout: text,
+    stderr: '',
+    durationMs: 0,
+    error: null,
+  };
+  return engine.diagnose(
+    { ...capture, probes: { ...capture.probes, 'entra-kerberos-server-admin': pasted } },
+    { kind: 'scenario', name },
+  );
+}
+
+/** The statuses that differ between two reports: check id → status before. */
+export function changedStatuses(before: Report, after: Report): Record<string, string> {
+  const earlier = new Map(before.checks.map((c) => [c.id, c.status]));
+  return Object.fromEntries(
+    after.checks.flatMap((c) => {
+      const was = earlier.get(c.id);
+      return was !== undefined && was !== c.status ? [[c.id, was]] : [];
+    }),
+  );
+}

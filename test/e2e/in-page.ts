@@ -42,6 +42,8 @@ export function backgroundColor(element: PageElement): string {
 interface FakeWindow {
   innerWidth: number;
   doctor?: unknown;
+  /** Every runChecklist request the fake desktop API received, in order. */
+  __runRequests?: unknown[];
   __menu?: (command: unknown) => void;
   setTimeout(callback: () => void, ms: number): unknown;
 }
@@ -78,14 +80,17 @@ export function installFakeDesktopApi({ scenario, stepMs }: { scenario: string; 
     const report = result.report as Record<string, unknown>;
     return { ...result, report: { ...report, source: { kind: 'live' } } };
   };
+  window.__runRequests = [];
   window.doctor = {
     getAppInfo: async () => {
       const info = await call('getAppInfo', []);
       probes = [...new Set(Object.values(info.checkProbes as Record<string, string[]>).flat())];
       return { ...info, mode: 'electron', liveSupported: true, platform: 'win32' };
     },
-    runChecklist: (request: { kind: string }) =>
-      request.kind === 'live' ? live() : call('runChecklist', [request]),
+    runChecklist: (request: { kind: string }) => {
+      window.__runRequests?.push(request);
+      return request.kind === 'live' ? live() : call('runChecklist', [request]);
+    },
     rerun: () => live(),
     exportCapture: () => call('exportCapture', []),
     runFix: () => Promise.resolve({ ok: false, reason: 'not in this test' }),
@@ -101,6 +106,11 @@ export function installFakeDesktopApi({ scenario, stepMs }: { scenario: string; 
   window.__menu = (command) => {
     for (const listener of menu) listener(command);
   };
+}
+
+/** The runChecklist requests the fake desktop API received. */
+export function runRequests(): unknown[] {
+  return window.__runRequests ?? [];
 }
 
 /** Sends an application-menu command through the fake desktop API. */

@@ -1,14 +1,7 @@
 // The browser preview's transport: each API method is POST /api/<method> with the arguments
 // as a JSON array; the server answers {ok:true,value} or {ok:false,error,message}.
-import type { ApiMethod } from '../../../electron/api-channels';
-import type {
-  AdminOutputRequest,
-  ApiResults,
-  DoctorApi,
-  FixRequest,
-  RerunRequest,
-  RunRequest,
-} from '../../../electron/api-contract';
+import { API_METHODS, type ApiMethod } from '../../../electron/api-channels';
+import type { ApiResults, DoctorApi } from '../../../electron/api-contract';
 
 type Envelope = { ok: true; value: unknown } | { ok: false; error: string; message: string };
 
@@ -40,14 +33,20 @@ async function call<K extends ApiMethod>(method: K, args: unknown[]): Promise<Ap
   return envelope.value as ApiResults[K];
 }
 
+type Methods = Pick<DoctorApi, ApiMethod>;
+
+/** One method of the transport: its arguments go to the server as they are (the server validates them). */
+function method<K extends ApiMethod>(name: K): Methods[K] {
+  const send = (...args: unknown[]) => call(name, args);
+  // `send` takes the method's arguments and resolves to its result: exactly Methods[K].
+  return send as Methods[K];
+}
+
+/** Every method in API_METHODS, derived rather than listed: a new API method cannot be forgotten here. */
 export function createHttpDoctorApi(): DoctorApi {
+  const methods = Object.fromEntries(API_METHODS.map((name) => [name, method(name)])) as Methods;
   return {
-    getAppInfo: () => call('getAppInfo', []),
-    runChecklist: (request: RunRequest) => call('runChecklist', [request]),
-    rerun: (request: RerunRequest) => call('rerun', [request]),
-    exportCapture: () => call('exportCapture', []),
-    runFix: (request: FixRequest) => call('runFix', [request]),
-    attachAdminOutput: (request: AdminOutputRequest) => call('attachAdminOutput', [request]),
+    ...methods,
     // Replays finish at once, so there is nothing to report while they run.
     onProgress: () => () => {},
   };

@@ -3,9 +3,13 @@ import { Announcer } from './announcer';
 import { Checklist } from './checklist';
 import { DropOverlay } from './drop-overlay';
 import { ErrorAlert } from './error-alert';
+import { FixDialog } from './fix-dialog';
+import { FixHistory } from './fix-history';
+import { FixOutcomeMessage } from './fix-outcome-message';
 import { LiveButton } from './live-button';
 import { LiveNotice } from './live-notice';
 import { OpenCaptureButton } from './open-capture-button';
+import { PracticeBox } from './practice-box';
 import { ProbeProgress } from './probe-progress';
 import { ReportHeader } from './report-header';
 import { RerunAllButton } from './rerun-all-button';
@@ -75,14 +79,18 @@ export function AppShell() {
         <div className={styles.summary}>
           <ReportHeader />
           <Verdict />
+          <PracticeBox />
+          <FixOutcomeMessage />
           <ErrorAlert />
           <RunStatus />
         </div>
         <div className={styles.scroll} data-testid="checklist-scroll" data-scroll-container="">
           <ProbeProgress />
           <Checklist />
+          <FixHistory />
         </div>
       </main>
+      <FixDialog />
       <DropOverlay />
       <Announcer />
     </div>

@@ -1,13 +1,14 @@
-import { FluentProvider, makeStyles, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import { followOsColorScheme, useSettingsStore } from '../state/settings-store';
 import { AppShell } from './app-shell';
 
-const useStyles = makeStyles({ provider: { height: '100%' } });
-
-/** The Fluent theme around the app, following the OS's light/dark setting live. */
+/**
+ * The Fluent theme around the app, following the OS's light/dark setting live. The provider gets
+ * no size class of its own: Fluent copies the provider's classes onto portals (dialogs), and a
+ * full-height, painted portal would hide the page behind a dialog's see-through backdrop.
+ */
 export function App() {
-  const styles = useStyles();
   const colorScheme = useSettingsStore((s) => s.colorScheme);
 
   useEffect(() => followOsColorScheme(), []);
@@ -16,7 +17,7 @@ export function App() {
   }, [colorScheme]);
 
   return (
-    <FluentProvider theme={colorScheme === 'dark' ? webDarkTheme : webLightTheme} className={styles.provider}>
+    <FluentProvider theme={colorScheme === 'dark' ? webDarkTheme : webLightTheme}>
       <AppShell />
     </FluentProvider>
   );

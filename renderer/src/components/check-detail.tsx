@@ -2,9 +2,11 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { CheckResult } from '../../../electron/engine/types';
 import { rerun } from '../state/run-actions';
 import { useRunStore } from '../state/run-store';
+import { CheckTools } from './check-tools';
 import { DocLinks } from './doc-links';
 import { EvidenceItem } from './evidence-item';
 import { FixList } from './fix-list';
+import { RowFixOutcome } from './row-fix-outcome';
 
 const useStyles = makeStyles({
   panel: {
@@ -46,6 +48,7 @@ export function CheckDetail({ check, headingId, blockedByTitle }: CheckDetailPro
             first.
           </p>
         )}
+        <RowFixOutcome checkId={check.id} />
       </div>
       {check.evidence.length > 0 && (
         <div className={styles.section}>
@@ -67,9 +70,10 @@ export function CheckDetail({ check, headingId, blockedByTitle }: CheckDetailPro
       {check.fixes.length > 0 && (
         <div className={styles.section}>
           <h4 className={styles.heading}>Fixes</h4>
-          <FixList fixIds={check.fixes} />
+          <FixList fixIds={check.fixes} checkId={check.id} />
         </div>
       )}
+      <CheckTools checkId={check.id} />
       {check.docs.length > 0 && (
         <div className={styles.section}>
           <h4 className={styles.heading}>Learn more</h4>

@@ -6,6 +6,7 @@ import { useAppInfoStore } from '../state/app-info-store';
 import { useChecklistViewStore } from '../state/checklist-view-store';
 import { isCheckPending, useRunStore } from '../state/run-store';
 import { CheckDetail } from './check-detail';
+import { PreviousStatus } from './previous-status';
 import { StatusBadge } from './status-badge';
 
 const useStyles = makeStyles({
@@ -51,6 +52,7 @@ const useStyles = makeStyles({
   },
   tagWarn: { color: tokens.colorStatusWarningForeground1 },
   blocked: { color: tokens.colorNeutralForeground2, fontStyle: 'italic' },
+  status: { display: 'grid', gap: tokens.spacingVerticalXXS, justifyItems: 'start' },
   chevron: { transition: 'transform 120ms', color: tokens.colorNeutralForeground2, marginTop: '2px' },
   chevronOpen: { transform: 'rotate(90deg)' },
 });
@@ -74,6 +76,7 @@ export function CheckRow({ check, isHeadline, blockedByTitle }: CheckRowProps) {
   );
   const probeIds = useAppInfoStore((s) => s.info?.checkProbes[check.id]);
   const pending = useRunStore((s) => isCheckPending(s, probeIds));
+  const previous = useRunStore((s) => s.previousStatus[check.id]);
 
   useEffect(() => {
     if (revealSeq === 0) return;
@@ -90,6 +93,7 @@ export function CheckRow({ check, isHeadline, blockedByTitle }: CheckRowProps) {
       data-check-id={check.id}
       data-status={check.status}
       data-headline={isHeadline ? 'true' : undefined}
+      data-previous-status={previous}
       aria-busy={pending || undefined}
     >
       <h3
@@ -108,7 +112,10 @@ export function CheckRow({ check, isHeadline, blockedByTitle }: CheckRowProps) {
           data-row-toggle=""
           onClick={() => toggle(check.id)}
         >
-          <StatusBadge status={check.status} />
+          <span className={styles.status}>
+            <StatusBadge status={check.status} />
+            {previous && <PreviousStatus status={previous} />}
+          </span>
           <span className={styles.text}>
             {isHeadline && (
               <span className={mergeClasses(styles.tag, warn && styles.tagWarn)}>

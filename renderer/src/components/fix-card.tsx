@@ -1,7 +1,13 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import type { FixInfo } from '../../../electron/engine/fixes/fix-catalog';
-import { CopyButton } from './copy-button';
+import type { CheckId } from '../../../electron/engine/types';
+import { isRunnable, practiceDeclares, WHERE_IT_RUNS } from '../lib/fix-words';
+import { useRunStore } from '../state/run-store';
+import { FixFacts } from './fix-facts';
+import { FixRunButton } from './fix-run-button';
+import { FixStepView } from './fix-step-view';
+import { SimulateButton } from './simulate-button';
 
 const useStyles = makeStyles({
   card: {
@@ -11,76 +17,75 @@ const useStyles = makeStyles({
     display: 'grid',
     gap: tokens.spacingVerticalXS,
     backgroundColor: tokens.colorNeutralBackground1,
+    minWidth: 0,
   },
-  title: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  text: { margin: 0 },
-  term: { fontWeight: tokens.fontWeightSemibold },
-  command: {
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
     display: 'flex',
     alignItems: 'center',
     gap: tokens.spacingHorizontalS,
     flexWrap: 'wrap',
   },
-  code: {
-    fontFamily: tokens.fontFamilyMonospace,
-    backgroundColor: tokens.colorNeutralBackground3,
-    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+  destructive: {
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorPaletteRedForeground2,
+    backgroundColor: tokens.colorStatusDangerBackground1,
+    border: `1px solid ${tokens.colorStatusDangerBorder1}`,
     borderRadius: tokens.borderRadiusSmall,
-    overflowWrap: 'anywhere',
+    padding: `0 ${tokens.spacingHorizontalXS}`,
   },
-  actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
-  later: { color: tokens.colorNeutralForeground2 },
+  actions: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    flexWrap: 'wrap',
+    marginTop: tokens.spacingVerticalXS,
+  },
 });
 
-const WHERE: Record<FixInfo['context'], string> = {
-  user: 'On this device, as the signed-in user (not elevated).',
-  'admin-elsewhere': 'By an administrator, on another machine.',
-  guidance: 'By the user; the app only explains what to do.',
-};
+/** The label of the practice button for a fix that only shows words or a command. */
+function simulateLabel(fix: FixInfo): string {
+  return fix.context === 'admin-elsewhere' ? 'Simulate: the admin ran it' : 'Simulate: the user did it';
+}
 
-/** One fix: what it does, what it costs, where it runs. Running fixes comes in a later version. */
-export function FixCard({ fix }: { fix: FixInfo }) {
+/** One fix: what it does, what it costs, where it runs, its steps, and how to carry it out. */
+export function FixCard({ fix, checkId }: { fix: FixInfo; checkId: CheckId }) {
   const styles = useStyles();
-  const laterId = useId();
+  const titleId = useId();
+  const steps = useRunStore((s) => s.fixPlans[fix.id]);
+  const practice = useRunStore((s) => s.practice);
+  const runnable = isRunnable(steps);
+  const simulate = !runnable && steps !== undefined && practiceDeclares(practice, fix.id);
   return (
-    <section className={styles.card} aria-label={`Fix: ${fix.title}`} data-fix-id={fix.id}>
-      <h5 className={styles.title}>
+    <section className={styles.card} aria-labelledby={titleId} data-fix-id={fix.id}>
+      <h5 className={styles.title} id={titleId}>
         {fix.title}
-        {fix.destructive ? ' (deletes data)' : ''}
+        {fix.destructive && <span className={styles.destructive}>Deletes data</span>}
       </h5>
-      <p className={styles.text}>
-        <span className={styles.term}>What it does: </span>
-        {fix.does}
-      </p>
-      <p className={styles.text}>
-        <span className={styles.term}>What it costs: </span>
-        {fix.cost}
-      </p>
-      <p className={styles.text}>
-        <span className={styles.term}>Where it runs: </span>
-        {WHERE[fix.context]}
-      </p>
-      {fix.command !== null && (
-        <div className={styles.command}>
-          <span className={styles.term}>{fix.context === 'admin-elsewhere' ? 'Command:' : 'Runs:'}</span>
-          <code className={styles.code}>{fix.command}</code>
-          {fix.context === 'admin-elsewhere' && (
-            <CopyButton text={fix.command} what={`the command ${fix.title}`} />
-          )}
-        </div>
-      )}
-      <p className={styles.text}>
-        <span className={styles.term}>Afterwards: </span>
-        {fix.after}
-      </p>
-      {fix.context === 'user' && (
+      <FixFacts
+        facts={[
+          ['What it does', fix.does],
+          ['What it costs', fix.cost],
+          ['Where it runs', WHERE_IT_RUNS[fix.context]],
+        ]}
+      />
+      {steps?.map((step) => (
+        <FixStepView key={`${step.kind}-${JSON.stringify(step)}`} step={step} fixTitle={fix.title} />
+      ))}
+      <FixFacts facts={[['Afterwards', fix.after]]} />
+      {(runnable || simulate) && (
         <div className={styles.actions}>
-          <Button disabledFocusable aria-describedby={laterId}>
-            Run this fix
-          </Button>
-          <span id={laterId} className={styles.later}>
-            Fix actions arrive in a later version
-          </span>
+          {runnable && <FixRunButton fixId={fix.id} checkId={checkId} describedBy={titleId} />}
+          {simulate && (
+            <SimulateButton
+              action={fix.id}
+              checkId={checkId}
+              label={simulateLabel(fix)}
+              describedBy={titleId}
+            />
+          )}
         </div>
       )}
     </section>

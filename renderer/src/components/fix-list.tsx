@@ -1,11 +1,11 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { FixId } from '../../../electron/engine/types';
+import type { CheckId, FixId } from '../../../electron/engine/types';
 import { useAppInfoStore } from '../state/app-info-store';
 import { FixCard } from './fix-card';
 
 const useStyles = makeStyles({ list: { display: 'grid', gap: tokens.spacingVerticalS } });
 
-export function FixList({ fixIds }: { fixIds: FixId[] }) {
+export function FixList({ fixIds, checkId }: { fixIds: FixId[]; checkId: CheckId }) {
   const styles = useStyles();
   const fixes = useAppInfoStore((s) => s.info?.fixes);
   if (!fixes) return null;
@@ -13,7 +13,7 @@ export function FixList({ fixIds }: { fixIds: FixId[] }) {
     <div className={styles.list}>
       {fixIds.map((id) => {
         const fix = fixes[id];
-        return fix ? <FixCard key={id} fix={fix} /> : null;
+        return fix ? <FixCard key={id} fix={fix} checkId={checkId} /> : null;
       })}
     </div>
   );

@@ -18,6 +18,7 @@ const useStyles = makeStyles({
 export function RunStatus() {
   const styles = useStyles();
   const running = useRunStore((s) => s.running);
+  const runningLabel = useRunStore((s) => s.runningLabel);
   const startedAt = useRunStore((s) => s.startedAt);
   const durationMs = useRunStore((s) => s.durationMs);
   const counts = useRunStore((s) => s.report?.counts);
@@ -34,7 +35,9 @@ export function RunStatus() {
     return (
       <div className={styles.status} data-testid="run-status">
         <Spinner size="tiny" aria-hidden="true" />
-        <span>Checking… {formatSeconds(elapsed)}</span>
+        <span>
+          {runningLabel} {formatSeconds(elapsed)}
+        </span>
       </div>
     );
   }

@@ -9,3 +9,11 @@ export function formatDateTime(iso: string): string {
 export function formatSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
+
+const TIME = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+
+/** The time of day of an event in this session ("14:03:27"). */
+export function formatTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : TIME.format(date);
+}

@@ -5,9 +5,12 @@ import type { Report } from '../../../electron/engine/report/report-types';
 import type { CheckId, ProbeId } from '../../../electron/engine/types';
 import { doctorApi } from '../api/doctor-api';
 import { downloadText } from '../lib/download';
+import { errorText } from '../lib/error-text';
 import { countsInWords, STATUS_LABEL } from '../lib/words';
 import { useAppInfoStore } from './app-info-store';
 import { useChecklistViewStore } from './checklist-view-store';
+import { useFixStore } from './fix-store';
+import { claimRun, isLatestRun } from './run-sequence';
 import { useRunStore } from './run-store';
 import { type SourceView, useSourceStore } from './source-store';
 
@@ -18,9 +21,6 @@ const OPEN_FAILED = 'Could not open the capture file';
 const SAVE_FAILED = 'Could not save the capture';
 
 let appStarted = false;
-
-// Only the newest request may change the screen: a slow answer to an older one is dropped.
-let latestRun = 0;
 
 function probesFor(checkId: CheckId | null): ProbeId[] {
   const checkProbes = useAppInfoStore.getState().info?.checkProbes;
@@ -66,14 +66,14 @@ async function settle(
   } catch (error) {
     result = { ok: false, reason: errorText(error) };
   }
-  if (run !== latestRun) return null;
+  if (!isLatestRun(run)) return null;
   if (!result.ok) {
     // The previous report stays on screen: a bad file must not wipe a good result.
     useRunStore.getState().fail({ title: failureTitle, reason: result.reason });
     return null;
   }
   beforeShowing();
-  useRunStore.getState().finish(result.report, completion(result.report, checkId));
+  useRunStore.getState().finish(result, completion(result.report, checkId));
   return result.report;
 }
 
@@ -82,21 +82,22 @@ async function settle(
  * `alreadySent` is the same request sent earlier (start-up sends it alongside getAppInfo).
  */
 export async function openSource(request: RunRequest, alreadySent?: Promise<RunResult>): Promise<boolean> {
-  const run = ++latestRun;
+  const run = claimRun();
   const work = () => alreadySent ?? doctorApi().runChecklist(request);
   const report = await settle(run, null, work, whatFailed(request), () => {
     useSourceStore
       .getState()
       .setSource(sourceView(request), request.kind === 'capture' ? request.text : null);
-    // Another device: start with every row closed.
+    // Another device: start with every row closed, and without the last fix's outcome.
     useChecklistViewStore.getState().collapseAll();
+    useFixStore.getState().dismissOutcome();
   });
   return report !== null;
 }
 
 /** Re-runs every check, or one. Replays re-evaluate the same evidence; live runs collect it again. */
 export async function rerun(checkId: CheckId | null = null): Promise<void> {
-  const run = ++latestRun;
+  const run = claimRun();
   await settle(
     run,
     checkId,
@@ -182,8 +183,4 @@ export async function startApp(search: string): Promise<void> {
   if (info.liveSupported) await openSource({ kind: 'live' });
   else if (first) await openSource({ kind: 'scenario', name: first.name });
   if (problem) useRunStore.getState().showError(problem);
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

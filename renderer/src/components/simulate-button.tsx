@@ -1,0 +1,30 @@
+import { Button, Spinner } from '@fluentui/react-components';
+import type { ScenarioAction } from '../../../electron/engine/scenarios/scenario-actions';
+import type { CheckId } from '../../../electron/engine/types';
+import { runFix } from '../state/fix-actions';
+import { useFixStore } from '../state/fix-store';
+import { useRunStore } from '../state/run-store';
+
+interface SimulateButtonProps {
+  action: ScenarioAction;
+  /** The row it sits in, or null outside the rows. */
+  checkId: CheckId | null;
+  label: string;
+  describedBy?: string;
+}
+
+/** Practice only: moves the scenario as if the person (or an admin) had done this step. */
+export function SimulateButton({ action, checkId, label, describedBy }: SimulateButtonProps) {
+  const running = useRunStore((s) => s.running);
+  const busy = useFixStore((s) => s.busy === action);
+  return (
+    <Button
+      disabled={running}
+      aria-describedby={describedBy}
+      icon={busy ? <Spinner size="extra-tiny" aria-hidden="true" /> : undefined}
+      onClick={() => void runFix({ action }, checkId)}
+    >
+      {label}
+    </Button>
+  );
+}

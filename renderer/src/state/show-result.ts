@@ -1,0 +1,28 @@
+import type { RunSuccess } from '../../../electron/api-contract';
+import type { ReportSource } from '../../../electron/engine/report/report-types';
+import type { StatusChange } from '../lib/status-changes';
+import { previousStatuses } from '../lib/status-changes';
+import { useAppInfoStore } from './app-info-store';
+import { useRunStore } from './run-store';
+import { type SourceView, useSourceStore } from './source-store';
+
+/** What the header calls the report's source (a fix can move a practice scenario to another one). */
+export function sourceViewOf(source: ReportSource): SourceView {
+  if (source.kind === 'live') return { kind: 'live' };
+  if (source.kind === 'capture') return { kind: 'capture', fileName: source.file };
+  const scenario = useAppInfoStore.getState().info?.scenarios.find((s) => s.name === source.name);
+  return { kind: 'scenario', name: source.name, title: scenario?.title ?? source.name };
+}
+
+/**
+ * Shows the session's new state after a fix or pasted output: same device, so the open rows stay
+ * open; the evidence changed, so the cached full output is dropped (fetched again on demand).
+ */
+export function showChangedSession(
+  result: RunSuccess,
+  changes: readonly StatusChange[],
+  announcement: string | null,
+): void {
+  useSourceStore.getState().setSource(sourceViewOf(result.report.source), null);
+  useRunStore.getState().finish(result, announcement, previousStatuses(changes));
+}
