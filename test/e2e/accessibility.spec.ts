@@ -2,7 +2,7 @@
 // states people see most — a healthy device, a broken one with its detail open, an open error.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { openScenario, rowToggle } from './app-page';
+import { fixCard, fixOutcome, openScenario, row, rowToggle } from './app-page';
 import { backgroundColor } from './in-page';
 
 async function seriousViolations(page: Page) {
@@ -33,6 +33,44 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await rowToggle(page, 'cert-trust-conflict').click();
       await page.getByRole('button', { name: 'Show full output' }).first().click();
       await expect(page.getByRole('region', { name: /^Full output of/ }).first()).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('the destructive fix dialog open, half confirmed', async ({ page }) => {
+      await openScenario(page, 'cert-trust-policy-removed');
+      await rowToggle(page, 'cert-trust-conflict').click();
+      await fixCard(page, 'cert-trust-conflict', 'delete-hello-container')
+        .getByRole('button', { name: 'Run fix…' })
+        .click();
+      const dialog = page.getByRole('dialog', { name: 'Delete the Hello container' });
+      await expect(dialog).toBeVisible();
+      await dialog.getByLabel(/^To confirm, type the user name/).fill('contoso');
+      expect(await seriousViolations(page)).toEqual([]);
+      await dialog.getByLabel(/^To confirm, type the user name/).fill('contoso\\alice');
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('after fixes: outcome, was-badges, practice box and fix history', async ({ page }) => {
+      await openScenario(page, 'cert-trust-policy-removed');
+      await rowToggle(page, 'cert-trust-conflict').click();
+      await fixCard(page, 'cert-trust-conflict', 'delete-hello-container')
+        .getByRole('button', { name: 'Run fix…' })
+        .click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel(/^To confirm, type the user name/).fill('contoso\\alice');
+      await dialog.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect(fixOutcome(page)).toBeFocused();
+      await expect(page.getByTestId('practice-box')).toBeVisible();
+      await expect(page.getByTestId('fix-history')).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('the share test with a refused path, and the admin paste panel', async ({ page }) => {
+      await openScenario(page, 'healthy-hybrid');
+      await rowToggle(page, 'file-share').click();
+      await row(page, 'file-share').getByLabel('Test a file share').fill('\\\\fs01\\share" & calc');
+      await rowToggle(page, 'entra-kerberos-keys').click();
+      await expect(row(page, 'entra-kerberos-keys').getByTestId('admin-output')).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
     });
 
