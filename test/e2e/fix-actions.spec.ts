@@ -161,3 +161,42 @@ test('when the API refuses, the outcome says why and the checklist stays', async
   expect(await rowStatuses(page)).toEqual(before);
   await expect(page.getByRole('button', { name: 'Re-run all' })).toBeEnabled();
 });
+
+test('a failed attempt shows as failed, and its output can be opened and copied from the history', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const output =
+    'C:\\Windows\\System32\\dsregcmd.exe /refreshprt\nexit code 1\nThe operation failed: 0x80070005';
+  // The preview only simulates; make the answer look like a real device's failed run.
+  await page.route('**/api/runFix', async (route) => {
+    const response = await route.fetch();
+    const envelope = (await response.json()) as {
+      value: {
+        attempt: Record<string, unknown>;
+        after: { report: { fixAttempts: Record<string, unknown>[] } };
+      };
+    };
+    const failed = { outcome: 'failed', message: 'dsregcmd /refreshprt ended with exit code 1.', output };
+    Object.assign(envelope.value.attempt, failed);
+    const trail = envelope.value.after.report.fixAttempts;
+    Object.assign(trail[trail.length - 1] ?? {}, failed);
+    await route.fulfill({ response, json: envelope });
+  });
+  await openScenario(page, 'password-sign-in');
+  await rowToggle(page, 'cloud-tgt').click();
+  await fixCard(page, 'cloud-tgt', 'refresh-prt').getByRole('button', { name: 'Run fix…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(fixOutcome(page)).toHaveAttribute('data-outcome', 'failed');
+  await expect(fixOutcome(page)).toContainText('Failed: Refresh the Primary Refresh Token');
+  await expect(fixOutcome(page)).toContainText('exit code 1');
+
+  const entry = page.getByTestId('fix-history').locator('li[data-fix-attempt]').first();
+  await expect(entry).toHaveAttribute('data-outcome', 'failed');
+  await expect(entry.getByTestId('outcome-badge')).toHaveText('Failed');
+  await entry.getByRole('button', { name: 'Show output' }).click();
+  await expect(entry.getByRole('region', { name: /^Output of/ })).toContainText('0x80070005');
+  await entry.getByRole('button', { name: /^Copy the output/ }).click();
+  expect(await page.evaluate(clipboardText)).toBe(output);
+});
