@@ -14,10 +14,7 @@ import {
 } from './app-page';
 import { changedStatuses, expectedScenarioReport, SCENARIOS } from './engine-expectations';
 
-/**
- * What the scenario says happens after the action, without the "Simulated:" the screen shows as a
- * label (the screen may then start it with a capital letter).
- */
+/** What the scenario says happens after the action, without the "Simulated:" the outcome shows as its label. */
 function note(scenario: string, action: string): RegExp {
   const transition = SCENARIOS.find((s) => s.name === scenario)?.transitions?.find(
     (t) => t.action === action,

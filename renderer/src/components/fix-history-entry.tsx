@@ -1,6 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { FixAttempt } from '../../../electron/engine/fixes/fix-attempt';
-import { withoutOutcomeWord } from '../lib/fix-words';
 import { formatTime } from '../lib/format-time';
 import { useAppInfoStore } from '../state/app-info-store';
 import { AttemptOutput } from './attempt-output';
@@ -22,7 +21,7 @@ const useStyles = makeStyles({
   message: { margin: 0, maxWidth: '75ch' },
 });
 
-/** One attempt: when, which fix, what came of it, and its output. */
+/** One attempt: when, which fix, what came of it (the message as recorded), and its output. */
 export function FixHistoryEntry({ attempt }: { attempt: FixAttempt }) {
   const styles = useStyles();
   const title = useAppInfoStore((s) => s.info?.fixes[attempt.fixId]?.title) ?? attempt.fixId;
@@ -41,7 +40,7 @@ export function FixHistoryEntry({ attempt }: { attempt: FixAttempt }) {
           <span className={styles.title}>{title}</span>
           <OutcomeBadge outcome={attempt.outcome} />
         </div>
-        <p className={styles.message}>{withoutOutcomeWord(attempt.message, attempt.outcome)}</p>
+        <p className={styles.message}>{attempt.message}</p>
         {attempt.output !== '' && <AttemptOutput output={attempt.output} title={title} />}
       </div>
     </li>

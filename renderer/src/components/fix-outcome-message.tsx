@@ -100,8 +100,9 @@ export function FixOutcomeMessage() {
         <div className={styles.text}>
           <p className={styles.line}>
             <span className={styles.title}>
-              {label}: {actionTitle(outcome.action, fixes)}.
-            </span>{' '}
+              {label}: {actionTitle(outcome.action, fixes)}
+            </span>
+            {' — '}
             <span data-testid="fix-outcome-message">{message}</span>
           </p>
           {changed && (

@@ -60,7 +60,8 @@ export function practiceExplanation(note: string): string {
 /** A message without a leading "Simulated:" (or other outcome word) when that word is shown next to it. */
 export function withoutOutcomeWord(message: string, outcome: FixAttempt['outcome']): string {
   const prefix = `${OUTCOME_LABEL[outcome]}:`;
-  if (!message.toLowerCase().startsWith(prefix.toLowerCase())) return message;
-  const rest = message.slice(prefix.length).trimStart();
-  return `${rest.charAt(0).toUpperCase()}${rest.slice(1)}`;
+  // Left as it is otherwise: messages may start with a command name (certutil), never capitalised.
+  return message.toLowerCase().startsWith(prefix.toLowerCase())
+    ? message.slice(prefix.length).trimStart()
+    : message;
 }
