@@ -27,6 +27,7 @@ test('the dialog is modal and labelled; Escape and Cancel close it without runni
   const dialog = page.getByRole('dialog', { name: 'Delete the Hello container' });
   await expect(dialog).toBeVisible();
   await expect(dialog).toHaveAttribute('aria-modal', 'true');
+  await dialog.getByLabel(/^To confirm, type the user name/).fill('contoso');
   // Focus is inside the dialog and stays there (Tab wraps around within it).
   for (let press = 0; press < 8; press += 1) {
     await page.keyboard.press('Tab');
@@ -36,7 +37,9 @@ test('the dialog is modal and labelled; Escape and Cancel close it without runni
   await expect(fixDialog(page)).toHaveCount(0);
   await expect(open).toBeFocused();
 
+  // Opened again, the confirmation starts empty.
   await open.click();
+  await expect(page.getByRole('dialog').getByLabel(/^To confirm, type the user name/)).toHaveValue('');
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
   await expect(fixDialog(page)).toHaveCount(0);
   expect(await rowStatuses(page)).toEqual(before);
