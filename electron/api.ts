@@ -264,7 +264,7 @@ function simulateFix(
   request: FixRequest,
 ): { attempt: FixAttempt; next?: Session } | { reason: string } {
   const at = new Date().toISOString();
-  const simulated = (fixId: FixId, message: string): FixAttempt => ({
+  const simulated = (fixId: FixAttempt['fixId'], message: string): FixAttempt => ({
     at,
     fixId,
     outcome: 'simulated',
@@ -275,33 +275,36 @@ function simulateFix(
   const transition = scenario ? scenarioTransition(scenario, request.action) : undefined;
   if (request.action === SIGN_OUT_AND_IN) {
     if (!transition || !scenario) return { reason: 'this practice scenario has no sign-out step' };
-    // Recorded under the fix that led here, so the audit trail stays in fix ids.
-    return {
-      attempt: { ...simulated('lock-and-sign-in-with-pin', transition.note), message: transition.note },
-      next: {
-        ...current,
-        capture: loadScenario(transition.to),
-        source: { kind: 'scenario', name: transition.to },
-      },
-    };
+    return { attempt: simulated(SIGN_OUT_AND_IN, transition.note), next: moveTo(current, transition.to) };
   }
   const guard = guardFix(request.action, buildFactSet(current.capture.probes), request.confirmation);
   if (!guard.ok)
     return { attempt: { at, fixId: request.action, outcome: 'refused', message: guard.reason, output: '' } };
   if (transition) {
-    return {
-      attempt: simulated(request.action, transition.note),
-      next: {
-        ...current,
-        capture: loadScenario(transition.to),
-        source: { kind: 'scenario', name: transition.to },
-      },
-    };
+    return { attempt: simulated(request.action, transition.note), next: moveTo(current, transition.to) };
   }
   const where = scenario
     ? 'this practice scenario'
     : 'a capture: it is a recording, nothing on any device changes';
   return { attempt: simulated(request.action, `Simulated: nothing changes in ${where}.`) };
+}
+
+/**
+ * The scenario a practice step leads to, keeping what the person added along the way (the
+ * share to test, an administrator's pasted output): it is the same device a step later.
+ */
+function moveTo(current: Session, name: string): Session {
+  const next = loadScenario(name);
+  const pasted = current.capture.probes[ADMIN_PROBE];
+  return {
+    ...current,
+    source: { kind: 'scenario', name },
+    capture: {
+      ...next,
+      inputs: { ...next.inputs, ...current.capture.inputs },
+      probes: { ...next.probes, ...(pasted ? { [ADMIN_PROBE]: pasted } : {}) },
+    },
+  };
 }
 
 /** The steps of every fix the report offers, with this device's domain and policy filled in. */

@@ -123,7 +123,7 @@ test('certificate-trust-enabled is repaired step by step to healthy', async ({ p
       items.map((i) => [i.getAttribute('data-fix-id'), i.getAttribute('data-outcome')]),
     ),
   ).toEqual([
-    ['lock-and-sign-in-with-pin', 'simulated'],
+    ['sign-out-and-in', 'simulated'],
     ['delete-hello-container', 'simulated'],
     ['sync-device-policy', 'simulated'],
   ]);

@@ -1,9 +1,10 @@
-import type { FixId } from '../types';
+import type { ScenarioAction } from '../scenarios/scenario-actions';
 
 /** One entry of the session's audit trail; reports carry them. */
 export interface FixAttempt {
   at: string;
-  fixId: FixId;
+  /** The fix id, or 'sign-out-and-in' for the person's own step in a practice scenario. */
+  fixId: ScenarioAction;
   outcome: 'done' | 'failed' | 'refused' | 'shown' | 'simulated';
   /** What happened, in words. */
   message: string;

@@ -1,5 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { FixAttempt } from '../../../electron/engine/fixes/fix-attempt';
+import { SIGN_OUT_AND_IN } from '../../../electron/engine/scenarios/scenario-actions';
 import { formatTime } from '../lib/format-time';
 import { useAppInfoStore } from '../state/app-info-store';
 import { AttemptOutput } from './attempt-output';
@@ -24,7 +25,11 @@ const useStyles = makeStyles({
 /** One attempt: when, which fix, what came of it (the message as recorded), and its output. */
 export function FixHistoryEntry({ attempt }: { attempt: FixAttempt }) {
   const styles = useStyles();
-  const title = useAppInfoStore((s) => s.info?.fixes[attempt.fixId]?.title) ?? attempt.fixId;
+  const fixId = attempt.fixId;
+  const fixTitle = useAppInfoStore((s) =>
+    fixId === SIGN_OUT_AND_IN ? undefined : s.info?.fixes[fixId]?.title,
+  );
+  const title = fixId === SIGN_OUT_AND_IN ? 'The user signed out and in (practice)' : (fixTitle ?? fixId);
   return (
     <li
       className={styles.entry}

@@ -102,8 +102,20 @@ describe('browser preview (replay only)', () => {
       'sync-device-policy:simulated',
       'delete-hello-container:refused',
       'delete-hello-container:simulated',
-      'lock-and-sign-in-with-pin:simulated',
+      'sign-out-and-in:simulated',
     ]);
+  });
+
+  it("keeps the administrator's pasted output through a practice step", async () => {
+    const api = preview();
+    await api.runChecklist({ kind: 'scenario', name: 'password-sign-in' });
+    const pasted = await api.attachAdminOutput({
+      text: 'Id : 1\nKeyVersion : 5\nCloudKeyVersion : 4\nKeyUpdatedOn : 3/15/2026 6:44:39 AM\n',
+    });
+    expect(statusOf(pasted, 'entra-kerberos-keys')).toBe('fail');
+    const step = await api.runFix({ action: 'lock-and-sign-in-with-pin' });
+    expect(step.ok && step.after.report.source).toEqual({ kind: 'scenario', name: 'healthy-hybrid' });
+    expect(statusOf(step, 'entra-kerberos-keys')).toBe('fail');
   });
 
   it('says a fix on a capture changes nothing', async () => {
