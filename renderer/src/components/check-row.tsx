@@ -6,6 +6,7 @@ import { useAppInfoStore } from '../state/app-info-store';
 import { useChecklistViewStore } from '../state/checklist-view-store';
 import { isCheckPending, useRunStore } from '../state/run-store';
 import { CheckDetail } from './check-detail';
+import { DisclosureChevron } from './disclosure-chevron';
 import { PreviousStatus } from './previous-status';
 import { StatusBadge } from './status-badge';
 
@@ -53,8 +54,7 @@ const useStyles = makeStyles({
   tagWarn: { color: tokens.colorStatusWarningForeground1 },
   blocked: { color: tokens.colorNeutralForeground2, fontStyle: 'italic' },
   status: { display: 'grid', gap: tokens.spacingVerticalXXS, justifyItems: 'start' },
-  chevron: { transition: 'transform 120ms', color: tokens.colorNeutralForeground2, marginTop: '2px' },
-  chevronOpen: { transform: 'rotate(90deg)' },
+  chevron: { marginTop: '2px' },
 });
 
 interface CheckRowProps {
@@ -129,16 +129,7 @@ export function CheckRow({ check, isHeadline, blockedByTitle }: CheckRowProps) {
             )}
           </span>
           {pending ? <Spinner size="extra-tiny" aria-label="Checking…" /> : <span />}
-          <svg
-            className={mergeClasses(styles.chevron, expanded && styles.chevronOpen)}
-            width="16"
-            height="16"
-            viewBox="0 0 16 16"
-            aria-hidden="true"
-            focusable="false"
-          >
-            <path d="M6 3.5L10.5 8 6 12.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
-          </svg>
+          <DisclosureChevron open={expanded} className={styles.chevron} />
         </button>
       </h3>
       <div id={panelId} hidden={!expanded}>

@@ -1,8 +1,9 @@
-import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useRef } from 'react';
 import { scrollToTopOfList } from '../lib/scroll';
 import { useFixStore } from '../state/fix-store';
 import { useRunStore } from '../state/run-store';
+import { DisclosureChevron } from './disclosure-chevron';
 import { FixHistoryEntry } from './fix-history-entry';
 
 const useStyles = makeStyles({
@@ -23,8 +24,6 @@ const useStyles = makeStyles({
     ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
   },
-  chevron: { transition: 'transform 120ms', color: tokens.colorNeutralForeground2 },
-  chevronOpen: { transform: 'rotate(90deg)' },
   hint: {
     fontSize: tokens.fontSizeBase200,
     fontWeight: tokens.fontWeightRegular,
@@ -64,16 +63,7 @@ export function FixHistory() {
           aria-controls={listId}
           onClick={() => setOpen(!open)}
         >
-          <svg
-            className={mergeClasses(styles.chevron, open && styles.chevronOpen)}
-            width="16"
-            height="16"
-            viewBox="0 0 16 16"
-            aria-hidden="true"
-            focusable="false"
-          >
-            <path d="M6 3.5L10.5 8 6 12.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
-          </svg>
+          <DisclosureChevron open={open} />
           Fix history ({attempts.length})<span className={styles.hint}> · newest first</span>
         </button>
       </h2>
