@@ -16,14 +16,15 @@ import {
 import { readCapture } from './engine/capture/read-capture';
 import { serializeCapture, TOOL_VERSION } from './engine/capture/write-capture';
 import { CHECKS } from './engine/checks/check-registry';
-import { diagnose } from './engine/diagnose';
+import { factsOfCapture, reportFromFacts } from './engine/diagnose';
+import { adDomain } from './engine/facts/ad-domain';
 import { derivePolicy } from './engine/facts/derive-policy';
-import { buildFactSet } from './engine/facts/fact-set';
+import { buildFactSet, type FactSet } from './engine/facts/fact-set';
 import { attemptFix } from './engine/fixes/attempt-fix';
 import type { FixAttempt } from './engine/fixes/fix-attempt';
 import { FIX_CATALOG } from './engine/fixes/fix-catalog';
 import { guardFix } from './engine/fixes/fix-guard';
-import { type FixStep, PROBES_AFFECTED_BY_FIX, planFix } from './engine/fixes/fix-plans';
+import { type FixPlanContext, type FixStep, PROBES_AFFECTED_BY_FIX, planFix } from './engine/fixes/fix-plans';
 import { type LiveHost, openLiveHost } from './engine/host/live-host-session';
 import type { Report, ReportSource } from './engine/report/report-types';
 import { SIGN_OUT_AND_IN } from './engine/scenarios/scenario-actions';
@@ -86,11 +87,12 @@ export function createApiHandlers(options: ApiOptions): Handlers {
 
   /** The report of the current session, with its audit trail and what the UI needs around it. */
   const present = (current: Session): RunSuccess => {
+    const set = factsOfCapture(current.capture);
     const report: Report = {
-      ...diagnose(current.capture, current.source),
+      ...reportFromFacts(set, current.capture, current.source),
       fixAttempts: [...current.fixAttempts],
     };
-    return { ok: true, report, fixPlans: fixPlansFor(report, current), practice: practiceFor(current) };
+    return { ok: true, report, fixPlans: fixPlansFor(report, set), practice: practiceFor(current) };
   };
 
   const open = async (request: RunRequest): Promise<ApiResults['runChecklist']> => {
@@ -183,14 +185,12 @@ export function createApiHandlers(options: ApiOptions): Handlers {
     if (!live.ok) return { reason: live.reason };
     // Who the app runs as right now, not as captured earlier: the guard decides on fresh facts.
     const who = buildFactSet(await live.host.collect(['whoami-user', 'whoami-groups'], {}));
-    const set = buildFactSet(current.capture.probes, current.capture.inputs ?? {});
-    const report = diagnose(current.capture, current.source);
     const attempt = await attemptFix(request.action, who, request.confirmation, {
       system32: live.host.system32,
       runner: live.host.runner,
       openSettings:
         options.openSettings ?? (async () => Promise.reject(new Error('settings cannot be opened here'))),
-      context: { domain: report.device.domain ?? undefined, gpoConfigured: derivePolicy(set).gpoConfigured },
+      context: fixContext(factsOfCapture(current.capture)),
     });
     return { attempt };
   };
@@ -307,13 +307,14 @@ function moveTo(current: Session, name: string): Session {
   };
 }
 
+/** What fix steps need to know about the device: its AD domain, and whether Group Policy delivers Hello. */
+function fixContext(set: FactSet): FixPlanContext {
+  return { domain: adDomain(set), gpoConfigured: derivePolicy(set).gpoConfigured };
+}
+
 /** The steps of every fix the report offers, with this device's domain and policy filled in. */
-function fixPlansFor(report: Report, current: Session): Partial<Record<FixId, FixStep[]>> {
-  const set = buildFactSet(current.capture.probes, current.capture.inputs ?? {});
-  const context = {
-    domain: report.device.domain ?? undefined,
-    gpoConfigured: derivePolicy(set).gpoConfigured,
-  };
+function fixPlansFor(report: Report, set: FactSet): Partial<Record<FixId, FixStep[]>> {
+  const context = fixContext(set);
   const ids = new Set(report.checks.flatMap((c) => c.fixes));
   return Object.fromEntries([...ids].map((id) => [id, planFix(id, context)]));
 }

@@ -15,9 +15,23 @@ import type { Capture, CheckStatus } from './types';
 
 /** The whole engine in one call: capture in, report out. Pure apart from the clock for generatedAt. */
 export function diagnose(capture: Capture, source: ReportSource, generatedAt = new Date()): Report {
+  return reportFromFacts(factsOfCapture(capture, generatedAt), capture, source, generatedAt);
+}
+
+/** Every probe of a capture parsed once, judged as of the capture time. */
+export function factsOfCapture(capture: Capture, fallbackNow = new Date()): FactSet {
   const capturedAt = new Date(capture.capturedAt);
-  const now = Number.isNaN(capturedAt.getTime()) ? generatedAt : capturedAt;
-  const set = buildFactSet(capture.probes, capture.inputs ?? {}, now);
+  const now = Number.isNaN(capturedAt.getTime()) ? fallbackNow : capturedAt;
+  return buildFactSet(capture.probes, capture.inputs ?? {}, now);
+}
+
+/** The report from facts already parsed (callers that also need the facts parse only once). */
+export function reportFromFacts(
+  set: FactSet,
+  capture: Capture,
+  source: ReportSource,
+  generatedAt = new Date(),
+): Report {
   const checks = runChecklist(set);
   const trust = inferTrustModel(set);
   const counts: Record<CheckStatus, number> = { pass: 0, warn: 0, fail: 0, blocked: 0, unknown: 0, skip: 0 };
