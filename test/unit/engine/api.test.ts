@@ -151,16 +151,22 @@ function fakeDevice(capture: Capture) {
   return { host: liveHostAt('/device/System32', runner), fixCalls };
 }
 
+/** The desktop app's handlers on a fake Windows device, with a live run done. */
+async function openLiveDevice(capture: Capture) {
+  const device = fakeDevice(capture);
+  const api = createApiHandlers({
+    mode: 'electron',
+    allowLive: true,
+    liveHost: device.host,
+    platform: 'win32',
+  });
+  await api.runChecklist({ kind: 'live' });
+  return { api, device };
+}
+
 describe('live session (fake device)', () => {
   it('runs a fix by its fixed argv, then re-runs the probes it affects', async () => {
-    const device = fakeDevice(loadScenario('password-sign-in'));
-    const api = createApiHandlers({
-      mode: 'electron',
-      allowLive: true,
-      liveHost: device.host,
-      platform: 'win32',
-    });
-    await api.runChecklist({ kind: 'live' });
+    const { api, device } = await openLiveDevice(loadScenario('password-sign-in'));
     const result = await api.runFix({ action: 'lock-and-sign-in-with-pin' });
     expect(device.fixCalls).toEqual(['rundll32.exe user32.dll,LockWorkStation']);
     expect(result.ok && result.attempt.outcome).toBe('done');
@@ -180,14 +186,7 @@ describe('live session (fake device)', () => {
         },
       },
     };
-    const device = fakeDevice(elevated);
-    const api = createApiHandlers({
-      mode: 'electron',
-      allowLive: true,
-      liveHost: device.host,
-      platform: 'win32',
-    });
-    await api.runChecklist({ kind: 'live' });
+    const { api, device } = await openLiveDevice(elevated);
     const result = await api.runFix({ action: 'delete-hello-container', confirmation: alice });
     expect(result.ok && result.attempt).toMatchObject({
       outcome: 'refused',
@@ -197,14 +196,7 @@ describe('live session (fake device)', () => {
   });
 
   it('does not offer signing out as something the app does', async () => {
-    const device = fakeDevice(loadScenario('healthy-hybrid'));
-    const api = createApiHandlers({
-      mode: 'electron',
-      allowLive: true,
-      liveHost: device.host,
-      platform: 'win32',
-    });
-    await api.runChecklist({ kind: 'live' });
+    const { api } = await openLiveDevice(loadScenario('healthy-hybrid'));
     expect(await api.runFix({ action: 'sign-out-and-in' })).toMatchObject({ ok: false });
   });
 });
