@@ -1,3 +1,4 @@
+import { type CertutilStoreFacts, parseCertutilStore } from '../parsers/parse-certutil-store';
 import { type DsregcmdFacts, parseDsregcmd } from '../parsers/parse-dsregcmd';
 import {
   type EntraKerberosObjectFacts,
@@ -9,6 +10,7 @@ import {
 } from '../parsers/parse-kerberos-server-admin';
 import { type KlistCloudDebugFacts, parseKlistCloudDebug } from '../parsers/parse-klist-cloud-debug';
 import { type KlistTicketsFacts, parseKlistTickets } from '../parsers/parse-klist-tickets';
+import { type LogonProviderFacts, parseLogonProvider } from '../parsers/parse-logon-provider';
 import { type NltestDsgetdcFacts, parseNltestDsgetdc } from '../parsers/parse-nltest';
 import { type OsVersionFacts, parseOsVersion } from '../parsers/parse-os-version';
 import { parseRegistry, type RegistryFacts } from '../parsers/parse-registry';
@@ -41,10 +43,13 @@ export interface ProbeFactsMap {
   'whoami-user': WhoamiUserFacts;
   'whoami-groups': WhoamiGroupsFacts;
   'nltest-dsgetdc': NltestDsgetdcFacts;
+  'nltest-dsgetdc-kdc': NltestDsgetdcFacts;
   'time-status': TimeStatusFacts;
   'time-offset': TimeOffsetFacts;
   'entra-kerberos-object': EntraKerberosObjectFacts;
   'share-access': ShareAccessFacts;
+  'certutil-user-store': CertutilStoreFacts;
+  'logonui-last-provider': LogonProviderFacts;
   'entra-kerberos-server-admin': KerberosServerAdminFacts;
 }
 
@@ -63,9 +68,12 @@ export const PROBE_PARSERS: ParserTable = {
   'whoami-user': parseWhoamiUser,
   'whoami-groups': parseWhoamiGroups,
   'nltest-dsgetdc': parseNltestDsgetdc,
+  'nltest-dsgetdc-kdc': parseNltestDsgetdc,
   'time-status': parseTimeStatus,
   'time-offset': parseTimeOffset,
   'entra-kerberos-object': parseEntraKerberosObject,
   'share-access': parseShareAccess,
+  'certutil-user-store': parseCertutilStore,
+  'logonui-last-provider': parseLogonProvider,
   'entra-kerberos-server-admin': parseKerberosServerAdmin,
 };

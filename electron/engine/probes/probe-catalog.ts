@@ -29,6 +29,12 @@ function policyQuery(key: string): () => string[] {
   return fixed('query', key, '/s');
 }
 
+/** `nltest /dsgetdc:<domain> /kdc` plus the given filters, once the AD domain is known. */
+function dsgetdcArgs(...filters: string[]): ProbeSpec['args'] {
+  return ({ domain }) =>
+    domain !== undefined && isValidHostName(domain) ? [`/dsgetdc:${domain}`, '/kdc', ...filters] : null;
+}
+
 /** Every probe the device runs (entra-kerberos-server-admin is pasted by an administrator). */
 export const PROBE_CATALOG: readonly ProbeSpec[] = [
   {
@@ -99,11 +105,20 @@ export const PROBE_CATALOG: readonly ProbeSpec[] = [
   {
     id: 'nltest-dsgetdc',
     executable: 'nltest.exe',
-    args: ({ domain }) =>
-      domain !== undefined && isValidHostName(domain) ? [`/dsgetdc:${domain}`, '/kdc', '/keylist'] : null,
+    args: dsgetdcArgs('/keylist'),
     skipReason: NO_DOMAIN,
     needs: ['dsregcmd-status', 'klist-tickets'],
     // Without line of sight to a DC, DsGetDcName waits on DNS and netlogon timeouts.
+    timeoutMs: 30_000,
+  },
+  {
+    // /keylist is a required filter: when the query above fails, this one (same needs, so it runs
+    // alongside) tells "no DC reachable" from "no DC that supports the key list request".
+    id: 'nltest-dsgetdc-kdc',
+    executable: 'nltest.exe',
+    args: dsgetdcArgs(),
+    skipReason: NO_DOMAIN,
+    needs: ['dsregcmd-status', 'klist-tickets'],
     timeoutMs: 30_000,
   },
   {
@@ -131,6 +146,19 @@ export const PROBE_CATALOG: readonly ProbeSpec[] = [
     needs: ['dsregcmd-status', 'klist-tickets'],
     // PowerShell's start-up plus an LDAP bind that may wait on an unreachable DC.
     timeoutMs: 30_000,
+  },
+  {
+    id: 'certutil-user-store',
+    executable: 'certutil.exe',
+    args: fixed('-user', '-store', 'my'),
+    timeoutMs: DEFAULT_TIMEOUT_MS,
+  },
+  {
+    // Machine-wide: the provider last used at this device's sign-in screen, by whoever signed in.
+    id: 'logonui-last-provider',
+    executable: 'reg.exe',
+    args: fixed('query', 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Authentication\\LogonUI'),
+    timeoutMs: DEFAULT_TIMEOUT_MS,
   },
   {
     id: 'share-access',

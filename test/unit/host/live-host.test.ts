@@ -82,6 +82,12 @@ describe('collectEvidence', () => {
       '/kdc',
       '/keylist',
     ]);
+    expect(evidence['nltest-dsgetdc-kdc']?.command).toEqual([
+      'nltest.exe',
+      '/dsgetdc:corp.contoso.com',
+      '/kdc',
+    ]);
+    expect(evidence['certutil-user-store']?.command).toEqual(['certutil.exe', '-user', '-store', 'my']);
     expect(evidence['time-offset']?.command).toEqual([
       'w32tm.exe',
       '/stripchart',
@@ -92,11 +98,13 @@ describe('collectEvidence', () => {
     expect(evidence['entra-kerberos-object']?.command[0]).toBe('powershell.exe');
     // One reg call for the code page, then one process per probe.
     expect(files).toHaveLength(1 + PROBE_CATALOG.length);
-    expect(files.filter((file) => file === 'reg.exe')).toHaveLength(5);
+    // The code page, os-version, the three policy keys and the LogonUI key.
+    expect(files.filter((file) => file === 'reg.exe')).toHaveLength(6);
 
     const order = events.map((event) => `${event.probeId}:${event.phase}`);
     const at = (key: string): number => order.indexOf(key);
     expect(at('nltest-dsgetdc:start')).toBeGreaterThan(at('dsregcmd-status:done'));
+    expect(at('nltest-dsgetdc-kdc:start')).toBeGreaterThan(at('dsregcmd-status:done'));
     expect(at('entra-kerberos-object:start')).toBeGreaterThan(at('dsregcmd-status:done'));
     expect(at('time-offset:start')).toBeGreaterThan(at('nltest-dsgetdc:done'));
     // klist lists the tickets after the share test, so the cifs ticket it caused is there.
@@ -146,13 +154,22 @@ describe('collectEvidence', () => {
       'klist.exe': slow(PRINT_ARGV),
       'WindowsPowerShell\\v1.0\\powershell.exe': slow(PRINT_ARGV),
     });
+    const events: ProbeProgress[] = [];
     const startedAt = performance.now();
-    const evidence = await collectEvidence({ system32, codePage: 437 });
+    const evidence = await collectEvidence({
+      system32,
+      codePage: 437,
+      onProgress: (event) => events.push(event),
+    });
     const elapsed = performance.now() - startedAt;
-    // dsregcmd -> nltest -> w32tm is 3 x 0.4 s; the sum of the slow probes is 8 x 0.4 s.
+    // dsregcmd -> nltest -> w32tm is 3 x 0.4 s; the sum of the slow probes is 9 x 0.4 s.
     expect(elapsed).toBeGreaterThanOrEqual(1_150);
     expect(elapsed).toBeLessThan(2_400);
     expect(evidence['time-offset']?.error).toBeNull();
+    // The two nltest queries run side by side: each starts before the other is done.
+    const order = events.map((event) => `${event.probeId}:${event.phase}`);
+    expect(order.indexOf('nltest-dsgetdc-kdc:start')).toBeLessThan(order.indexOf('nltest-dsgetdc:done'));
+    expect(order.indexOf('nltest-dsgetdc:start')).toBeLessThan(order.indexOf('nltest-dsgetdc-kdc:done'));
   });
 
   it('records the dependent probes as skipped when dsregcmd shows no AD domain', async () => {
@@ -170,6 +187,7 @@ describe('collectEvidence', () => {
       error,
     });
     expect(evidence['nltest-dsgetdc']).toEqual(skip('skipped: no AD domain found in dsregcmd output'));
+    expect(evidence['nltest-dsgetdc-kdc']).toEqual(skip('skipped: no AD domain found in dsregcmd output'));
     expect(evidence['entra-kerberos-object']).toEqual(skip('skipped: no AD domain found in dsregcmd output'));
     expect(evidence['time-offset']).toEqual(skip('skipped: no domain controller found by nltest'));
     expect(files).not.toContain('nltest.exe');

@@ -50,6 +50,8 @@ describe('PROBE_CATALOG', () => {
 
   it('declares what the dependent probes need', () => {
     expect(findProbeSpec('nltest-dsgetdc')?.needs).toEqual(['dsregcmd-status', 'klist-tickets']);
+    // The query without /keylist waits for the same probes, so both nltest runs start together.
+    expect(findProbeSpec('nltest-dsgetdc-kdc')?.needs).toEqual(findProbeSpec('nltest-dsgetdc')?.needs);
     expect(findProbeSpec('time-offset')?.needs).toEqual(['nltest-dsgetdc']);
     expect(findProbeSpec('entra-kerberos-object')?.needs).toEqual(['dsregcmd-status', 'klist-tickets']);
   });
@@ -62,12 +64,34 @@ describe('PROBE_CATALOG', () => {
       { domain: '-foo', dcName: '"quoted"' },
     ];
     for (const context of hostile) {
-      for (const id of ['nltest-dsgetdc', 'time-offset', 'entra-kerberos-object'] as const) {
+      for (const id of [
+        'nltest-dsgetdc',
+        'nltest-dsgetdc-kdc',
+        'time-offset',
+        'entra-kerberos-object',
+      ] as const) {
         expect(findProbeSpec(id)?.args(context), `${id} ${JSON.stringify(context)}`).toBeNull();
       }
     }
     expect(findProbeSpec('nltest-dsgetdc')?.skipReason).toBe('no AD domain found in dsregcmd output');
+    expect(findProbeSpec('nltest-dsgetdc-kdc')?.skipReason).toBe('no AD domain found in dsregcmd output');
     expect(findProbeSpec('time-offset')?.skipReason).toBe('no domain controller found by nltest');
+  });
+
+  it('asks nltest for any KDC in the second query, without the /keylist requirement', () => {
+    expect(findProbeSpec('nltest-dsgetdc-kdc')?.args(CONTEXT)).toEqual(['/dsgetdc:contoso.com', '/kdc']);
+    expect(findProbeSpec('nltest-dsgetdc-kdc')?.args(CONTEXT)).not.toContain('/keylist');
+    expect(findProbeSpec('nltest-dsgetdc-kdc')?.timeoutMs).toBe(findProbeSpec('nltest-dsgetdc')?.timeoutMs);
+  });
+
+  it('runs the certificate store and LogonUI probes with fixed argv and no context', () => {
+    for (const id of ['certutil-user-store', 'logonui-last-provider'] as const) {
+      const spec = findProbeSpec(id);
+      expect(spec?.needs, id).toBeUndefined();
+      expect(spec?.args({}), id).toEqual(spec?.args(CONTEXT));
+    }
+    // Only the LogonUI key's own values: with /s its UserTile subkey would list every user's provider.
+    expect(findProbeSpec('logonui-last-provider')?.args({})).not.toContain('/s');
   });
 
   it('gives every probe a timeout', () => {
