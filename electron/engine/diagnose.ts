@@ -1,6 +1,6 @@
 import { TOOL_NAME, TOOL_VERSION } from './capture/write-capture';
 import { headlineOf } from './checklist/headline';
-import { inferTrustModel } from './checklist/infer-trust-model';
+import { inferTrustModels } from './checklist/infer-trust-model';
 import { runChecklist } from './checklist/run-checklist';
 import { adDomain } from './facts/ad-domain';
 import { buildFactSet, type FactSet, factsOf } from './facts/fact-set';
@@ -33,7 +33,7 @@ export function reportFromFacts(
   generatedAt = new Date(),
 ): Report {
   const checks = runChecklist(set);
-  const trust = inferTrustModel(set);
+  const trust = inferTrustModels(set);
   const counts: Record<CheckStatus, number> = { pass: 0, warn: 0, fail: 0, blocked: 0, unknown: 0, skip: 0 };
   for (const check of checks) counts[check.status] += 1;
   return {
@@ -44,9 +44,14 @@ export function reportFromFacts(
     source,
     capturedAt: capture.capturedAt,
     device: deviceSummary(set),
-    trustModel: trust.trustModel,
-    trustModelReason: trust.reason,
-    trustModelEvidence: trust.evidence,
+    trustModel: trust.session.trustModel,
+    trustModelReason: trust.session.reason,
+    trustModelEvidence: trust.session.evidence,
+    policyTrustModel: trust.policy.trustModel,
+    policyTrustModelReason: trust.policy.reason,
+    sessionCredential: trust.auth.credential,
+    sessionCredentialReason: trust.auth.credentialReason,
+    authSignals: trust.auth.signals,
     headline: headlineOf(checks),
     counts,
     checks,

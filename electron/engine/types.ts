@@ -13,10 +13,16 @@ export const PROBE_IDS = [
   'whoami-user',
   'whoami-groups',
   'nltest-dsgetdc',
+  /** The same DC query without /keylist: tells "no DC at all" from "no DC with key list support". */
+  'nltest-dsgetdc-kdc',
   'time-status',
   'time-offset',
   'entra-kerberos-object',
   'share-access',
+  /** `certutil -user -store my`: certificates in the user's store and the key provider of each. */
+  'certutil-user-store',
+  /** The LogonUI key: the credential provider last used at this device's sign-in screen. */
+  'logonui-last-provider',
   /** Pasted by an administrator: the output of Get-AzureADKerberosServer (not run on the device). */
   'entra-kerberos-server-admin',
 ] as const;
@@ -26,6 +32,7 @@ export const CHECK_IDS = [
   'os-build',
   'join-state',
   'user-context',
+  'privileged-account',
   'whfb-policy',
   'cloud-trust-policy',
   'cert-trust-conflict',
@@ -126,6 +133,13 @@ export interface CheckOutcome {
   remediation?: string;
   docs?: DocLink[];
   fixes?: FixId[];
+  /**
+   * The steps this one depends on whose failure would explain this outcome; all of
+   * `dependsOn` when absent. An empty list means the outcome has a reason of its own (for
+   * example DeviceEligible NO behind a Remote Desktop session): it is then shown as it is,
+   * not as `blocked`.
+   */
+  explainedBy?: CheckId[];
 }
 
 export interface CheckResult {
@@ -140,6 +154,14 @@ export interface CheckResult {
   docs: DocLink[];
   fixes: FixId[];
   blockedBy: CheckId | null;
+  /**
+   * Set when this step passed although a step it depends on failed: the evidence disagrees
+   * (for example a cloud ticket left over from before the PRT broke), said in plain words.
+   */
+  contradiction: string | null;
 }
+
+/** What authenticated this logon session, as Windows' own outputs show it. */
+export type SessionCredential = 'hello' | 'smart-card' | 'fido2' | 'password' | 'unknown';
 
 export type TrustModel = 'cloud-kerberos-trust' | 'key-trust' | 'certificate-trust' | 'none' | 'unknown';

@@ -1,7 +1,7 @@
-import { checkCertTrustConflict } from '../checks/check-cert-trust-conflict';
 import { checkOsBuild } from '../checks/check-os-build';
 import { derivePolicy } from '../facts/derive-policy';
 import { evidence, type FactSet, factsOf } from '../facts/fact-set';
+import { type SessionAuth, sessionAuthOf } from '../facts/session-auth';
 import type { EvidenceItem, TrustModel } from '../types';
 
 export interface TrustModelInference {
@@ -10,39 +10,47 @@ export interface TrustModelInference {
   evidence: EvidenceItem[];
 }
 
-/** Certificate trust wins; then cloud Kerberos trust; neither → key trust; no Hello container → none. */
-export function inferTrustModel(set: FactSet): TrustModelInference {
-  const ngcSet = factsOf(set, 'dsregcmd-status')?.ngcSet;
-  if (ngcSet?.value === false) {
-    return {
-      trustModel: 'none',
-      reason: 'Hello is not set up for this user (NgcSet : NO).',
-      evidence: [evidence(set, 'dsregcmd-status', [ngcSet.line])],
-    };
-  }
+export interface TrustModels {
+  /** What this logon session used: what a migration proof rests on. */
+  session: TrustModelInference;
+  /** What the policy asks for. */
+  policy: TrustModelInference;
+  auth: SessionAuth;
+}
+
+export function inferTrustModels(set: FactSet): TrustModels {
+  const auth = sessionAuthOf(set);
+  const decisive = auth.signals.filter((s) => s.decisive);
+  return {
+    session: {
+      trustModel: auth.trustModel,
+      reason: auth.trustReason,
+      evidence: decisive.map((s) => evidence(set, s.probeId, [s.line], s.says)),
+    },
+    policy: policyTrustModel(set),
+    auth,
+  };
+}
+
+/**
+ * Certificate trust (device scope) wins; then cloud Kerberos trust (device scope, this
+ * tenant, a build that supports it); Hello enabled with neither → key trust; Hello turned
+ * off → none.
+ */
+export function policyTrustModel(set: FactSet): TrustModelInference {
   const policy = derivePolicy(set);
-  const { certTrust, cloudTrust } = policy;
+  const { certTrust, cloudTrust, helloEnabled } = policy;
   if (certTrust?.value === 1) {
     return {
       trustModel: 'certificate-trust',
-      reason: '"Use certificate for on-premises authentication" is enabled, and it wins over cloud trust.',
+      reason: '"Use certificate for on-premises authentication" is enabled for the device, and it wins over cloud trust.',
       evidence: [evidence(set, certTrust.probeId, [certTrust.line])],
-    };
-  }
-  const certificateLeftover = checkCertTrustConflict.evaluate(set);
-  if (certificateLeftover.status === 'fail') {
-    return {
-      trustModel: 'certificate-trust',
-      reason:
-        "Certificate trust is off in policy, but this user's Hello container still signs in with a certificate.",
-      evidence: certificateLeftover.evidence,
     };
   }
   if (cloudTrust?.value === 1 && checkOsBuild.evaluate(set).status === 'fail') {
     return {
       trustModel: 'key-trust',
-      reason:
-        'Cloud trust is configured, but this Windows build cannot use it, so Hello falls back to key trust.',
+      reason: 'Cloud trust is configured, but this Windows build cannot use it, so Hello falls back to key trust.',
       evidence: [evidence(set, cloudTrust.probeId, [cloudTrust.line])],
     };
   }
@@ -53,13 +61,20 @@ export function inferTrustModel(set: FactSet): TrustModelInference {
       evidence: [evidence(set, cloudTrust.probeId, [cloudTrust.line])],
     };
   }
-  if (!ngcSet || policy.incomplete) {
-    const why = !ngcSet ? 'whether Hello is set up is not known' : policy.missingReasons[0];
-    return { trustModel: 'unknown', reason: `Can't infer the trust model: ${why}.`, evidence: [] };
+  if (helloEnabled?.value === 0) {
+    return {
+      trustModel: 'none',
+      reason: 'Windows Hello for Business is turned off by policy.',
+      evidence: [evidence(set, helloEnabled.probeId, [helloEnabled.line])],
+    };
   }
+  if (policy.incomplete) {
+    return { trustModel: 'unknown', reason: `Can't read the policy: ${policy.missingReasons[0]}.`, evidence: [] };
+  }
+  const ngcSet = factsOf(set, 'dsregcmd-status')?.ngcSet;
   return {
     trustModel: 'key-trust',
-    reason: 'Hello is set up, and neither cloud trust nor certificate trust is applied to the device.',
-    evidence: [evidence(set, 'dsregcmd-status', [ngcSet.line])],
+    reason: 'Neither cloud trust nor certificate trust is applied to the device, so Hello uses key trust.',
+    evidence: ngcSet ? [evidence(set, 'dsregcmd-status', [ngcSet.line])] : [],
   };
 }

@@ -5,17 +5,22 @@ import type { CheckId, CheckOutcome, CheckResult } from '../types';
 
 /**
  * Evaluates checks in dependency order and shows them in chain order. A check that does not
- * pass on its own evidence while a check it depends on (directly or not) failed is `blocked`
- * by that root failure: the first broken link is red, what it explains is not.
+ * pass while a step it depends on (directly or not) failed is `blocked` by that root failure,
+ * when that failure explains it; an outcome with a reason of its own is shown as it is. A pass whose
+ * prerequisite failed stays a pass but carries the contradiction, so it is not a quiet pass.
  */
 export function runChecklist(set: FactSet, checks: readonly CheckDefinition[] = CHECKS): CheckResult[] {
   const results = new Map<CheckId, CheckResult>();
   for (const check of dependencyOrder(checks)) {
     const outcome = safeEvaluate(check, set);
-    const root = outcome.status === 'pass' || outcome.status === 'skip' ? null : rootFailure(check, results);
+    const root = upstreamFailure(check.dependsOn, results);
+    const cause = upstreamFailure(outcome.explainedBy ?? check.dependsOn, results);
+    const blocked = cause !== null && outcome.status !== 'pass' && outcome.status !== 'skip';
+    const contradiction =
+      root !== null && outcome.status === 'pass' ? contradictionNote(results.get(root)) : null;
     results.set(check.id, {
       id: check.id,
-      status: root ? 'blocked' : outcome.status,
+      status: blocked ? 'blocked' : outcome.status,
       title: check.title,
       explanation: check.explanation,
       summary: outcome.summary,
@@ -23,19 +28,29 @@ export function runChecklist(set: FactSet, checks: readonly CheckDefinition[] = 
       remediation: outcome.remediation ?? null,
       docs: outcome.docs ?? [],
       fixes: outcome.fixes ?? [],
-      blockedBy: root,
+      blockedBy: blocked ? cause : null,
+      contradiction,
     });
   }
   return checks.map((check) => results.get(check.id)).filter((r): r is CheckResult => r !== undefined);
 }
 
-function rootFailure(check: CheckDefinition, results: Map<CheckId, CheckResult>): CheckId | null {
-  for (const id of check.dependsOn) {
+/** The failed step upstream that explains this one: a failed dependency, or what blocked it. */
+function upstreamFailure(dependencies: readonly CheckId[], results: Map<CheckId, CheckResult>): CheckId | null {
+  for (const id of dependencies) {
     const dependency = results.get(id);
     if (dependency?.status === 'fail') return id;
     if (dependency?.status === 'blocked' && dependency.blockedBy) return dependency.blockedBy;
   }
   return null;
+}
+
+function contradictionNote(root: CheckResult | undefined): string | null {
+  if (!root) return null;
+  return (
+    `This passed although "${root.title}" failed, which it depends on: the evidence disagrees ` +
+    '(often a ticket or token left from before the failure). Sign out and in, then check again.'
+  );
 }
 
 /** A check never takes the run down: an exception becomes `unknown` with its message. */
@@ -67,4 +82,18 @@ export function dependencyOrder(checks: readonly CheckDefinition[]): CheckDefini
   };
   for (const check of checks) visit(check);
   return ordered;
+}
+
+/** Every step `id` depends on, directly or not. */
+export function ancestorsOf(id: CheckId, checks: readonly CheckDefinition[] = CHECKS): Set<CheckId> {
+  const byId = new Map(checks.map((c) => [c.id, c]));
+  const seen = new Set<CheckId>();
+  const stack = [...(byId.get(id)?.dependsOn ?? [])];
+  while (stack.length > 0) {
+    const next = stack.pop() as CheckId;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    stack.push(...(byId.get(next)?.dependsOn ?? []));
+  }
+  return seen;
 }

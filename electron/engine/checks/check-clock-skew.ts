@@ -15,6 +15,7 @@ export const checkClockSkew: CheckDefinition = {
     "controller's, the domain controller rejects them.",
   needs: ['time-offset', 'time-status'],
   dependsOn: ['dc-line-of-sight'],
+  critical: true,
   evaluate(set): CheckOutcome {
     const offset = factsOf(set, 'time-offset');
     const status = factsOf(set, 'time-status');

@@ -11,6 +11,12 @@ export interface CheckDefinition {
   /** What this step means and why it matters, for someone who is not an expert. */
   explanation: string;
   needs: ProbeId[];
+  /**
+   * The steps this one needs in the protocol (VERDICTS.md, docs/verdicts.md): a failure
+   * there explains a non-passing result here, which is then `blocked` by it.
+   */
   dependsOn: CheckId[];
+  /** Part of the chain: "works" needs it to pass (optional inputs and advice are not). */
+  critical: boolean;
   evaluate(facts: FactSet): CheckOutcome;
 }

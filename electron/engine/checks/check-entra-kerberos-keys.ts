@@ -48,6 +48,7 @@ export const checkEntraKerberosKeys: CheckDefinition = {
     'module, is only a display object and is not needed for Windows Hello.',
   needs: [PROBE],
   dependsOn: [],
+  critical: false,
   evaluate(set): CheckOutcome {
     const probe = set.probes[PROBE];
     if (probe.state === 'absent') {

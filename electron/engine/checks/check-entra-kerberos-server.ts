@@ -1,3 +1,4 @@
+import { userAdDomain } from '../facts/ad-domain';
 import { evidence, factsOf } from '../facts/fact-set';
 import type { CheckOutcome } from '../types';
 import type { CheckDefinition } from './check-definition';
@@ -11,11 +12,13 @@ export const checkEntraKerberosServer: CheckDefinition = {
   id: 'entra-kerberos-server',
   title: 'Microsoft Entra Kerberos server object in AD',
   explanation:
-    'An administrator must create the Microsoft Entra Kerberos server object once per domain ' +
+    'An administrator must create the Microsoft Entra Kerberos server object in every domain that has users ' +
     '(Set-AzureADKerberosServer). It appears in AD as the computer AzureADKerberos in Domain Controllers and the ' +
-    'user krbtgt_AzureAD, whose key Entra ID uses to sign the partial tickets.',
-  needs: ['entra-kerberos-object'],
-  dependsOn: ['dc-line-of-sight'],
+    "user krbtgt_AzureAD, whose key Entra ID uses to sign the partial tickets. What matters is the user's domain, " +
+    "not the device's.",
+  needs: ['entra-kerberos-object', 'klist-tickets', 'whoami-user'],
+  dependsOn: [],
+  critical: false,
   evaluate(set): CheckOutcome {
     const docs = [DOCS.entraKerberosServer, DOCS.cloudTrustDeploy];
     const unknown = unknownUnlessAny(
@@ -35,6 +38,15 @@ export const checkEntraKerberosServer: CheckDefinition = {
       };
     }
     const domain = found?.domain ?? 'the domain';
+    const user = userAdDomain(set);
+    if (found?.domain && user && user.domain.includes('.') && user.domain !== found.domain.toLowerCase()) {
+      return {
+        status: 'unknown',
+        summary: `The query looked in ${found.domain}, but the user belongs to ${user.domain}: the object must exist in the user's domain.`,
+        evidence: [...proof, evidence(set, user.source, [user.line])],
+        docs,
+      };
+    }
     if (!found?.computer || !found.krbtgt) {
       const missing = [
         !found?.computer && 'the AzureADKerberos computer',
@@ -56,6 +68,13 @@ export const checkEntraKerberosServer: CheckDefinition = {
     const setAt = found.krbtgt.pwdLastSet ? new Date(found.krbtgt.pwdLastSet) : undefined;
     if (setAt && !Number.isNaN(setAt.getTime())) {
       const days = Math.floor((set.now.getTime() - setAt.getTime()) / 86_400_000);
+      if (days < 0) {
+        return {
+          status: 'pass',
+          summary: `The Microsoft Entra Kerberos server object exists in ${domain} (its key was set after the capture time, so its age is not known).`,
+          evidence: proof,
+        };
+      }
       if (days > KEY_ROTATION_WARN_DAYS) {
         return {
           status: 'warn',

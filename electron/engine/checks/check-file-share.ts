@@ -42,6 +42,7 @@ export const checkFileShare: CheckDefinition = {
     'and klist then shows a cifs/<server> service ticket. Without that ticket Windows fell back to NTLM.',
   needs: ['share-access', 'klist-tickets'],
   dependsOn: ['onprem-tgt'],
+  critical: false,
   evaluate(set): CheckOutcome {
     const probe = set.probes['share-access'];
     if (probe.state === 'absent' && set.inputs.share) {

@@ -1,29 +1,44 @@
 import { evidence, factsOf } from '../facts/fact-set';
-import type { CheckOutcome } from '../types';
+import { userScopeCaveat } from '../facts/run-context';
+import type { CheckId, CheckOutcome } from '../types';
 import type { CheckDefinition } from './check-definition';
 import { DOCS } from './doc-links';
 import { unknownUnlessAny } from './outcomes';
+import { latestProvisioningEvent } from './provisioning-event';
 
-const PREREQ_LABELS = {
-  isDeviceJoined: 'the device is not joined',
-  isUserAzureAD: 'the user did not sign in with a Microsoft Entra account',
-  policyEnabled: 'the Hello policy is not enabled',
-  postLogonEnabled: 'provisioning after sign-in is turned off',
-  deviceEligible: 'the device does not meet the hardware requirements (TPM)',
-  sessionIsNotRemote: 'the session is a Remote Desktop session',
-} as const;
+/** Each NGC prerequisite: what NO means, and the upstream step that would explain it (if any). */
+const PREREQS = {
+  isDeviceJoined: { reason: 'the device is not joined', explainedBy: 'join-state' },
+  isUserAzureAD: { reason: 'the user did not sign in with a Microsoft Entra account', explainedBy: null },
+  policyEnabled: { reason: 'the Hello policy is not enabled', explainedBy: 'whfb-policy' },
+  postLogonEnabled: { reason: 'provisioning after sign-in is turned off', explainedBy: null },
+  deviceEligible: { reason: 'the device does not meet the hardware requirements (TPM)', explainedBy: null },
+  sessionIsNotRemote: { reason: 'the session is a Remote Desktop session', explainedBy: 'user-context' },
+  onPremTgt: {
+    reason: 'Windows has no cloud Kerberos ticket for the user, which hybrid devices need before provisioning',
+    explainedBy: 'cloud-tgt',
+  },
+} as const satisfies Record<string, { reason: string; explainedBy: CheckId | null }>;
+
+type PrereqKey = keyof typeof PREREQS;
 
 export const checkHelloProvisioned: CheckDefinition = {
   id: 'hello-provisioned',
   title: 'Hello set up for this user',
   explanation:
     "Windows Hello for Business keeps the user's key in a Hello container on this device. It is created when the " +
-    'user sets up a PIN after signing in; dsregcmd reports it as NgcSet.',
-  needs: ['dsregcmd-status'],
-  dependsOn: ['join-state', 'user-context', 'whfb-policy'],
+    'user sets up a PIN after signing in; dsregcmd reports it as NgcSet. On hybrid joined devices with cloud trust, ' +
+    'Windows sets it up only once Microsoft Entra ID has issued the cloud Kerberos ticket for the user.',
+  needs: ['dsregcmd-status', 'events-udr'],
+  dependsOn: ['join-state', 'user-context', 'whfb-policy', 'cloud-tgt'],
+  critical: true,
   evaluate(set): CheckOutcome {
     const unknown = unknownUnlessAny(set, ['dsregcmd-status'], 'whether Hello is set up');
     if (unknown) return unknown;
+    const caveat = userScopeCaveat(set);
+    if (caveat) {
+      return { status: 'unknown', summary: `Can't tell whether the user has Hello: ${caveat}.`, evidence: [] };
+    }
     const ds = factsOf(set, 'dsregcmd-status');
     const ngcSet = ds?.ngcSet;
     if (!ngcSet) {
@@ -41,10 +56,19 @@ export const checkHelloProvisioned: CheckDefinition = {
       };
     }
     const prereq = ds?.ngcPrereq;
-    const blockers = (Object.keys(PREREQ_LABELS) as (keyof typeof PREREQ_LABELS)[])
-      .filter((key) => prereq?.[key]?.value === false)
-      .map((key) => ({ reason: PREREQ_LABELS[key], line: prereq?.[key]?.line }));
+    const hybrid = ds?.domainJoined?.value === true;
+    const blockers = (Object.keys(PREREQS) as PrereqKey[])
+      .filter((key) => prereq?.[key]?.value === false && (key !== 'onPremTgt' || hybrid))
+      .map((key) => ({ ...PREREQS[key], line: prereq?.[key]?.line }));
+    // Event 360 ("will not be launched") says the same in its own words.
+    const cloudTgtItem = hybrid ? latestProvisioningEvent(set)?.item(/user account has cloud tgt/i) : undefined;
+    const eventNoTgt = cloudTgtItem && /^(no|non|nein)\b/i.test(cloudTgtItem.value);
+    if (eventNoTgt && !blockers.some((b) => b.explainedBy === 'cloud-tgt')) {
+      blockers.push({ ...PREREQS.onPremTgt, line: undefined });
+    }
     const reasons = blockers.map((b) => b.reason);
+    const own = blockers.some((b) => b.explainedBy === null);
+    const explainedBy = [...new Set(blockers.map((b) => b.explainedBy).filter((id) => id !== null))];
     return {
       status: 'fail',
       summary:
@@ -52,11 +76,8 @@ export const checkHelloProvisioned: CheckDefinition = {
           ? `Hello is not set up for this user: ${reasons.join('; ')}.`
           : 'Hello is not set up for this user.',
       evidence: [
-        evidence(set, 'dsregcmd-status', [
-          ngcSet.line,
-          ...blockers.map((b) => b.line),
-          prereq?.preReqResult?.line,
-        ]),
+        evidence(set, 'dsregcmd-status', [ngcSet.line, ...blockers.map((b) => b.line), prereq?.preReqResult?.line]),
+        ...(eventNoTgt && cloudTgtItem ? [evidence(set, 'events-udr', [cloudTgtItem.line])] : []),
       ],
       remediation:
         'Hello provisioning starts after sign-in when every prerequisite is met. Fix what the prerequisite check ' +
@@ -64,6 +85,8 @@ export const checkHelloProvisioned: CheckDefinition = {
         'Registration log says why provisioning did or did not start.',
       fixes: ['open-event-log'],
       docs: [DOCS.dsregcmd, DOCS.cloudTrustDeploy],
+      // A reason of its own (TPM, post-logon off) is shown even behind an upstream failure.
+      ...(own ? { explainedBy: [] } : blockers.length > 0 ? { explainedBy } : {}),
     };
   },
 };

@@ -1,61 +1,63 @@
-import { evidence, factsOf } from '../facts/fact-set';
-import type { CheckOutcome } from '../types';
+import { evidence } from '../facts/fact-set';
+import { sessionAuthOf } from '../facts/session-auth';
+import type { CheckOutcome, EvidenceItem } from '../types';
 import type { CheckDefinition } from './check-definition';
 import { DOCS } from './doc-links';
-
-const KEY_TRUST_IDENTITY_SID = 'S-1-18-4';
 
 export const checkHelloSignin: CheckDefinition = {
   id: 'hello-signin',
   title: 'Signed in with Hello (PIN or biometrics)',
   explanation:
-    'Cloud Kerberos trust works only when the user signs in to Windows with Hello. After a password sign-in the ' +
-    'session has no Hello key, so no cloud Kerberos ticket is issued for it.',
-  needs: ['klist-cloud-debug', 'whoami-groups'],
+    'Cloud Kerberos trust works only when the user signs in to Windows with Hello. A password, a smart card or a ' +
+    'FIDO2 security key also signs in, but not with the Hello key, so this session does not show whether Hello ' +
+    'works.',
+  needs: ['klist-cloud-debug', 'whoami-groups', 'dsregcmd-status', 'logonui-last-provider', 'certutil-user-store'],
   dependsOn: ['user-context', 'hello-provisioned'],
+  critical: true,
   evaluate(set): CheckOutcome {
-    const debug = factsOf(set, 'klist-cloud-debug');
-    const key = debug?.publicKeyCredentialPresent;
-    const password = debug?.passwordDerivedKeysPresent;
-    const proof = [evidence(set, 'klist-cloud-debug', [key?.line, password?.line])];
+    const auth = sessionAuthOf(set);
+    const decisive = auth.signals.filter((s) => s.decisive);
+    const proof: EvidenceItem[] = [...new Set(decisive.map((s) => s.probeId))].map((probeId) =>
+      evidence(
+        set,
+        probeId,
+        decisive.filter((s) => s.probeId === probeId).map((s) => s.line),
+      ),
+    );
     const docs = [DOCS.helloFaq];
-    if (key?.value === 1) {
-      return {
-        status: 'pass',
-        summary: 'This session was signed in with Hello (a key, not a password).',
-        evidence: proof,
-      };
+    const lockAndPin =
+      'Lock the device (Windows+L) and sign back in with the PIN, fingerprint or face, then run the checks ' +
+      'again. If Windows offers only the password, Hello is not set up for this user.';
+    switch (auth.credential) {
+      case 'hello':
+        return { status: 'pass', summary: `Signed in with Hello. ${auth.credentialReason}`, evidence: proof };
+      case 'password':
+        return {
+          status: 'fail',
+          summary: 'This session was signed in with a password, not with the Hello PIN or biometrics.',
+          evidence: proof,
+          remediation: lockAndPin,
+          fixes: ['lock-and-sign-in-with-pin'],
+          docs,
+        };
+      case 'smart-card':
+      case 'fido2':
+        return {
+          status: 'fail',
+          summary: `This session was signed in with ${auth.credential === 'fido2' ? 'a FIDO2 security key' : 'a smart card'}, not with Hello. ${auth.credentialReason}`,
+          evidence: proof,
+          remediation: `Nothing is broken by this, but this session cannot show whether Hello works. ${lockAndPin}`,
+          fixes: ['lock-and-sign-in-with-pin'],
+          docs,
+          explainedBy: [],
+        };
+      default:
+        return {
+          status: 'unknown',
+          summary: auth.credentialReason.startsWith("Can't") ? auth.credentialReason : `Can't tell whether this was a Hello sign-in: ${auth.credentialReason}`,
+          evidence: proof.length > 0 ? proof : [evidence(set, 'klist-cloud-debug', [])],
+          docs,
+        };
     }
-    if (key?.value === 0 || password?.value === 1) {
-      return {
-        status: 'fail',
-        summary: 'This session was signed in with a password, not with the Hello PIN or biometrics.',
-        evidence: proof,
-        remediation:
-          'Lock the device (Windows+L) and sign back in with the PIN, fingerprint or face, then run the checks ' +
-          'again. If Windows offers only the password, Hello is not set up for this user.',
-        fixes: ['lock-and-sign-in-with-pin'],
-        docs,
-      };
-    }
-    // Older builds lack klist cloud_debug; the token's key trust SID is the next best sign.
-    const keyTrust = factsOf(set, 'whoami-groups')?.groups.find((g) => g.sid === KEY_TRUST_IDENTITY_SID);
-    if (keyTrust) {
-      return {
-        status: 'pass',
-        summary: 'The sign-in token carries the key trust identity, so the user signed in with a key.',
-        evidence: [evidence(set, 'whoami-groups', [keyTrust.line]), ...proof],
-      };
-    }
-    const probe = set.probes['klist-cloud-debug'];
-    return {
-      status: 'unknown',
-      summary:
-        probe.state === 'ok'
-          ? 'klist cloud_debug did not say which credential was used to sign in.'
-          : `Can't tell how the user signed in: ${probe.reason}.`,
-      evidence: proof,
-      docs,
-    };
   },
 };

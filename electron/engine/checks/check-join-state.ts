@@ -12,6 +12,7 @@ export const checkJoinState: CheckDefinition = {
     'a Primary Refresh Token, which carries the Kerberos ticket for the on-premises domain.',
   needs: ['dsregcmd-status'],
   dependsOn: [],
+  critical: true,
   evaluate(set): CheckOutcome {
     const unknown = unknownUnlessAny(set, ['dsregcmd-status'], 'how the device is joined');
     if (unknown) return unknown;

@@ -20,6 +20,7 @@ export const checkOsBuild: CheckDefinition = {
     'for the Kerberos ticket, however well everything else is set up.',
   needs: ['os-version'],
   dependsOn: [],
+  critical: true,
   evaluate(set): CheckOutcome {
     const unknown = unknownUnlessAny(set, ['os-version'], 'which Windows build this is');
     if (unknown) return unknown;

@@ -8,10 +8,11 @@ export const checkPolicySource: CheckDefinition = {
   id: 'policy-source',
   title: 'Hello configured in one place',
   explanation:
-    'Hello can be configured by Group Policy or by Intune (MDM). When both configure it, Windows applies Group ' +
-    'Policy and ignores the Intune settings, which surprises people who changed only Intune.',
+    'Hello can be configured by Group Policy or by Intune (MDM). When both set the same setting, Windows applies ' +
+    'the Group Policy value and not the Intune one, which surprises people who changed only Intune.',
   needs: ['policy-mdm', 'policy-gpo-machine', 'policy-gpo-user'],
-  dependsOn: ['whfb-policy'],
+  dependsOn: [],
+  critical: false,
   evaluate(set): CheckOutcome {
     const policy = derivePolicy(set);
     const docs = [DOCS.configureHello];
@@ -21,7 +22,10 @@ export const checkPolicySource: CheckDefinition = {
       const mdm = lines('mdm');
       return {
         status: 'warn',
-        summary: 'Both Group Policy and Intune configure Hello: the Intune (CSP) settings are not applied.',
+        summary:
+          policy.overriddenByGpo.length > 0
+            ? `Both Group Policy and Intune configure Hello: Group Policy overrides ${[...new Set(policy.overriddenByGpo.map((s) => s.name))].join(', ')} from Intune.`
+            : 'Both Group Policy and Intune configure Hello (different settings); the conflicting ones would not be applied from Intune.',
         evidence: [
           evidence(
             set,
@@ -56,7 +60,7 @@ export const checkPolicySource: CheckDefinition = {
     if (sources.length === 0) {
       return {
         status: 'pass',
-        summary: 'No Hello policy values on the device (tenant-wide settings apply).',
+        summary: 'No Hello policy values on the device (Hello may be enabled tenant-wide, at enrollment).',
         evidence: [],
       };
     }

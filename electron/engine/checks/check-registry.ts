@@ -13,6 +13,7 @@ import { checkJoinState } from './check-join-state';
 import { checkOnpremTgt } from './check-onprem-tgt';
 import { checkOsBuild } from './check-os-build';
 import { checkPolicySource } from './check-policy-source';
+import { checkPrivilegedAccount } from './check-privileged-account';
 import { checkPrt } from './check-prt';
 import { checkUserContext } from './check-user-context';
 import { checkWhfbPolicy } from './check-whfb-policy';
@@ -22,6 +23,7 @@ export const CHECKS: readonly CheckDefinition[] = [
   checkOsBuild,
   checkJoinState,
   checkUserContext,
+  checkPrivilegedAccount,
   checkWhfbPolicy,
   checkCloudTrustPolicy,
   checkCertTrustConflict,

@@ -1,12 +1,13 @@
-import { evidence, factsOf } from '../facts/fact-set';
+import { runContextOf } from '../facts/run-context';
 import type { CheckOutcome } from '../types';
 import type { CheckDefinition } from './check-definition';
 import { DOCS } from './doc-links';
 import { unknownUnlessAny } from './outcomes';
 
-const SYSTEM_SID = 'S-1-5-18';
-const REMOTE_INTERACTIVE_SID = 'S-1-5-14';
-const ELEVATED_LABELS = ['S-1-16-12288', 'S-1-16-16384'];
+const RUN_AS_USER =
+  'Close WHfB Doctor and start it again normally (not "Run as administrator", not as another account, not from a ' +
+  "SYSTEM tool) in the signed-in user's own session. The results about Hello, the PRT and the tickets describe " +
+  'whoever runs the app.';
 
 export const checkUserContext: CheckDefinition = {
   id: 'user-context',
@@ -15,8 +16,9 @@ export const checkUserContext: CheckDefinition = {
     'Hello, the Primary Refresh Token and Kerberos tickets belong to the user who signed in. The checks only ' +
     'describe that user when the app runs as them, not elevated and not as SYSTEM. Cloud Kerberos trust also does ' +
     'not work in a Remote Desktop session signed in with a password.',
-  needs: ['whoami-user', 'whoami-groups', 'dsregcmd-status'],
+  needs: ['whoami-user', 'whoami-groups', 'dsregcmd-status', 'logonui-last-provider'],
   dependsOn: [],
+  critical: true,
   evaluate(set): CheckOutcome {
     const unknown = unknownUnlessAny(
       set,
@@ -24,36 +26,41 @@ export const checkUserContext: CheckDefinition = {
       'who the app runs as',
     );
     if (unknown) return unknown;
-    const user = factsOf(set, 'whoami-user');
-    const groups = factsOf(set, 'whoami-groups')?.groups ?? [];
-    const ds = factsOf(set, 'dsregcmd-status');
-    const group = (sid: string) => groups.find((g) => g.sid.toUpperCase() === sid);
-    const context = ds?.userContext?.value.toUpperCase() ?? '';
-    const who = user?.userName?.value ?? 'this account';
-
-    if (user?.sid?.value === SYSTEM_SID || context === 'SYSTEM') {
-      return {
-        status: 'fail',
-        summary: "The app runs as SYSTEM, so it cannot see the signed-in user's Hello, PRT or tickets.",
-        evidence: [
-          evidence(set, 'whoami-user', [user?.sid?.line]),
-          evidence(set, 'dsregcmd-status', [ds?.userContext?.line]),
-        ],
-        remediation:
-          'Run WHfB Doctor as the signed-in user (not "Run as administrator", not from a SYSTEM tool).',
-        docs: [DOCS.dsregcmd],
-      };
+    const context = runContextOf(set);
+    const who = context.account ?? 'this account';
+    switch (context.runAs) {
+      case 'system':
+        return {
+          status: 'fail',
+          summary: "The app runs as SYSTEM, so it cannot see the signed-in user's Hello, PRT or tickets.",
+          evidence: context.evidence,
+          remediation: RUN_AS_USER,
+          docs: [DOCS.dsregcmd],
+        };
+      case 'elevated':
+        return {
+          status: 'fail',
+          summary: `The app runs elevated as ${who}: the user's Hello, PRT and ticket results can't be read from an elevated session.`,
+          evidence: context.evidence,
+          remediation: RUN_AS_USER,
+          docs: [DOCS.dsregcmd],
+        };
+      case 'other-account':
+        return {
+          status: 'fail',
+          summary: `The app runs as another account than the user signed in at this device (${context.reason}).`,
+          evidence: context.evidence,
+          remediation: `${RUN_AS_USER} (Inferred from the sign-in screen's record of the last account, which a fast user switch can also change.)`,
+          docs: [DOCS.dsregcmd],
+        };
+      default:
+        break;
     }
-    const remote = group(REMOTE_INTERACTIVE_SID);
-    const prereqRemote = ds?.ngcPrereq.sessionIsNotRemote;
-    if (remote || prereqRemote?.value === false) {
+    if (context.remote) {
       return {
         status: 'fail',
         summary: 'This is a Remote Desktop session: cloud Kerberos trust does not apply to it.',
-        evidence: [
-          evidence(set, 'whoami-groups', [remote?.line]),
-          evidence(set, 'dsregcmd-status', [prereqRemote?.line]),
-        ],
+        evidence: context.evidence,
         remediation:
           'Remote Desktop with supplied credentials is not supported by cloud Kerberos trust, and a password ' +
           'sign-in never uses Hello. Diagnose at the device itself (or over a screen-sharing tool that joins the ' +
@@ -61,27 +68,10 @@ export const checkUserContext: CheckDefinition = {
         docs: [DOCS.cloudTrustDeploy, DOCS.helloFaq],
       };
     }
-    const elevated = ELEVATED_LABELS.map(group).find((g) => g !== undefined);
-    if (elevated || context === 'ELEVATED USER') {
-      return {
-        status: 'warn',
-        summary: `The app runs elevated as ${who}: if elevation used another account, user results describe that account.`,
-        evidence: [
-          evidence(set, 'whoami-user', [user?.userName?.line]),
-          evidence(set, 'whoami-groups', [elevated?.line]),
-          evidence(set, 'dsregcmd-status', [ds?.userContext?.line]),
-        ],
-        remediation: 'Start WHfB Doctor normally (not "Run as administrator") in the user\'s own session.',
-        docs: [DOCS.dsregcmd],
-      };
-    }
     return {
       status: 'pass',
       summary: `Running as ${who}, not elevated, in a local session.`,
-      evidence: [
-        evidence(set, 'whoami-user', [user?.userName?.line]),
-        evidence(set, 'dsregcmd-status', [ds?.userContext?.line]),
-      ],
+      evidence: context.evidence,
     };
   },
 };

@@ -11,21 +11,31 @@ export interface PolicySetting {
   probeId: ProbeId;
   keyPath: string;
   line: string;
+  /** MDM only: the tenant id in the key path (PassportForWork\<TenantId>\...). */
+  tenantId?: string;
 }
 
 /** Hello for Business policy as this device applies it (Microsoft Learn, "Configure Windows Hello for Business"). */
 export interface PolicyView {
-  /** Every PassportForWork value found, in precedence order (user GPO first). */
+  /** Every PassportForWork value that applies to this tenant, in precedence order (user GPO first). */
   settings: PolicySetting[];
-  /** Which delivery channels configure anything. Both → CSP values are not applied. */
+  /** Which delivery channels configure anything. */
   gpoConfigured: boolean;
   mdmConfigured: boolean;
-  /** The effective values after precedence (and the device-only rule for cloud trust). */
+  /** The effective values after precedence (and the device-only rule for cloud and certificate trust). */
   helloEnabled?: PolicySetting;
   cloudTrust?: PolicySetting;
   certTrust?: PolicySetting;
   /** UseCloudTrustForOnPremAuth set only under a user-SID path (Intune Account Protection pitfall). */
   cloudTrustOnlyInUserScope?: PolicySetting;
+  /** UseCertificateForOnPremAuth set for the user only: not read at logon (the CSP lists it as device-only). */
+  certTrustUserScope?: PolicySetting;
+  /** Intune values not applied because Group Policy sets the same setting (conflicting CSP settings). */
+  overriddenByGpo: PolicySetting[];
+  /** Intune values written under another tenant's id than the one the device is joined to. */
+  foreignTenant: PolicySetting[];
+  /** The device's tenant id from dsregcmd, when known. */
+  deviceTenantId?: string;
   /** True when one of the three policy probes could not be read. */
   incomplete: boolean;
   missingReasons: string[];
@@ -38,13 +48,15 @@ const PROBE_OF: Record<'gpo-user' | 'gpo-machine' | 'mdm', ProbeId> = {
   mdm: 'policy-mdm',
 };
 const HELLO_ENABLED_NAMES = ['usepassportforwork', 'enabled'];
+const CLOUD_TRUST = 'usecloudtrustforonpremauth';
+const CERT_TRUST = 'usecertificateforonpremauth';
 
 /** MDM device scope: ...\PassportForWork\<TenantId>\Device\Policies; user scope: ...\<TenantId>\<UserSid>\Policies. */
-function mdmScope(path: string): 'mdm-device' | 'mdm-user' | null {
-  const match = /\\PassportForWork\\[^\\]+\\([^\\]+)\\Policies$/i.exec(path);
-  if (!match?.[1]) return null;
-  if (match[1].toLowerCase() === 'device') return 'mdm-device';
-  return /^S-1-/i.test(match[1]) ? 'mdm-user' : null;
+function mdmScope(path: string): { source: 'mdm-device' | 'mdm-user'; tenantId: string } | null {
+  const match = /\\PassportForWork\\([^\\]+)\\([^\\]+)\\Policies$/i.exec(path);
+  if (!match?.[1] || !match[2]) return null;
+  if (match[2].toLowerCase() === 'device') return { source: 'mdm-device', tenantId: match[1] };
+  return /^S-1-/i.test(match[2]) ? { source: 'mdm-user', tenantId: match[1] } : null;
 }
 
 /** GPO values live directly on the PassportForWork key (subkeys hold PIN complexity etc.). */
@@ -55,26 +67,31 @@ function isGpoRoot(path: string): boolean {
 function collect(
   facts: RegistryFacts | undefined,
   probeId: ProbeId,
-  scopeOf: (path: string) => PolicySource | null,
+  scopeOf: (path: string) => { source: PolicySource; tenantId?: string } | null,
 ) {
   const found: PolicySetting[] = [];
   for (const key of facts?.keys ?? []) {
-    const source = scopeOf(key.path);
-    if (!source) continue;
+    const scope = scopeOf(key.path);
+    if (!scope) continue;
     for (const value of key.values) {
       if (typeof value.data !== 'number') continue;
       found.push({
         name: value.name,
         value: value.data,
-        source,
+        source: scope.source,
         probeId,
         keyPath: key.path,
         line: value.line,
+        ...(scope.tenantId ? { tenantId: scope.tenantId } : {}),
       });
     }
   }
   return found;
 }
+
+const isDeviceScope = (s: PolicySetting) => s.source === 'gpo-machine' || s.source === 'mdm-device';
+const isUserScope = (s: PolicySetting) => !isDeviceScope(s);
+const named = (s: PolicySetting, names: string[]) => names.includes(s.name.toLowerCase());
 
 export function derivePolicy(set: FactSet): PolicyView {
   const missingReasons: string[] = [];
@@ -82,27 +99,36 @@ export function derivePolicy(set: FactSet): PolicyView {
     const probe = set.probes[id];
     if (probe.state !== 'ok') missingReasons.push(probe.reason);
   }
-  const settings = [
-    ...collect(factsOf(set, 'policy-gpo-user'), 'policy-gpo-user', (p) => (isGpoRoot(p) ? 'gpo-user' : null)),
-    ...collect(factsOf(set, 'policy-gpo-machine'), 'policy-gpo-machine', (p) =>
-      isGpoRoot(p) ? 'gpo-machine' : null,
-    ),
+  const gpoOnly = (source: PolicySource) => (p: string) => (isGpoRoot(p) ? { source } : null);
+  const all = [
+    ...collect(factsOf(set, 'policy-gpo-user'), 'policy-gpo-user', gpoOnly('gpo-user')),
+    ...collect(factsOf(set, 'policy-gpo-machine'), 'policy-gpo-machine', gpoOnly('gpo-machine')),
     ...collect(factsOf(set, 'policy-mdm'), 'policy-mdm', mdmScope),
   ].sort((a, b) => PRECEDENCE.indexOf(a.source) - PRECEDENCE.indexOf(b.source));
 
+  // The CSP path carries the tenant id: values under another tenant's id do not apply here.
+  const deviceTenantId = factsOf(set, 'dsregcmd-status')?.tenantId?.value;
+  const foreign = (s: PolicySetting) =>
+    s.tenantId !== undefined &&
+    deviceTenantId !== undefined &&
+    s.tenantId.toLowerCase() !== deviceTenantId.toLowerCase();
+  const foreignTenant = all.filter(foreign);
+  const settings = all.filter((s) => !foreign(s));
+
   const gpoConfigured = settings.some((s) => s.source.startsWith('gpo'));
   const mdmConfigured = settings.some((s) => s.source.startsWith('mdm'));
-  // Mixing GPO and CSP leaves the CSP settings unapplied.
-  const applied = gpoConfigured ? settings.filter((s) => s.source.startsWith('gpo')) : settings;
-  const first = (names: string[], from = applied) => from.find((s) => names.includes(s.name.toLowerCase()));
+  // Group Policy wins per setting: the conflicting CSP values are not applied.
+  const gpoNames = new Set(settings.filter((s) => s.source.startsWith('gpo')).map((s) => s.name.toLowerCase()));
+  const overriddenByGpo = settings.filter((s) => s.source.startsWith('mdm') && gpoNames.has(s.name.toLowerCase()));
+  const applied = settings.filter((s) => !overriddenByGpo.includes(s));
+  const first = (names: string[], from = applied) => from.find((s) => named(s, names));
 
-  // Cloud trust is a device-scope setting: a user-scope value has no effect.
-  const deviceScoped = applied.filter((s) => s.source === 'gpo-machine' || s.source === 'mdm-device');
-  const cloudTrust = first(['usecloudtrustforonpremauth'], deviceScoped);
-  const userScopeCloudTrust = first(
-    ['usecloudtrustforonpremauth'],
-    settings.filter((s) => s.source === 'mdm-user' || s.source === 'gpo-user'),
-  );
+  // Cloud trust and certificate trust are device settings: a user-scope value has no effect.
+  const deviceScoped = applied.filter(isDeviceScope);
+  const cloudTrust = first([CLOUD_TRUST], deviceScoped);
+  const userScopeCloudTrust = first([CLOUD_TRUST], settings.filter(isUserScope));
+  const certTrust = first([CERT_TRUST], deviceScoped);
+  const userScopeCert = first([CERT_TRUST], settings.filter(isUserScope));
 
   return {
     settings,
@@ -110,9 +136,12 @@ export function derivePolicy(set: FactSet): PolicyView {
     mdmConfigured,
     helloEnabled: first(HELLO_ENABLED_NAMES),
     cloudTrust,
-    certTrust: first(['usecertificateforonpremauth']),
-    cloudTrustOnlyInUserScope:
-      !cloudTrust && userScopeCloudTrust?.value === 1 ? userScopeCloudTrust : undefined,
+    certTrust,
+    cloudTrustOnlyInUserScope: !cloudTrust && userScopeCloudTrust?.value === 1 ? userScopeCloudTrust : undefined,
+    certTrustUserScope: userScopeCert?.value === 1 ? userScopeCert : undefined,
+    overriddenByGpo,
+    foreignTenant,
+    ...(deviceTenantId ? { deviceTenantId } : {}),
     incomplete: missingReasons.length > 0,
     missingReasons,
   };

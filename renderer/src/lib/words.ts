@@ -1,5 +1,5 @@
 // Plain words for the engine's codes, so nobody needs the manual to read the screen.
-import type { Headline } from '../../../electron/engine/checklist/headline';
+import type { Headline } from '../../../electron/engine/report/report-types';
 import type { DeviceSummary } from '../../../electron/engine/report/report-types';
 import type { CheckStatus, TrustModel } from '../../../electron/engine/types';
 
