@@ -77,7 +77,7 @@ export const checkCertTrustConflict: CheckDefinition = {
         summary: `There are signs of certificate trust, but they do not prove the Hello container was set up for it: ${leftover.why}`,
         evidence: leftover.evidence,
         remediation:
-          'Nothing to delete on this evidence. To settle it, look at the user\'s certificates (certutil -user -store ' +
+          "Nothing to delete on this evidence. To settle it, look at the user's certificates (certutil -user -store " +
           'my): a logon certificate whose key is in the "Microsoft Passport Key Storage Provider" is a certificate-' +
           'trust container; a smart card certificate is not.',
         docs,
@@ -121,7 +121,9 @@ function certificateProvisioningEvents(set: FactSet): EvidenceItem[] {
     const item = event.items.find((i) => /certificate for on premise auth/i.test(i.label));
     if (!item || !/^(yes|oui|ja|sí|si)\b/i.test(item.value)) return [];
     const when = event.timeCreated ? ` at ${event.timeCreated}` : '';
-    return [evidence(set, 'events-udr', [item.line], `provisioning launched with the certificate policy on${when}`)];
+    return [
+      evidence(set, 'events-udr', [item.line], `provisioning launched with the certificate policy on${when}`),
+    ];
   });
 }
 
@@ -152,7 +154,11 @@ function leftoverContainer(set: FactSet, eventSaysCertificate: EvidenceItem[]): 
       ? [evidence(set, 'whoami-groups', [certificateLogon.line], 'this sign-in used a certificate')]
       : [];
   const storeProof = passport.map((c) =>
-    evidence(set, 'certutil-user-store', [c.subject ? `Subject: ${c.subject}` : undefined, c.template ? `Template: ${c.template}` : undefined, c.provider?.line]),
+    evidence(set, 'certutil-user-store', [
+      c.subject ? `Subject: ${c.subject}` : undefined,
+      c.template ? `Template: ${c.template}` : undefined,
+      c.provider?.line,
+    ]),
   );
   if (passport.length > 0 && (logonProof.length > 0 || eventSaysCertificate.length > 0)) {
     return { kind: 'proven', evidence: [...storeProof, ...logonProof, ...eventSaysCertificate] };

@@ -16,7 +16,7 @@ export const checkCloudTgt: CheckDefinition = {
     'With cloud Kerberos trust, Microsoft Entra ID hands out a partial Kerberos ticket (TGT) for the on-premises ' +
     'domain together with the PRT; no domain controller is involved. dsregcmd shows it as OnPremTgt : YES and ' +
     'klist cloud_debug as "Cloud Primary (Hybrid logon) TGT available: 1". Entra ID issues it only for users ' +
-    "synced from AD whose domain has a Kerberos server object.",
+    'synced from AD whose domain has a Kerberos server object.',
   needs: ['klist-cloud-debug', 'dsregcmd-status', 'events-udr'],
   dependsOn: ['os-build', 'join-state', 'user-context', 'prt', 'entra-kerberos-server'],
   critical: true,
@@ -24,7 +24,12 @@ export const checkCloudTgt: CheckDefinition = {
     const docs = [DOCS.cloudTrustDeploy];
     const caveat = userScopeCaveat(set);
     if (caveat) {
-      return { status: 'unknown', summary: `Can't tell whether the user has the cloud ticket: ${caveat}.`, evidence: [], docs };
+      return {
+        status: 'unknown',
+        summary: `Can't tell whether the user has the cloud ticket: ${caveat}.`,
+        evidence: [],
+        docs,
+      };
     }
     const debug = factsOf(set, 'klist-cloud-debug');
     const ds = factsOf(set, 'dsregcmd-status');
@@ -37,12 +42,16 @@ export const checkCloudTgt: CheckDefinition = {
       evidence(set, 'klist-cloud-debug', [primary?.line]),
     ];
     const policyNote = debug?.cloudKerberosEnabledByPolicy;
-    if (policyNote?.value === 0) proof.push(evidence(set, 'klist-cloud-debug', [policyNote.line], AZURE_FILES_NOTE));
+    if (policyNote?.value === 0)
+      proof.push(evidence(set, 'klist-cloud-debug', [policyNote.line], AZURE_FILES_NOTE));
 
     if (onPremTgt?.value === true || primary?.value === 1) {
       const sessionLacksIt = primary?.value === 0;
-      const credential = sessionAuthOf(set).credential;
-      if (sessionLacksIt && credential === 'hello') {
+      const auth = sessionAuthOf(set);
+      // A key-trust or certificate-trust logon never takes the cloud ticket: onprem-tgt says so.
+      const otherTrust = auth.trustModel === 'key-trust' || auth.trustModel === 'certificate-trust';
+      const helloSession = auth.trustModel === 'cloud-kerberos-trust' || auth.trustModel === 'unknown';
+      if (sessionLacksIt && auth.credential === 'hello' && helloSession) {
         return {
           status: 'warn',
           summary:
@@ -54,9 +63,15 @@ export const checkCloudTgt: CheckDefinition = {
           docs,
         };
       }
-      const note = sessionLacksIt ? ' This logon session does not hold it, as expected after a non-Hello sign-in.' : '';
+      const note = !sessionLacksIt
+        ? ''
+        : otherTrust
+          ? ` This logon used ${auth.trustModel === 'key-trust' ? 'key trust' : 'certificate trust'} instead, so it does not hold it.`
+          : ' This logon session does not hold it, as expected after a non-Hello sign-in.';
       const disagreement =
-        onPremTgt?.value === false ? ' (dsregcmd says OnPremTgt : NO, but this logon session holds the ticket.)' : '';
+        onPremTgt?.value === false
+          ? ' (dsregcmd says OnPremTgt : NO, but this logon session holds the ticket.)'
+          : '';
       return {
         status: 'pass',
         summary: `Microsoft Entra ID issued the cloud Kerberos ticket for the on-premises domain.${note}${disagreement}`,
@@ -69,7 +84,7 @@ export const checkCloudTgt: CheckDefinition = {
         status: 'fail',
         summary:
           'Microsoft Entra ID issues Kerberos tickets to this user for Azure (CloudTgt : YES) but none for the ' +
-          'on-premises domain (OnPremTgt : NO): the user is not synced from AD, or the user\'s domain has no Kerberos ' +
+          "on-premises domain (OnPremTgt : NO): the user is not synced from AD, or the user's domain has no Kerberos " +
           'server object.',
         evidence: [...proof, ...(eventItem ? [evidence(set, 'events-udr', [eventItem.line])] : [])],
         remediation:

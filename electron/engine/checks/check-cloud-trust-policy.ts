@@ -8,7 +8,7 @@ import { windowsPolicyView } from './windows-policy-view';
 const HOW_TO_SET =
   'In Intune, set "Use Cloud Trust For On Prem Auth" to Enabled in a Settings Catalog profile assigned to ' +
   'devices (or the OMA-URI ./Device/Vendor/MSFT/PassportForWork/{TenantId}/Policies/UseCloudTrustForOnPremAuth ' +
-  "with this tenant's id); with Group Policy, enable \"Use cloud trust for on-premises authentication\". Then sync " +
+  'with this tenant\'s id); with Group Policy, enable "Use cloud trust for on-premises authentication". Then sync ' +
   'the device and sign in again.';
 
 const CLOUD_TRUST = 'usecloudtrustforonpremauth';

@@ -39,7 +39,7 @@ export const checkEntraKerberosServer: CheckDefinition = {
     }
     const domain = found?.domain ?? 'the domain';
     const user = userAdDomain(set);
-    if (found?.domain && user && user.domain.includes('.') && user.domain !== found.domain.toLowerCase()) {
+    if (found?.domain && user?.domain.includes('.') && user.domain !== found.domain.toLowerCase()) {
       return {
         status: 'unknown',
         summary: `The query looked in ${found.domain}, but the user belongs to ${user.domain}: the object must exist in the user's domain.`,

@@ -15,7 +15,8 @@ const PREREQS = {
   deviceEligible: { reason: 'the device does not meet the hardware requirements (TPM)', explainedBy: null },
   sessionIsNotRemote: { reason: 'the session is a Remote Desktop session', explainedBy: 'user-context' },
   onPremTgt: {
-    reason: 'Windows has no cloud Kerberos ticket for the user, which hybrid devices need before provisioning',
+    reason:
+      'Windows has no cloud Kerberos ticket for the user, which hybrid devices need before provisioning',
     explainedBy: 'cloud-tgt',
   },
 } as const satisfies Record<string, { reason: string; explainedBy: CheckId | null }>;
@@ -37,7 +38,11 @@ export const checkHelloProvisioned: CheckDefinition = {
     if (unknown) return unknown;
     const caveat = userScopeCaveat(set);
     if (caveat) {
-      return { status: 'unknown', summary: `Can't tell whether the user has Hello: ${caveat}.`, evidence: [] };
+      return {
+        status: 'unknown',
+        summary: `Can't tell whether the user has Hello: ${caveat}.`,
+        evidence: [],
+      };
     }
     const ds = factsOf(set, 'dsregcmd-status');
     const ngcSet = ds?.ngcSet;
@@ -60,8 +65,10 @@ export const checkHelloProvisioned: CheckDefinition = {
     const blockers = (Object.keys(PREREQS) as PrereqKey[])
       .filter((key) => prereq?.[key]?.value === false && (key !== 'onPremTgt' || hybrid))
       .map((key) => ({ ...PREREQS[key], line: prereq?.[key]?.line }));
-    // Event 360 ("will not be launched") says the same in its own words.
-    const cloudTgtItem = hybrid ? latestProvisioningEvent(set)?.item(/user account has cloud tgt/i) : undefined;
+    // Event 360 ("will not be launched") says the same in its own words; 358 means provisioning went ahead.
+    const latest = latestProvisioningEvent(set);
+    const cloudTgtItem =
+      hybrid && latest?.event.eventId === 360 ? latest.item(/user account has cloud tgt/i) : undefined;
     const eventNoTgt = cloudTgtItem && /^(no|non|nein)\b/i.test(cloudTgtItem.value);
     if (eventNoTgt && !blockers.some((b) => b.explainedBy === 'cloud-tgt')) {
       blockers.push({ ...PREREQS.onPremTgt, line: undefined });
@@ -76,7 +83,11 @@ export const checkHelloProvisioned: CheckDefinition = {
           ? `Hello is not set up for this user: ${reasons.join('; ')}.`
           : 'Hello is not set up for this user.',
       evidence: [
-        evidence(set, 'dsregcmd-status', [ngcSet.line, ...blockers.map((b) => b.line), prereq?.preReqResult?.line]),
+        evidence(set, 'dsregcmd-status', [
+          ngcSet.line,
+          ...blockers.map((b) => b.line),
+          prereq?.preReqResult?.line,
+        ]),
         ...(eventNoTgt && cloudTgtItem ? [evidence(set, 'events-udr', [cloudTgtItem.line])] : []),
       ],
       remediation:

@@ -32,17 +32,25 @@ export const checkOnpremTgt: CheckDefinition = {
     const unknown = unknownUnlessAny(set, ['klist-tickets'], 'which Kerberos tickets the user holds');
     if (unknown) return { ...unknown, docs };
     const caveat = userScopeCaveat(set);
-    if (caveat) return { status: 'unknown', summary: `Can't read the user's tickets: ${caveat}.`, evidence: [], docs };
+    if (caveat)
+      return { status: 'unknown', summary: `Can't read the user's tickets: ${caveat}.`, evidence: [], docs };
     const tickets = factsOf(set, 'klist-tickets')?.tickets ?? [];
     const domain = adDomain(set);
-    const tgts = tickets.filter((t) => t.service === 'krbtgt' && t.target.toUpperCase() !== ENTRA_KERBEROS_REALM);
+    const tgts = tickets.filter(
+      (t) => t.service === 'krbtgt' && t.target.toUpperCase() !== ENTRA_KERBEROS_REALM,
+    );
     const tgt = tgts.find((t) => !domain || t.target.toLowerCase() === domain) ?? tgts[0];
     if (!tgt) {
       return {
         status: 'fail',
         summary: `There is no ticket-granting ticket for ${domain?.toUpperCase() ?? 'the AD domain'} in this session.`,
         evidence: [
-          evidence(set, 'klist-tickets', [], `${tickets.length} ticket(s) in the cache, none krbtgt/<AD domain>.`),
+          evidence(
+            set,
+            'klist-tickets',
+            [],
+            `${tickets.length} ticket(s) in the cache, none krbtgt/<AD domain>.`,
+          ),
         ],
         remediation:
           'When every step above passes, open a file share to make Windows exchange the cloud ticket, then check ' +

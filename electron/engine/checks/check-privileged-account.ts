@@ -1,5 +1,6 @@
 import { evidence, factsOf } from '../facts/fact-set';
 import { userScopeCaveat } from '../facts/run-context';
+import { hasExchangedTgt, sessionAuthOf } from '../facts/session-auth';
 import { DENIED_BUILTIN_SIDS, DENIED_DOMAIN_RIDS, domainRid } from '../facts/well-known-sids';
 import type { CheckOutcome, EvidenceItem } from '../types';
 import type { CheckDefinition } from './check-definition';
@@ -50,13 +51,27 @@ export const checkPrivilegedAccount: CheckDefinition = {
       return name ? [{ name: g.name || name, line: g.line }] : [];
     });
     const fromDirectory = tokenGroups.flatMap((sid) => {
-      const name = deniedName(sid) ?? (neverRevealSet.size === 0 ? DENIED_BUILTIN_SIDS.get(sid.toUpperCase()) : undefined);
+      const name =
+        deniedName(sid) ??
+        (neverRevealSet.size === 0 ? DENIED_BUILTIN_SIDS.get(sid.toUpperCase()) : undefined);
       return name ? [{ name, line: `tokenGroups: ${sid}` }] : [];
     });
     const denied = [...fromToken, ...fromDirectory];
     const proof: EvidenceItem[] = [
-      evidence(set, 'whoami-groups', fromToken.map((d) => d.line)),
-      ...(fromDirectory.length > 0 ? [evidence(set, 'entra-kerberos-object', fromDirectory.map((d) => d.line))] : []),
+      evidence(
+        set,
+        'whoami-groups',
+        fromToken.map((d) => d.line),
+      ),
+      ...(fromDirectory.length > 0
+        ? [
+            evidence(
+              set,
+              'entra-kerberos-object',
+              fromDirectory.map((d) => d.line),
+            ),
+          ]
+        : []),
     ];
     if (denied.length > 0) {
       const names = [...new Set(denied.map((d) => d.name))].join(', ');
@@ -75,6 +90,23 @@ export const checkPrivilegedAccount: CheckDefinition = {
     }
     const domainGroups = groups.filter((g) => domainRid(g.sid) !== undefined);
     const readDirectory = directory?.user !== undefined && directory.user !== null;
+    // A domain controller exchanged the cloud ticket, so the replication policy let this account through.
+    const auth = sessionAuthOf(set);
+    if (
+      domainGroups.length === 0 &&
+      !readDirectory &&
+      auth.trustModel === 'cloud-kerberos-trust' &&
+      hasExchangedTgt(set)
+    ) {
+      return {
+        status: 'pass',
+        summary:
+          'The token carries no AD groups (as on a Microsoft Entra joined device), but a domain controller exchanged the cloud ticket, so the password replication policy allows this account.',
+        evidence: auth.signals
+          .filter((s) => s.decisive)
+          .map((s) => evidence(set, s.probeId, [s.line], s.says)),
+      };
+    }
     if (domainGroups.length === 0 && !readDirectory) {
       return {
         status: 'unknown',

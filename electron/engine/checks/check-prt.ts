@@ -51,7 +51,13 @@ export const checkPrt: CheckDefinition = {
     const unknown = unknownUnlessAny(set, ['dsregcmd-status'], 'whether the user has a PRT');
     if (unknown) return unknown;
     const caveat = userScopeCaveat(set);
-    if (caveat) return { status: 'unknown', summary: `Can't tell whether the user has a PRT: ${caveat}.`, evidence: [], docs };
+    if (caveat)
+      return {
+        status: 'unknown',
+        summary: `Can't tell whether the user has a PRT: ${caveat}.`,
+        evidence: [],
+        docs,
+      };
     const ds = factsOf(set, 'dsregcmd-status');
     const prt = ds?.azureAdPrt;
     if (!prt) {
@@ -72,7 +78,11 @@ export const checkPrt: CheckDefinition = {
         status: 'fail',
         summary: `The user has no Primary Refresh Token from Microsoft Entra ID${error}.`,
         evidence: [
-          evidence(set, 'dsregcmd-status', [prt.line, ds?.prtErrorDescription?.line, ...diagnosticsLines(failed)]),
+          evidence(set, 'dsregcmd-status', [
+            prt.line,
+            ds?.prtErrorDescription?.line,
+            ...diagnosticsLines(failed),
+          ]),
         ],
         remediation: REFRESH,
         fixes: ['refresh-prt'],
@@ -89,7 +99,9 @@ export const checkPrt: CheckDefinition = {
         : undefined;
     const lines = [prt.line, updated?.line, expiry?.line];
     if (expiresAt && expiresAt.getTime() <= set.now.getTime()) {
-      const inferred = expiry ? '' : ` (inferred: last renewed ${age((set.now.getTime() - (updatedAt?.getTime() ?? 0)) / HOUR)}, and a PRT lives ${PRT_LIFETIME_DAYS} days)`;
+      const inferred = expiry
+        ? ''
+        : ` (inferred: last renewed ${age((set.now.getTime() - (updatedAt?.getTime() ?? 0)) / HOUR)}, and a PRT lives ${PRT_LIFETIME_DAYS} days)`;
       return {
         status: 'fail',
         summary: `The PRT expired on ${expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC${inferred}: no new cloud Kerberos ticket comes with it.`,

@@ -35,7 +35,8 @@ export const checkWhfbPolicy: CheckDefinition = {
         status: 'fail',
         summary: `Turned off by ${describeSource(setting.source)}.`,
         evidence: [...registryProof, ...windows.evidence],
-        remediation: 'Enable Windows Hello for Business in the policy that turns it off, then sync the device.',
+        remediation:
+          'Enable Windows Hello for Business in the policy that turns it off, then sync the device.',
         fixes: ['sync-device-policy'],
         docs,
         explainedBy: [],
@@ -48,7 +49,9 @@ export const checkWhfbPolicy: CheckDefinition = {
         evidence: [...registryProof, ...windows.evidence],
         remediation:
           'Windows does not apply the value it received.' +
-          (setting.source === 'mdm-user' ? USER_SCOPE_REGRESSION : ' Sync the device, sign out and in, and check again.'),
+          (setting.source === 'mdm-user'
+            ? USER_SCOPE_REGRESSION
+            : ' Sync the device, sign out and in, and check again.'),
         fixes: ['sync-device-policy'],
         docs,
         explainedBy: [],
@@ -63,7 +66,9 @@ export const checkWhfbPolicy: CheckDefinition = {
       };
     }
     // No policy value: tenant-wide enrollment settings don't write these keys; ask Windows itself.
-    const foreign = policy.foreignTenant.find((s) => ['usepassportforwork', 'enabled'].includes(s.name.toLowerCase()));
+    const foreign = policy.foreignTenant.find((s) =>
+      ['usepassportforwork', 'enabled'].includes(s.name.toLowerCase()),
+    );
     if (windows.enabled === true) {
       return {
         status: 'pass',
@@ -78,7 +83,10 @@ export const checkWhfbPolicy: CheckDefinition = {
         summary: foreign
           ? `Not enabled: the Hello policy on this device is written under another tenant's id (${foreign.tenantId}).`
           : 'Windows Hello for Business is not enabled for this device or user.',
-        evidence: [...windows.evidence, ...(foreign ? [evidence(set, foreign.probeId, [foreign.keyPath, foreign.line])] : [])],
+        evidence: [
+          ...windows.evidence,
+          ...(foreign ? [evidence(set, foreign.probeId, [foreign.keyPath, foreign.line])] : []),
+        ],
         remediation: ENABLE,
         fixes: ['sync-device-policy'],
         docs,

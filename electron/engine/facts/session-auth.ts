@@ -41,7 +41,13 @@ function collector(): Signals {
     list,
     add(probeId, line, says, inference) {
       if (!line) return undefined;
-      const signal: AuthSignal = { probeId, line, says, decisive: false, ...(inference ? { inference } : {}) };
+      const signal: AuthSignal = {
+        probeId,
+        line,
+        says,
+        decisive: false,
+        ...(inference ? { inference } : {}),
+      };
       list.push(signal);
       return signal;
     },
@@ -109,7 +115,9 @@ export function sessionAuthOf(set: FactSet): SessionAuth {
   const sPrimary = signals.add(
     'klist-cloud-debug',
     primary?.line,
-    primary?.value === 1 ? 'this logon holds the partial TGT from Microsoft Entra ID' : 'no partial TGT in this logon',
+    primary?.value === 1
+      ? 'this logon holds the partial TGT from Microsoft Entra ID'
+      : 'no partial TGT in this logon',
   );
   const sKeyTrust = signals.add(
     'whoami-groups',
@@ -137,7 +145,12 @@ export function sessionAuthOf(set: FactSet): SessionAuth {
     other: 'the last sign-in at this device used another credential provider',
   };
   const sProvider = provider?.kind
-    ? signals.add('logonui-last-provider', provider.lastProvider?.line, providerSays[provider.kind] ?? '', true)
+    ? signals.add(
+        'logonui-last-provider',
+        provider.lastProvider?.line,
+        providerSays[provider.kind] ?? '',
+        true,
+      )
     : undefined;
   const sPassport = signals.add(
     'certutil-user-store',
@@ -168,13 +181,21 @@ export function sessionAuthOf(set: FactSet): SessionAuth {
           credentialReason: `Signed in with a public key, and the sign-in screen last used ${what}.`,
         };
       }
+      if (provider?.kind === 'pin' || provider?.kind === 'biometric') {
+        decide(sKey, sProvider);
+        return {
+          credential: 'hello',
+          credentialReason: `Signed in with a key, and the sign-in screen last used Hello (${provider.kind === 'pin' ? 'PIN' : 'biometrics'}).`,
+        };
+      }
       if (ngcSet?.value === false) {
         decide(sKey, sNgc);
         if (certificate || smartCardCert) {
           decide(sCertificate, sSmartCard);
           return {
             credential: 'smart-card',
-            credentialReason: 'Signed in with a certificate, and the user has no Hello container: a smart card.',
+            credentialReason:
+              'Signed in with a certificate, and the user has no Hello container: a smart card.',
           };
         }
         if (asRepType && asRepType.value !== 0) {
@@ -187,13 +208,17 @@ export function sessionAuthOf(set: FactSet): SessionAuth {
         }
         return {
           credential: 'unknown',
-          credentialReason: 'Signed in with a key, but not with Hello (no Hello container): a smart card or a security key.',
+          credentialReason:
+            'Signed in with a key, but not with Hello (no Hello container): a smart card or a security key.',
         };
       }
       if (certificate && !keyTrust && !passportCert) {
         if (smartCardCert) {
           decide(sKey, sCertificate, sSmartCard);
-          return { credential: 'smart-card', credentialReason: 'Signed in with a certificate whose key is on a smart card.' };
+          return {
+            credential: 'smart-card',
+            credentialReason: 'Signed in with a certificate whose key is on a smart card.',
+          };
         }
         if (!store) {
           decide(sKey, sCertificate);
@@ -212,35 +237,45 @@ export function sessionAuthOf(set: FactSet): SessionAuth {
             'klist says this logon used a key, but the sign-in screen last used a password (perhaps another user or an unlock): unclear.',
         };
       }
-      decide(sKey, sNgc, sProvider, sPassport);
+      decide(sKey, sNgc, sPassport);
       return {
         credential: 'hello',
         credentialReason:
-          provider?.kind === 'pin' || provider?.kind === 'biometric'
-            ? 'Signed in with a key, the user has a Hello container, and the sign-in screen last used Hello.'
-            : 'Signed in with a key and the user has a Hello container (a FIDO2 key would look the same without the sign-in screen record).',
+          'Signed in with a key and the user has a Hello container (a FIDO2 key would look the same without the sign-in screen record).',
       };
     }
     if (keyTrust) {
       decide(sKeyTrust);
       return {
         credential: 'hello',
-        credentialReason: 'klist cloud_debug was not read; the token carries the key trust identity of a Hello key.',
+        credentialReason:
+          'klist cloud_debug was not read; the token carries the key trust identity of a Hello key.',
       };
     }
-    return { credential: 'unknown', credentialReason: "klist cloud_debug did not say which credential signed in." };
+    return {
+      credential: 'unknown',
+      credentialReason: 'klist cloud_debug did not say which credential signed in.',
+    };
   }
 
   function decideTrust(used: SessionCredential): { trustModel: TrustModel; trustReason: string } {
     if (used === 'password' || used === 'smart-card' || used === 'fido2') {
-      const what = { password: 'a password', 'smart-card': 'a smart card', fido2: 'a FIDO2 security key' }[used];
+      const what = { password: 'a password', 'smart-card': 'a smart card', fido2: 'a FIDO2 security key' }[
+        used
+      ];
       return { trustModel: 'none', trustReason: `This session was signed in with ${what}, not with Hello.` };
     }
     if (ngcSet?.value === false) {
-      return { trustModel: 'none', trustReason: 'The user has no Hello container, so no Hello trust model was used.' };
+      return {
+        trustModel: 'none',
+        trustReason: 'The user has no Hello container, so no Hello trust model was used.',
+      };
     }
     if (used === 'unknown') {
-      return { trustModel: 'unknown', trustReason: 'It is not known whether this session was a Hello sign-in.' };
+      return {
+        trustModel: 'unknown',
+        trustReason: 'It is not known whether this session was a Hello sign-in.',
+      };
     }
     if (keyTrust) {
       decide(sKeyTrust);
@@ -259,7 +294,7 @@ export function sessionAuthOf(set: FactSet): SessionAuth {
     }
     if (primary?.value === 1 || (asRepType !== undefined && asRepType.value !== 0)) {
       decide(sPrimary, sAsRep);
-      const exchanged = hasDomainTgt(set);
+      const exchanged = hasExchangedTgt(set);
       return {
         trustModel: 'cloud-kerberos-trust',
         trustReason: exchanged
@@ -271,14 +306,19 @@ export function sessionAuthOf(set: FactSet): SessionAuth {
       decide(sPrimary);
       return {
         trustModel: 'unknown',
-        trustReason: 'A Hello sign-in without a partial TGT and without the key trust identity: the trust model it used is unclear.',
+        trustReason:
+          'A Hello sign-in without a partial TGT and without the key trust identity: the trust model it used is unclear.',
       };
     }
-    return { trustModel: 'unknown', trustReason: 'klist cloud_debug and the token do not show which trust model was used.' };
+    return {
+      trustModel: 'unknown',
+      trustReason: 'klist cloud_debug and the token do not show which trust model was used.',
+    };
   }
 }
 
-function hasDomainTgt(set: FactSet): boolean {
+/** True when the user holds a krbtgt ticket for the AD domain (not the Entra Kerberos realm). */
+export function hasExchangedTgt(set: FactSet): boolean {
   return (factsOf(set, 'klist-tickets')?.tickets ?? []).some(
     (t) => t.service === 'krbtgt' && t.target.toUpperCase() !== ENTRA_KERBEROS_REALM,
   );

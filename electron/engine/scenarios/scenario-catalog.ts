@@ -2,16 +2,24 @@ import { readCapture } from '../capture/read-capture';
 import type { Capture } from '../types';
 import certTrustPolicyRemoved from './captures/cert-trust-policy-removed.json';
 import certificateTrustEnabled from './captures/certificate-trust-enabled.json';
+import clockSkew from './captures/clock-skew.json';
 import cloudTrustPolicyMissing from './captures/cloud-trust-policy-missing.json';
 import entraKerberosServerMissing from './captures/entra-kerberos-server-missing.json';
+import expiredPrt from './captures/expired-prt.json';
+import foreignTenantPolicy from './captures/foreign-tenant-policy.json';
 import healthyEntraJoined from './captures/healthy-entra-joined.json';
 import healthyHybrid from './captures/healthy-hybrid.json';
 import helloContainerDeleted from './captures/hello-container-deleted.json';
+import keyTrustFallback from './captures/key-trust-fallback.json';
 import noDcLineOfSight from './captures/no-dc-line-of-sight.json';
+import noKeylistDc from './captures/no-keylist-dc.json';
 import osTooOld from './captures/os-too-old.json';
 import passwordSignIn from './captures/password-sign-in.json';
 import policyUserScopeOnly from './captures/policy-user-scope-only.json';
+import privilegedAccount from './captures/privileged-account.json';
 import rdpSession from './captures/rdp-session.json';
+import smartCardSignIn from './captures/smart-card-sign-in.json';
+import unsyncedUser from './captures/unsynced-user.json';
 import { type ScenarioAction, SIGN_OUT_AND_IN } from './scenario-actions';
 
 /** A built-in practice device: a capture shipped with the app. */
@@ -204,6 +212,62 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
       },
     ],
   },
+  {
+    name: 'privileged-account',
+    title: 'Domain Admin signed in',
+    description:
+      "A technician tests cloud Kerberos trust with their own Domain Admins account. Hello and the cloud ticket are fine, but the Kerberos server object's password replication policy denies privileged groups, so no domain controller turns the cloud ticket into a full one. The technician should spot Domain Admins (and the Denied RODC Password Replication Group) in the token, not the local Administrators group, and use a regular account.",
+    file: 'privileged-account.json',
+  },
+  {
+    name: 'key-trust-fallback',
+    title: 'Signed in through key trust, not cloud trust',
+    description:
+      'Everything is configured for cloud trust and the user holds a ticket for the domain, but the token carries the key trust identity (S-1-18-4): a domain controller checked the Hello key itself, so this session did not use cloud Kerberos trust. The technician should not call this a working cloud trust sign-in.',
+    file: 'key-trust-fallback.json',
+  },
+  {
+    name: 'no-keylist-dc',
+    title: 'Domain controller without key list support',
+    description:
+      'The VPN is up and a domain controller answers, but the only one in reach is not patched for the key list request, so nltest with /keylist finds none. The technician should tell this apart from no line of sight with the second query and get the domain controllers updated, not ask for the VPN.',
+    file: 'no-keylist-dc.json',
+  },
+  {
+    name: 'clock-skew',
+    title: 'Clock ten minutes off the domain controller',
+    description:
+      "The cloud ticket is there and a key-list domain controller answers, but this device's clock is ten minutes behind it, so Kerberos refuses the exchange and there is no ticket for the domain. The clock is the root cause, not the tickets.",
+    file: 'clock-skew.json',
+  },
+  {
+    name: 'unsynced-user',
+    title: 'Cloud-only user on an Entra joined device',
+    description:
+      "The user was created in Microsoft Entra ID only, not synced from AD. Entra ID gives them Kerberos tickets for Azure (CloudTgt : YES) but none for the on-premises domain (OnPremTgt : NO). The technician should look at the user's sync status, not the device.",
+    file: 'unsynced-user.json',
+  },
+  {
+    name: 'foreign-tenant-policy',
+    title: "Cloud trust policy under another tenant's id",
+    description:
+      "A custom OMA-URI was copied from another tenant, so the cloud trust value sits under the wrong tenant id in the registry and Windows ignores it: event 358 says cloud trust is not enabled and the session falls back to key trust. The technician should compare the id in the policy path with the device's TenantId.",
+    file: 'foreign-tenant-policy.json',
+  },
+  {
+    name: 'expired-prt',
+    title: 'Primary Refresh Token expired',
+    description:
+      "The user's PRT expired a week ago and every refresh since failed (RefreshPrtDiagnostics with AADSTS50173: the password was changed). Without a valid PRT Microsoft Entra ID issues no cloud ticket. The technician should refresh the PRT and have the user sign in again, not delete anything.",
+    file: 'expired-prt.json',
+  },
+  {
+    name: 'smart-card-sign-in',
+    title: 'Signed in with a smart card',
+    description:
+      'The user has Hello and cloud trust is configured, but this session was signed in with a smart card: the token has the certificate logon SID, the certificate is on a smart card, and the sign-in screen last used the smart card provider. Nothing needs deleting; the technician should ask for a PIN sign-in to test Hello.',
+    file: 'smart-card-sign-in.json',
+  },
 ];
 
 const CAPTURE_JSON: Readonly<Record<string, unknown>> = {
@@ -219,6 +283,14 @@ const CAPTURE_JSON: Readonly<Record<string, unknown>> = {
   'rdp-session': rdpSession,
   'cert-trust-policy-removed': certTrustPolicyRemoved,
   'hello-container-deleted': helloContainerDeleted,
+  'privileged-account': privilegedAccount,
+  'key-trust-fallback': keyTrustFallback,
+  'no-keylist-dc': noKeylistDc,
+  'clock-skew': clockSkew,
+  'unsynced-user': unsyncedUser,
+  'foreign-tenant-policy': foreignTenantPolicy,
+  'expired-prt': expiredPrt,
+  'smart-card-sign-in': smartCardSignIn,
 };
 
 /** What a scenario becomes after an action, when it declares it. */
