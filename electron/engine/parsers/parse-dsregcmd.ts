@@ -1,6 +1,35 @@
 import type { Parsed, Sourced } from '../types';
 import { contentLines, normalizeKey, readKeyValue, readYesNo } from './text-lines';
 
+/**
+ * One "AcquirePrtDiagnostics : PRESENT" or "RefreshPrtDiagnostics : PRESENT" block of SSO State:
+ * the last failed attempt to get or renew the Microsoft Entra PRT after its last update (on a
+ * shared device possibly another user's). Values as printed.
+ */
+export interface PrtDiagnostics {
+  /** The "AcquirePrtDiagnostics : PRESENT" line. */
+  line: string;
+  /** "Previous Prt Attempt", e.g. "2020-07-18 20:10:33.789 UTC". */
+  previousAttempt?: Sourced<string>;
+  /** The client error (HRESULT/NTSTATUS), e.g. "0xc000006d". */
+  attemptStatus?: Sourced<string>;
+  /** e.g. "Password", or the Hello credential. */
+  credentialType?: Sourced<string>;
+  /** The UPN the attempt was made for. */
+  userIdentity?: Sourced<string>;
+  correlationId?: Sourced<string>;
+  endpointUri?: Sourced<string>;
+  httpMethod?: Sourced<string>;
+  /** The WinHttp transport error, e.g. "0x0", "0x80072ee7". */
+  httpError?: Sourced<string>;
+  /** e.g. "400". */
+  httpStatus?: Sourced<string>;
+  /** e.g. "invalid_grant". */
+  serverErrorCode?: Sourced<string>;
+  /** e.g. "AADSTS50126: Error validating credentials due to invalid username or password." */
+  serverErrorDescription?: Sourced<string>;
+}
+
 /** Facts from `dsregcmd /status`. YES/NO fields become booleans; other values (UNKNOWN, ERROR (0x...)) stay only in `fields`. */
 export interface DsregcmdFacts {
   azureAdJoined?: Sourced<boolean>;
@@ -16,6 +45,14 @@ export interface DsregcmdFacts {
   azureAdPrt?: Sourced<boolean>;
   /** As printed, e.g. "2025-03-09 11:00:27.000 UTC". */
   azureAdPrtUpdateTime?: Sourced<string>;
+  /** As printed, e.g. "2025-03-23 11:01:41.000 UTC" (a PRT lives 14 days). */
+  azureAdPrtExpiryTime?: Sourced<string>;
+  /** SSO State: the failed acquisition of the Microsoft Entra PRT shown after AzureAdPrt, if any. */
+  acquirePrtDiagnostics?: PrtDiagnostics;
+  /** SSO State: the failed renewal of the Microsoft Entra PRT shown after AzureAdPrt, if any. */
+  refreshPrtDiagnostics?: PrtDiagnostics;
+  /** User State "CanReset": "DestructiveAndNonDestructive", "NonDestructiveOnly", "DestructiveOnly", ... */
+  canReset?: Sourced<string>;
   /** e.g. "AADSTS50126: Error validating credentials ..." */
   prtErrorDescription?: Sourced<string>;
   /** SSO State: cloud Kerberos partial TGT for on-premises resources. */
@@ -62,6 +99,8 @@ type StringFact =
   | 'tenantId'
   | 'tenantName'
   | 'azureAdPrtUpdateTime'
+  | 'azureAdPrtExpiryTime'
+  | 'canReset'
   | 'userContext'
   | 'executingAccountName'
   | 'clientTime';
@@ -88,6 +127,8 @@ const STRING_FACTS = new Map<string, StringFact>([
   ['tenantid', 'tenantId'],
   ['tenantname', 'tenantName'],
   ['azureadprtupdatetime', 'azureAdPrtUpdateTime'],
+  ['azureadprtexpirytime', 'azureAdPrtExpiryTime'],
+  ['canreset', 'canReset'],
   ['usercontext', 'userContext'],
   ['executingaccountname', 'executingAccountName'],
   ['clienttime', 'clientTime'],
@@ -125,7 +166,6 @@ const OTHER_KNOWN_KEYS = new Set([
   'workplacejoined',
   'wamdefaultset',
   'ngckeyid',
-  'canreset',
   'enterpriseprt',
   'keysigntest',
   'aadrecoveryenabled',
@@ -134,6 +174,31 @@ const OTHER_KNOWN_KEYS = new Set([
   'devicecertificatevalidity',
   'ngcprereq',
   'servererrordescription',
+  'acquireprtdiagnostics',
+  'refreshprtdiagnostics',
+  'previousprtattempt',
+  'attemptstatus',
+]);
+
+type DiagnosticsFact = 'acquirePrtDiagnostics' | 'refreshPrtDiagnostics';
+type DiagnosticsField = Exclude<keyof PrtDiagnostics, 'line'>;
+const DIAGNOSTICS_HEADERS = new Map<string, DiagnosticsFact>([
+  ['acquireprtdiagnostics', 'acquirePrtDiagnostics'],
+  ['refreshprtdiagnostics', 'refreshPrtDiagnostics'],
+]);
+// The fields dsregcmd prints under a diagnostics header; the first other field ends the block.
+const DIAGNOSTICS_FIELDS = new Map<string, DiagnosticsField>([
+  ['previousprtattempt', 'previousAttempt'],
+  ['attemptstatus', 'attemptStatus'],
+  ['useridentity', 'userIdentity'],
+  ['credentialtype', 'credentialType'],
+  ['correlationid', 'correlationId'],
+  ['endpointuri', 'endpointUri'],
+  ['httpmethod', 'httpMethod'],
+  ['httperror', 'httpError'],
+  ['httpstatus', 'httpStatus'],
+  ['servererrorcode', 'serverErrorCode'],
+  ['servererrordescription', 'serverErrorDescription'],
 ]);
 
 // Console chatter dsregcmd prints between fields; neither a field nor a continuation.
@@ -256,8 +321,43 @@ function buildFacts(scan: Scan): { facts: DsregcmdFacts; known: boolean } {
     const typed = assignBoolean(facts, field, key) || assignString(facts, field, key);
     known ||= typed || OTHER_KNOWN_KEYS.has(key);
   }
+  readPrtDiagnostics(facts, scan.fields);
   facts.fields = groupFields(scan.fields);
   return { facts, known };
+}
+
+/**
+ * The diagnostics blocks of SSO State (or of fields pasted without a section title). Blocks
+ * after the EnterprisePrt fields are the enterprise (AD FS) PRT's, not the Microsoft Entra
+ * PRT's: they are left in `fields` only. The first block of each kind wins.
+ */
+function readPrtDiagnostics(facts: DsregcmdFacts, fields: Field[]): void {
+  let section: string | undefined;
+  let block: PrtDiagnostics | undefined;
+  let enterprise = false;
+  for (const field of fields) {
+    if (field.section !== section) {
+      section = field.section;
+      block = undefined;
+      enterprise = false;
+    }
+    const inSso = normalizeKey(field.section) === SSO_SECTION || field.section === '';
+    if (!inSso) continue;
+    const key = normalizeKey(field.key);
+    const header = DIAGNOSTICS_HEADERS.get(key);
+    const target = DIAGNOSTICS_FIELDS.get(key);
+    if (header) {
+      block = enterprise || field.value.toUpperCase() !== 'PRESENT' ? undefined : { line: field.line };
+      if (block && facts[header] === undefined) facts[header] = block;
+      else block = undefined;
+    } else if (target) {
+      if (block && field.value !== '') setOnce(block, target, { value: field.value, line: field.line });
+    } else {
+      block = undefined;
+      if (key.startsWith('enterpriseprt')) enterprise = true;
+      else if (key.startsWith('azureadprt')) enterprise = false;
+    }
+  }
 }
 
 /** section -> key -> value, first occurrence wins. Built from Maps so "__proto__" stays a plain key. */

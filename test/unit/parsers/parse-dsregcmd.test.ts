@@ -1,13 +1,16 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDsregcmd } from '../../../electron/engine/parsers/parse-dsregcmd';
+import { type PrtDiagnostics, parseDsregcmd } from '../../../electron/engine/parsers/parse-dsregcmd';
 import {
   ALIGNMENT_VARIANTS,
   expectParsedShape,
   expectSourced,
+  fixture,
   itDoesNotRecognize,
   itIgnoresPadding,
   itReadsVariantsAlike,
   itSurvivesDamagedText,
+  RUNS,
   sample,
   samples,
   valuesRead,
@@ -27,12 +30,24 @@ const SAMPLES = samples(
   'dsregcmd-status-13.txt',
   'dsregcmd-status-14.txt',
 );
+const refreshDiagnostics = fixture('parsers/dsregcmd-sso-refresh-diagnostics-01.txt');
+/** The real samples and the hand-written fixtures. */
+const TEXTS = { ...SAMPLES, 'dsregcmd-sso-refresh-diagnostics-01.txt': refreshDiagnostics };
+
+function expectDiagnosticsShape(diagnostics: PrtDiagnostics | undefined): void {
+  if (diagnostics === undefined) return;
+  const { line, ...fields } = diagnostics;
+  expect(typeof line).toBe('string');
+  for (const value of Object.values(fields)) expectSourced(value, 'string');
+}
 
 /** Typed facts are Sourced booleans or strings, ngcPrereq too, raw fields Sourced strings. */
 function expectDsregcmdShape(text: string): void {
   const result = parseDsregcmd(text);
   expectParsedShape(result);
-  const { ngcPrereq, fields, ...typed } = result.facts;
+  const { ngcPrereq, fields, acquirePrtDiagnostics, refreshPrtDiagnostics, ...typed } = result.facts;
+  expectDiagnosticsShape(acquirePrtDiagnostics);
+  expectDiagnosticsShape(refreshPrtDiagnostics);
   for (const value of Object.values(typed)) {
     expect(value).toBeDefined();
     expectSourced(value, ['boolean', 'string']);
@@ -203,6 +218,154 @@ describe('parseDsregcmd on real samples', () => {
   });
 });
 
+describe('parseDsregcmd PRT state', () => {
+  it('reads the failed PRT acquisition of dsregcmd-status-06 field by field', () => {
+    const { facts } = parseDsregcmd(sample('dsregcmd-status-06.txt'));
+    expect(facts.acquirePrtDiagnostics).toEqual({
+      line: 'AcquirePrtDiagnostics : PRESENT',
+      previousAttempt: {
+        value: '2020-07-18 20:10:33.789 UTC',
+        line: 'Previous Prt Attempt : 2020-07-18 20:10:33.789 UTC',
+      },
+      attemptStatus: { value: '0xc000006d', line: 'Attempt Status : 0xc000006d' },
+      userIdentity: { value: 'john@contoso.com', line: 'User Identity : john@contoso.com' },
+      credentialType: { value: 'Password', line: 'Credential Type : Password' },
+      correlationId: {
+        value: 'aaaa0000-bb11-2222-33cc-444444dddddd',
+        line: 'Correlation ID : aaaa0000-bb11-2222-33cc-444444dddddd',
+      },
+      endpointUri: {
+        value: 'https://login.microsoftonline.com/aaaabbbb-0000-cccc-1111-dddd2222eeee/oauth2/token/',
+        line: 'Endpoint URI : https://login.microsoftonline.com/aaaabbbb-0000-cccc-1111-dddd2222eeee/oauth2/token/',
+      },
+      httpMethod: { value: 'POST', line: 'HTTP Method : POST' },
+      httpError: { value: '0x0', line: 'HTTP Error : 0x0' },
+      httpStatus: { value: '400', line: 'HTTP status : 400' },
+      serverErrorCode: { value: 'invalid_grant', line: 'Server Error Code : invalid_grant' },
+      serverErrorDescription: {
+        value: 'AADSTS50126: Error validating credentials due to invalid username or password.',
+        line: 'Server Error Description : AADSTS50126: Error validating credentials due to invalid username or password.',
+      },
+    });
+    expect(facts.refreshPrtDiagnostics).toBeUndefined();
+    // The fields after the block (EnterprisePrt, OnPremTgt) are not part of it.
+    expect(facts.onPremTgt?.value).toBe(true);
+    expect(facts.azureAdPrtExpiryTime).toBeUndefined();
+  });
+
+  it('reads the PRT expiry time of dsregcmd-status-13, which has no failed attempt', () => {
+    const { facts } = parseDsregcmd(sample('dsregcmd-status-13.txt'));
+    expect(facts.azureAdPrtExpiryTime).toEqual({
+      value: '2025-03-23 11:01:41.000 UTC',
+      line: 'AzureAdPrtExpiryTime : 2025-03-23 11:01:41.000 UTC',
+    });
+    expect(facts.acquirePrtDiagnostics).toBeUndefined();
+    expect(facts.refreshPrtDiagnostics).toBeUndefined();
+    expect(facts.prtErrorDescription).toBeUndefined();
+  });
+
+  it('reads CanReset from the User State of dsregcmd-status-05', () => {
+    const { facts } = parseDsregcmd(sample('dsregcmd-status-05.txt'));
+    expect(facts.canReset).toEqual({
+      value: 'DestructiveAndNonDestructive',
+      line: 'CanReset : DestructiveAndNonDestructive',
+    });
+  });
+
+  it('reads a failed renewal while the PRT is still there (RefreshPrtDiagnostics with AzureAdPrt YES)', () => {
+    const result = parseDsregcmd(refreshDiagnostics);
+    expect(result.recognized).toBe(true);
+    expect(result.problems).toEqual([]);
+    const { facts } = result;
+    expect(facts.azureAdPrt?.value).toBe(true);
+    expect(facts.azureAdPrtUpdateTime?.value).toBe('2025-06-02 07:58:41.000 UTC');
+    expect(facts.azureAdPrtExpiryTime?.value).toBe('2025-06-16 07:58:40.000 UTC');
+    expect(facts.canReset?.value).toBe('NonDestructiveOnly');
+    expect(facts.acquirePrtDiagnostics).toBeUndefined();
+    expect(facts.refreshPrtDiagnostics).toMatchObject({
+      line: 'RefreshPrtDiagnostics : PRESENT',
+      previousAttempt: { value: '2025-06-02 12:03:17.412 UTC' },
+      attemptStatus: { value: '0xc000006d' },
+      credentialType: { value: 'Password' },
+      httpError: { value: '0x0' },
+      httpStatus: { value: '400', line: 'HTTP status : 400' },
+      serverErrorCode: { value: 'invalid_grant' },
+      serverErrorDescription: {
+        value:
+          'AADSTS50173: The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password.',
+      },
+    });
+    expect(facts.prtErrorDescription?.value).toMatch(/^AADSTS50173: /);
+    expect(facts.onPremTgt?.value).toBe(true);
+    expect(facts.cloudTgt?.value).toBe(true);
+  });
+
+  const sso = (...lines: string[]): string => ['| SSO State |', ...lines].join('\n');
+
+  it('reads both blocks when both are shown, each with its own fields', () => {
+    const { facts } = parseDsregcmd(
+      sso(
+        'AzureAdPrt : NO',
+        'AcquirePrtDiagnostics : PRESENT',
+        'Attempt Status : 0xc000006d',
+        'Server Error Code : invalid_grant',
+        'RefreshPrtDiagnostics : PRESENT',
+        'Attempt Status : 0x80072ee7',
+        'HTTP Error : 0x80072ee7',
+        'EnterprisePrt : NO',
+      ),
+    );
+    expect(facts.acquirePrtDiagnostics).toEqual({
+      line: 'AcquirePrtDiagnostics : PRESENT',
+      attemptStatus: { value: '0xc000006d', line: 'Attempt Status : 0xc000006d' },
+      serverErrorCode: { value: 'invalid_grant', line: 'Server Error Code : invalid_grant' },
+    });
+    expect(facts.refreshPrtDiagnostics).toEqual({
+      line: 'RefreshPrtDiagnostics : PRESENT',
+      attemptStatus: { value: '0x80072ee7', line: 'Attempt Status : 0x80072ee7' },
+      httpError: { value: '0x80072ee7', line: 'HTTP Error : 0x80072ee7' },
+    });
+  });
+
+  it('ends a block at the first field that is not a diagnostics field', () => {
+    const { facts } = parseDsregcmd(
+      sso('AcquirePrtDiagnostics : PRESENT', 'Attempt Status : 0x1', 'OnPremTgt : YES', 'HTTP status : 500'),
+    );
+    expect(facts.acquirePrtDiagnostics).toEqual({
+      line: 'AcquirePrtDiagnostics : PRESENT',
+      attemptStatus: { value: '0x1', line: 'Attempt Status : 0x1' },
+    });
+  });
+
+  it("leaves the enterprise PRT's diagnostics (after EnterprisePrt) out of the Microsoft Entra PRT's", () => {
+    const { facts } = parseDsregcmd(
+      sso(
+        'AzureAdPrt : YES',
+        'EnterprisePrt : NO',
+        'AcquirePrtDiagnostics : PRESENT',
+        'Attempt Status : 0xc000006d',
+      ),
+    );
+    expect(facts.acquirePrtDiagnostics).toBeUndefined();
+    expect(facts.fields['SSO State']?.AcquirePrtDiagnostics?.value).toBe('PRESENT');
+  });
+
+  it('reads a block pasted alone, without its section title', () => {
+    const { facts, recognized } = parseDsregcmd(
+      'RefreshPrtDiagnostics : PRESENT\nPrevious Prt Attempt : 2025-06-02 12:03:17.412 UTC\n',
+    );
+    expect(recognized).toBe(true);
+    expect(facts.refreshPrtDiagnostics?.previousAttempt?.value).toBe('2025-06-02 12:03:17.412 UTC');
+  });
+
+  it('does not read diagnostics-like fields of other sections as a PRT attempt', () => {
+    const { facts } = parseDsregcmd(
+      ['| Diagnostic Data |', 'AcquirePrtDiagnostics : PRESENT', 'Attempt Status : 0x1'].join('\n'),
+    );
+    expect(facts.acquirePrtDiagnostics).toBeUndefined();
+  });
+});
+
 describe('parseDsregcmd field names and sections', () => {
   const ngcSection = (field: string) =>
     [
@@ -302,15 +465,58 @@ describe('parseDsregcmd on unreadable input', () => {
 });
 
 describe('parseDsregcmd layout tolerance', () => {
-  itReadsVariantsAlike(parseDsregcmd, SAMPLES);
-  itReadsVariantsAlike(parseDsregcmd, SAMPLES, ALIGNMENT_VARIANTS, valuesRead);
-  itIgnoresPadding(parseDsregcmd, Object.values(SAMPLES));
+  itReadsVariantsAlike(parseDsregcmd, TEXTS);
+  itReadsVariantsAlike(parseDsregcmd, TEXTS, ALIGNMENT_VARIANTS, valuesRead);
+  itIgnoresPadding(parseDsregcmd, Object.values(TEXTS));
 });
 
 describe('parseDsregcmd properties', () => {
   itSurvivesDamagedText(
-    Object.values(SAMPLES),
-    ['\n', '\r\n', ' : ', ': ', '|', '+----+', 'YES', 'OnPremTgt', 'Ngc Prerequisite Check'],
+    Object.values(TEXTS),
+    [
+      '\n',
+      '\r\n',
+      ' : ',
+      ': ',
+      '|',
+      '+----+',
+      'YES',
+      'OnPremTgt',
+      'Ngc Prerequisite Check',
+      'AcquirePrtDiagnostics : PRESENT',
+      'RefreshPrtDiagnostics : PRESENT',
+      'Attempt Status : ',
+      'EnterprisePrt : NO',
+      '| SSO State |',
+    ],
     expectDsregcmdShape,
   );
+
+  it('keeps each diagnostics field inside its block: a field moved out of it is no longer read', () => {
+    const lines = sample('dsregcmd-status-06.txt').split('\n');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: lines.length - 1 }), (at) => {
+        // Move the Attempt Status line to another place: inside the block it still counts.
+        const moved = lines.filter((line) => !line.includes('Attempt Status'));
+        moved.splice(at, 0, '            Attempt Status : 0xc000006d');
+        const { facts } = parseDsregcmd(moved.join('\n'));
+        const header = moved.findIndex((line) => line.includes('AcquirePrtDiagnostics'));
+        const end = moved.findIndex((line) => line.includes('EnterprisePrt :'));
+        const inside = at > header && at < end;
+        expect(facts.acquirePrtDiagnostics?.attemptStatus?.value).toBe(inside ? '0xc000006d' : undefined);
+      }),
+      RUNS,
+    );
+  });
+
+  it.each([
+    ['" : " repeated', ' : '.repeat(70_000)],
+    ['a huge diagnostics value', `Server Error Description : ${'AADSTS50126 '.repeat(17_000)}`],
+    ['a line of "+" and "-"', `+${'-'.repeat(200_000)}+`],
+  ])('reads a 200 KB single line (%s) quickly', (_name, line) => {
+    const text = `| SSO State |\nAcquirePrtDiagnostics : PRESENT\n${line}\nOnPremTgt : YES`;
+    const startedAt = performance.now();
+    expectDsregcmdShape(text);
+    expect(performance.now() - startedAt).toBeLessThan(500);
+  });
 });
