@@ -1,12 +1,17 @@
-import { adDomain } from '../facts/ad-domain';
+import { adDomain, userAdDomain } from '../facts/ad-domain';
 import { buildFactSet, factsOf } from '../facts/fact-set';
 import { validateUncPath } from '../share/validate-unc-path';
 import type { CaptureInputs, Evidence } from '../types';
 
 /** What dependent probes learn from earlier ones. Values are validated host names. */
 export interface ProbeContext {
-  /** AD domain, DNS (contoso.com) preferred, else NetBIOS (CONTOSO). */
+  /** The device's AD domain, DNS (contoso.com) preferred, else NetBIOS (CONTOSO). */
   domain?: string;
+  /**
+   * The signed-in user's AD domain when known (see userAdDomain), e.g. eu.contoso.com for a
+   * user of a child domain on a device of corp.contoso.com. The Entra Kerberos query searches it.
+   */
+  userDomain?: string;
   /** Domain controller found by nltest, e.g. DC01.contoso.com. */
   dcName?: string;
   /** The UNC path the person asked to test, already validated. */
@@ -30,8 +35,9 @@ function valid(value: string | undefined): string | undefined {
 
 /**
  * Context for dependent probes from the evidence gathered so far, read by the same parsers
- * and domain rules as the checks: the domain from dsregcmd (DNS suffix of the device name,
- * else NetBIOS DomainName) or, on an Entra joined device, the realm of the krbtgt ticket.
+ * and domain rules as the checks: the device's domain from dsregcmd (DNS suffix of the
+ * device name, else NetBIOS DomainName) or, on an Entra joined device, the realm of the
+ * krbtgt ticket; the user's domain from the client realm of that ticket or from whoami.
  */
 export function contextFromEvidence(evidence: Evidence, inputs: CaptureInputs = {}): ProbeContext {
   // Output is read even when the probe timed out: the lines may already be there.
@@ -43,6 +49,8 @@ export function contextFromEvidence(evidence: Evidence, inputs: CaptureInputs = 
   const context: ProbeContext = {};
   const domain = valid(adDomain(set));
   if (domain !== undefined) context.domain = domain;
+  const userDomain = valid(userAdDomain(set)?.domain);
+  if (userDomain !== undefined) context.userDomain = userDomain;
   const dcName = valid(factsOf(set, 'nltest-dsgetdc')?.dc?.value);
   if (dcName !== undefined) context.dcName = dcName;
   const share = inputs.share === undefined ? undefined : validateUncPath(inputs.share);

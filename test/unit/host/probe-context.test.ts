@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { entraKerberosArgs } from '../../../electron/engine/probes/entra-kerberos-query';
 import { contextFromEvidence, isValidHostName } from '../../../electron/engine/probes/probe-context';
 import type { ProbeResult } from '../../../electron/engine/types';
 
@@ -50,6 +51,118 @@ describe('domain for dependent probes', () => {
 
   it('ignores values that are not host names', () => {
     expect(domainOf('DomainName : a&b\n')).toBeUndefined();
+  });
+});
+
+/** klist of a user of the child domain EU.CONTOSO.COM: the TGT, then a referral to the device's domain. */
+const KLIST_EU_USER = `
+Current LogonId is 0:0x3e7a1
+
+Cached Tickets: (2)
+
+#0>     Client: alice @ EU.CONTOSO.COM
+        Server: krbtgt/EU.CONTOSO.COM @ EU.CONTOSO.COM
+        KerbTicket Encryption Type: AES-256-CTS-HMAC-SHA1-96
+        Ticket Flags 0x40e10000 -> forwardable renewable initial pre_authent name_canonicalize
+        Start Time: 3/2/2026 8:01:12 (local)
+        End Time:   3/2/2026 18:01:12 (local)
+        Renew Time: 3/9/2026 8:01:12 (local)
+        Session Key Type: AES-256-CTS-HMAC-SHA1-96
+        Cache Flags: 0x1 -> PRIMARY
+        Kdc Called: DC01.eu.contoso.com
+
+#1>     Client: alice @ EU.CONTOSO.COM
+        Server: krbtgt/CORP.CONTOSO.COM @ EU.CONTOSO.COM
+        KerbTicket Encryption Type: AES-256-CTS-HMAC-SHA1-96
+        Ticket Flags 0x40a50000 -> forwardable renewable pre_authent ok_as_delegate name_canonicalize
+        Start Time: 3/2/2026 8:03:40 (local)
+        End Time:   3/2/2026 18:01:12 (local)
+        Renew Time: 3/9/2026 8:01:12 (local)
+        Session Key Type: AES-256-CTS-HMAC-SHA1-96
+        Cache Flags: 0
+        Kdc Called: DC01.eu.contoso.com
+`;
+
+/** dsregcmd of a hybrid joined device in corp.contoso.com (NetBIOS CORP). */
+const DSREGCMD_CORP_DEVICE = `
+             AzureAdJoined : YES
+              DomainJoined : YES
+                DomainName : CORP
+               Device Name : PC01.corp.contoso.com
+`;
+
+const whoami = (userName: string) =>
+  result(`"User Name","SID"\r\n"${userName}","S-1-5-21-2811547166-3306178302-1401939770-2204"\r\n`);
+
+describe("the user's domain for the Entra Kerberos query", () => {
+  it('takes the client realm of the TGT: a user of a child domain on a device of the parent', () => {
+    const context = contextFromEvidence({
+      'dsregcmd-status': result(DSREGCMD_CORP_DEVICE),
+      'klist-tickets': result(KLIST_EU_USER),
+    });
+    expect(context).toEqual({ domain: 'corp.contoso.com', userDomain: 'eu.contoso.com' });
+    // The LDAP query searches the user's domain, where the objects must be.
+    const script = Buffer.from(entraKerberosArgs(context)?.[5] ?? '', 'base64').toString('utf16le');
+    expect(script).toContain("$domain = 'eu.contoso.com'\n");
+  });
+
+  it('takes the realm of a real sample (Administrator @ ZA.TRYHACKME.COM)', () => {
+    const context = contextFromEvidence({ 'klist-tickets': result(sample('klist-02.txt')) });
+    expect(context.userDomain).toBe('za.tryhackme.com');
+  });
+
+  it('takes neither the Entra Kerberos realm nor the AzureAD client realm of an Entra user', () => {
+    const context = contextFromEvidence({
+      'dsregcmd-status': result(sample('dsregcmd-status-13.txt')),
+      'klist-tickets': result(sample('klist-01.txt')),
+      'whoami-user': whoami('azuread\\ayan'),
+    });
+    expect(context).toEqual({});
+  });
+
+  it("keeps the device's domain when the query already searched the user's", () => {
+    const object = result(
+      '{"domain":"eu.contoso.com","computer":null,"krbtgt":null,"error":"The server is not operational."}',
+    );
+    const context = contextFromEvidence({
+      'dsregcmd-status': result(DSREGCMD_CORP_DEVICE),
+      'klist-tickets': result(KLIST_EU_USER),
+      'entra-kerberos-object': object,
+    });
+    expect(context).toEqual({ domain: 'corp.contoso.com', userDomain: 'eu.contoso.com' });
+  });
+
+  it("maps whoami's NetBIOS domain, when it is the device's, to the device's DNS domain", () => {
+    const context = contextFromEvidence({
+      'dsregcmd-status': result(sample('dsregcmd-status-01.txt')),
+      'whoami-user': whoami('rcmlab\\alice'),
+    });
+    expect(context).toEqual({ domain: 'rcmlab.local', userDomain: 'rcmlab.local' });
+  });
+
+  it('takes another NetBIOS domain from whoami as is on a domain joined device', () => {
+    const context = contextFromEvidence({
+      'dsregcmd-status': result(DSREGCMD_CORP_DEVICE),
+      'whoami-user': whoami('eu\\carla'),
+    });
+    expect(context).toEqual({ domain: 'corp.contoso.com', userDomain: 'EU' });
+  });
+
+  it('takes no domain from a local account, whose "domain" is the computer name', () => {
+    const context = contextFromEvidence({
+      'dsregcmd-status': result(DSREGCMD_CORP_DEVICE),
+      'whoami-user': whoami('pc01\\localadmin'),
+    });
+    expect(context).toEqual({ domain: 'corp.contoso.com' });
+  });
+
+  it('refuses a client realm that is not a host name', () => {
+    const klist = KLIST_EU_USER.replaceAll('alice @ EU.CONTOSO.COM', "alice @ EU.CONTOSO.COM';calc;'");
+    const context = contextFromEvidence({
+      'dsregcmd-status': result(DSREGCMD_CORP_DEVICE),
+      'klist-tickets': result(klist),
+    });
+    expect(context).toEqual({ domain: 'corp.contoso.com' });
   });
 });
 
