@@ -89,7 +89,7 @@ export const checkPrivilegedAccount: CheckDefinition = {
       };
     }
     const domainGroups = groups.filter((g) => domainRid(g.sid) !== undefined);
-    const readDirectory = directory?.user !== undefined && directory.user !== null;
+    const readDirectory = directory?.user?.tokenGroups !== undefined;
     // A domain controller exchanged the cloud ticket, so the replication policy let this account through.
     const auth = sessionAuthOf(set);
     if (

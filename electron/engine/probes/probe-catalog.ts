@@ -135,7 +135,7 @@ export const PROBE_CATALOG: readonly ProbeSpec[] = [
         ? ['/stripchart', `/computer:${dcName}`, '/samples:1', '/dataonly']
         : null,
     skipReason: 'no domain controller found by nltest',
-    needs: ['nltest-dsgetdc'],
+    needs: ['nltest-dsgetdc', 'nltest-dsgetdc-kdc'],
     timeoutMs: DEFAULT_TIMEOUT_MS,
   },
   {

@@ -51,7 +51,10 @@ export function contextFromEvidence(evidence: Evidence, inputs: CaptureInputs = 
   if (domain !== undefined) context.domain = domain;
   const userDomain = valid(userAdDomain(set)?.domain);
   if (userDomain !== undefined) context.userDomain = userDomain;
-  const dcName = valid(factsOf(set, 'nltest-dsgetdc')?.dc?.value);
+  // The clock matters against any DC the exchange could use: the key-list one, else any KDC.
+  const dcName = valid(
+    factsOf(set, 'nltest-dsgetdc')?.dc?.value ?? factsOf(set, 'nltest-dsgetdc-kdc')?.dc?.value,
+  );
   if (dcName !== undefined) context.dcName = dcName;
   const share = inputs.share === undefined ? undefined : validateUncPath(inputs.share);
   if (share?.ok) context.share = share.path;

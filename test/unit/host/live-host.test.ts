@@ -195,7 +195,7 @@ describe('collectEvidence', () => {
     expect(files.filter((file) => file === 'w32tm.exe')).toHaveLength(1);
   });
 
-  it('skips the time offset when nltest finds no DC', async () => {
+  it('skips the time offset when neither nltest query finds a DC', async () => {
     const system32 = await fakeSystem32({
       'nltest.exe': `echo 'Getting DC name failed: Status = 1355 0x54b ERROR_NO_SUCH_DOMAIN'\nexit 1`,
     });
@@ -204,6 +204,7 @@ describe('collectEvidence', () => {
       'dsregcmd-status',
       'klist-tickets',
       'nltest-dsgetdc',
+      'nltest-dsgetdc-kdc',
       'time-offset',
       'share-access',
     ]);

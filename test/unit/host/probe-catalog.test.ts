@@ -52,7 +52,7 @@ describe('PROBE_CATALOG', () => {
     expect(findProbeSpec('nltest-dsgetdc')?.needs).toEqual(['dsregcmd-status', 'klist-tickets']);
     // The query without /keylist waits for the same probes, so both nltest runs start together.
     expect(findProbeSpec('nltest-dsgetdc-kdc')?.needs).toEqual(findProbeSpec('nltest-dsgetdc')?.needs);
-    expect(findProbeSpec('time-offset')?.needs).toEqual(['nltest-dsgetdc']);
+    expect(findProbeSpec('time-offset')?.needs).toEqual(['nltest-dsgetdc', 'nltest-dsgetdc-kdc']);
     expect(findProbeSpec('entra-kerberos-object')?.needs).toEqual(['dsregcmd-status', 'klist-tickets']);
   });
 
