@@ -4,7 +4,6 @@ import type { Headline } from '../report/report-types';
 import type { CheckId, CheckResult } from '../types';
 import { ancestorsOf } from './run-checklist';
 
-
 /**
  * The headline is the root cause in the protocol's graph, not the first red in display
  * order. "Works" only when every step of the chain passed (or warned); otherwise it says
@@ -13,14 +12,14 @@ import { ancestorsOf } from './run-checklist';
 export function headlineOf(results: CheckResult[], checks: readonly CheckDefinition[] = CHECKS): Headline {
   const byId = new Map(results.map((r) => [r.id, r]));
   const failed = results.filter((r) => r.status === 'fail');
-  const roots = failed.filter((r) => ![...ancestorsOf(r.id, checks)].some((a) => byId.get(a)?.status === 'fail'));
+  const roots = failed.filter(
+    (r) => ![...ancestorsOf(r.id, checks)].some((a) => byId.get(a)?.status === 'fail'),
+  );
   const critical = new Set(checks.filter((c) => c.critical).map((c) => c.id));
-  const unverified = results
-    .filter((r) => critical.has(r.id) && r.status === 'unknown')
-    .map((r) => r.id);
+  const unverified = results.filter((r) => critical.has(r.id) && r.status === 'unknown').map((r) => r.id);
   const [root, ...others] = roots;
   if (root) {
-    const also = others.length > 0 ? ` Also broken, independently: ${others.map((o) => o.title).join('; ')}.` : '';
+    const also = others.length > 0 ? ` Also, independently: ${others.map((o) => o.summary).join(' ')}` : '';
     return {
       status: 'fail',
       checkId: root.id,

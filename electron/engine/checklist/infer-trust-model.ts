@@ -43,14 +43,16 @@ export function policyTrustModel(set: FactSet): TrustModelInference {
   if (certTrust?.value === 1) {
     return {
       trustModel: 'certificate-trust',
-      reason: '"Use certificate for on-premises authentication" is enabled for the device, and it wins over cloud trust.',
+      reason:
+        '"Use certificate for on-premises authentication" is enabled for the device, and it wins over cloud trust.',
       evidence: [evidence(set, certTrust.probeId, [certTrust.line])],
     };
   }
   if (cloudTrust?.value === 1 && checkOsBuild.evaluate(set).status === 'fail') {
     return {
       trustModel: 'key-trust',
-      reason: 'Cloud trust is configured, but this Windows build cannot use it, so Hello falls back to key trust.',
+      reason:
+        'Cloud trust is configured, but this Windows build cannot use it, so Hello falls back to key trust.',
       evidence: [evidence(set, cloudTrust.probeId, [cloudTrust.line])],
     };
   }
@@ -69,7 +71,11 @@ export function policyTrustModel(set: FactSet): TrustModelInference {
     };
   }
   if (policy.incomplete) {
-    return { trustModel: 'unknown', reason: `Can't read the policy: ${policy.missingReasons[0]}.`, evidence: [] };
+    return {
+      trustModel: 'unknown',
+      reason: `Can't read the policy: ${policy.missingReasons[0]}.`,
+      evidence: [],
+    };
   }
   const ngcSet = factsOf(set, 'dsregcmd-status')?.ngcSet;
   return {

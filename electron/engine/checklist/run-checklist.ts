@@ -13,11 +13,14 @@ export function runChecklist(set: FactSet, checks: readonly CheckDefinition[] = 
   const results = new Map<CheckId, CheckResult>();
   for (const check of dependencyOrder(checks)) {
     const outcome = safeEvaluate(check, set);
-    const root = upstreamFailure(check.dependsOn, results);
     const cause = upstreamFailure(outcome.explainedBy ?? check.dependsOn, results);
     const blocked = cause !== null && outcome.status !== 'pass' && outcome.status !== 'skip';
+    // Only a direct prerequisite that itself failed contradicts a pass; a blocked one may not apply.
+    const failedPrerequisite = check.dependsOn.find((id) => results.get(id)?.status === 'fail');
     const contradiction =
-      root !== null && outcome.status === 'pass' ? contradictionNote(results.get(root)) : null;
+      failedPrerequisite && outcome.status === 'pass'
+        ? contradictionNote(results.get(failedPrerequisite))
+        : null;
     results.set(check.id, {
       id: check.id,
       status: blocked ? 'blocked' : outcome.status,
@@ -36,7 +39,10 @@ export function runChecklist(set: FactSet, checks: readonly CheckDefinition[] = 
 }
 
 /** The failed step upstream that explains this one: a failed dependency, or what blocked it. */
-function upstreamFailure(dependencies: readonly CheckId[], results: Map<CheckId, CheckResult>): CheckId | null {
+function upstreamFailure(
+  dependencies: readonly CheckId[],
+  results: Map<CheckId, CheckResult>,
+): CheckId | null {
   for (const id of dependencies) {
     const dependency = results.get(id);
     if (dependency?.status === 'fail') return id;

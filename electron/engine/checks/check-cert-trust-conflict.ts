@@ -1,6 +1,7 @@
 import { derivePolicy, describeSource } from '../facts/derive-policy';
 import { evidence, type FactSet, factsOf } from '../facts/fact-set';
 import { userScopeCaveat } from '../facts/run-context';
+import { sessionAuthOf } from '../facts/session-auth';
 import { KEY_TRUST_IDENTITY_SID, THIS_ORGANIZATION_CERTIFICATE_SID } from '../facts/well-known-sids';
 import type { CheckOutcome, EvidenceItem } from '../types';
 import type { CheckDefinition } from './check-definition';
@@ -17,8 +18,8 @@ function pinResetNote(set: FactSet): string {
   const canReset = factsOf(set, 'dsregcmd-status')?.canReset?.value;
   if (!canReset || !/nondestructive/i.test(canReset)) return '';
   return (
-    ` A non-destructive PIN reset is available here (CanReset : ${canReset}), but it keeps the container and its ` +
-    'trust model: moving from certificate trust to cloud trust needs the container deleted.'
+    `A non-destructive PIN reset is available here (CanReset : ${canReset}), but it keeps the container and its ` +
+    'trust model: moving from certificate trust to cloud trust needs the container deleted. '
   );
 }
 
@@ -63,9 +64,9 @@ export const checkCertTrustConflict: CheckDefinition = {
           "Certificate trust is off now, but this user's Hello container was set up for certificate trust and still signs in with its certificate.",
         evidence: leftover.evidence,
         remediation:
-          'Changing the policy does not change an existing Hello container. As the user (not elevated), delete ' +
-          'the container (certutil -deletehellocontainer), sign out, sign in and set up the PIN again: the new ' +
-          `container uses cloud Kerberos trust. Deleting it also deletes passkeys stored in it.${pinResetNote(set)}`,
+          `${pinResetNote(set)}Changing the policy does not change an existing Hello container. As the user (not ` +
+          'elevated), delete the container (certutil -deletehellocontainer), sign out, sign in and set up the PIN ' +
+          'again: the new container uses cloud Kerberos trust. Deleting it also deletes passkeys stored in it.',
         fixes: ['delete-hello-container'],
         docs,
         explainedBy: [],
@@ -107,7 +108,7 @@ export const checkCertTrustConflict: CheckDefinition = {
     }
     return {
       status: 'pass',
-      summary: 'Certificate trust is not enabled, and the sign-in did not use a certificate-trust container.',
+      summary: 'Certificate trust is not enabled for the device.',
       evidence: [...(setting ? [evidence(set, setting.probeId, [setting.line])] : []), ...windows.evidence],
     };
   },
@@ -160,6 +161,9 @@ function leftoverContainer(set: FactSet, eventSaysCertificate: EvidenceItem[]): 
       c.provider?.line,
     ]),
   );
+  // A smart card or security key sign-in proves nothing about the Hello container.
+  const credential = sessionAuthOf(set).credential;
+  if (credential === 'smart-card' || credential === 'fido2') return { kind: 'none' };
   if (passport.length > 0 && (logonProof.length > 0 || eventSaysCertificate.length > 0)) {
     return { kind: 'proven', evidence: [...storeProof, ...logonProof, ...eventSaysCertificate] };
   }

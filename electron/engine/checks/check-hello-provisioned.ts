@@ -23,6 +23,8 @@ const PREREQS = {
 
 type PrereqKey = keyof typeof PREREQS;
 
+const DEPENDS_ON: CheckId[] = ['join-state', 'user-context', 'whfb-policy', 'cloud-tgt'];
+
 export const checkHelloProvisioned: CheckDefinition = {
   id: 'hello-provisioned',
   title: 'Hello set up for this user',
@@ -31,7 +33,7 @@ export const checkHelloProvisioned: CheckDefinition = {
     'user sets up a PIN after signing in; dsregcmd reports it as NgcSet. On hybrid joined devices with cloud trust, ' +
     'Windows sets it up only once Microsoft Entra ID has issued the cloud Kerberos ticket for the user.',
   needs: ['dsregcmd-status', 'events-udr'],
-  dependsOn: ['join-state', 'user-context', 'whfb-policy', 'cloud-tgt'],
+  dependsOn: DEPENDS_ON,
   critical: true,
   evaluate(set): CheckOutcome {
     const unknown = unknownUnlessAny(set, ['dsregcmd-status'], 'whether Hello is set up');
@@ -97,7 +99,12 @@ export const checkHelloProvisioned: CheckDefinition = {
       fixes: ['open-event-log'],
       docs: [DOCS.dsregcmd, DOCS.cloudTrustDeploy],
       // A reason of its own (TPM, post-logon off) is shown even behind an upstream failure.
-      ...(own ? { explainedBy: [] } : blockers.length > 0 ? { explainedBy } : {}),
+      ...(own
+        ? { explainedBy: [] }
+        : blockers.length > 0
+          ? { explainedBy }
+          : // Only hybrid joined devices wait for the cloud ticket before provisioning.
+            { explainedBy: hybrid ? DEPENDS_ON : DEPENDS_ON.filter((id) => id !== 'cloud-tgt') }),
     };
   },
 };

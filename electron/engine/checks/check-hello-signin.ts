@@ -64,7 +64,7 @@ export const checkHelloSignin: CheckDefinition = {
           status: 'fail',
           summary: `This session was signed in with ${auth.credential === 'fido2' ? 'a FIDO2 security key' : 'a smart card'}, not with Hello. ${auth.credentialReason}`,
           evidence: proof,
-          remediation: `Nothing is broken by this, but this session cannot show whether Hello works. ${lockAndPin}`,
+          remediation: `This session cannot use cloud Kerberos trust, and it does not show whether Hello works. ${lockAndPin}`,
           fixes: ['lock-and-sign-in-with-pin'],
           docs,
           explainedBy: [],

@@ -43,17 +43,20 @@ describe('command line', () => {
     const { code, stdout } = await cli(['check', '--scenario', 'certificate-trust-enabled']);
     expect(code).toBe(EXIT_CHECK_FAILED);
     expect(stdout).toContain('UseCertificateForOnPremAuth    REG_DWORD    0x1');
-    expect(stdout).toContain('fixes: sync-device-policy, delete-hello-container');
+    expect(stdout).toContain('fixes: sync-device-policy');
+    // The policy comes first: deleting the container while it is on would recreate it for certificate trust.
+    expect(stdout).not.toContain('delete-hello-container');
   });
 
-  it('check --json prints the versioned report with delete-hello-container on the failing check', async () => {
-    const { code, stdout } = await cli(['check', '--scenario', 'certificate-trust-enabled', '--json']);
+  it('check --json prints the versioned report with delete-hello-container on the proven leftover container', async () => {
+    const { code, stdout } = await cli(['check', '--scenario', 'cert-trust-policy-removed', '--json']);
     expect(code).toBe(EXIT_CHECK_FAILED);
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({
       format: 'whfb-doctor/report',
       version: 1,
       trustModel: 'certificate-trust',
+      policyTrustModel: 'cloud-kerberos-trust',
     });
     const failing = report.checks.find((c: { status: string }) => c.status === 'fail');
     expect(failing.id).toBe('cert-trust-conflict');
