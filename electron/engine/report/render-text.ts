@@ -25,7 +25,15 @@ const TRUST_MODEL_TEXT: Record<Report['trustModel'], string> = {
   'cloud-kerberos-trust': 'cloud Kerberos trust',
   'key-trust': 'key trust',
   'certificate-trust': 'certificate trust',
-  none: 'none (Hello not set up)',
+  none: 'none (not a Hello sign-in)',
+  unknown: 'unknown',
+};
+
+const CREDENTIAL_TEXT: Record<Report['sessionCredential'], string> = {
+  hello: 'Hello',
+  'smart-card': 'a smart card',
+  fido2: 'a FIDO2 security key',
+  password: 'a password',
   unknown: 'unknown',
 };
 
@@ -52,7 +60,8 @@ export function renderText(report: Report, options: { colour: boolean }): string
     `Captured ${report.capturedAt}`,
     '',
     paint(headStatus, `${SYMBOL[headStatus]} ${report.headline.text}`),
-    `Trust model: ${TRUST_MODEL_TEXT[report.trustModel]} — ${report.trustModelReason}`,
+    `Trust model this session used: ${TRUST_MODEL_TEXT[report.trustModel]} — ${report.trustModelReason}`,
+    `Signed in with: ${CREDENTIAL_TEXT[report.sessionCredential]} · policy asks for: ${TRUST_MODEL_TEXT[report.policyTrustModel]}`,
     '',
   ];
   for (const check of report.checks) {
@@ -60,6 +69,7 @@ export function renderText(report: Report, options: { colour: boolean }): string
     const because = blocker ? ` (blocked by: ${blocker.title})` : '';
     const label = paint(check.status, `${SYMBOL[check.status]} ${check.status.padEnd(7)}`);
     out.push(`${label} ${check.title}: ${check.summary}${because}`);
+    if (check.contradiction) out.push(`      ! ${check.contradiction}`);
     if (check.status === 'fail' || check.status === 'warn') {
       for (const item of check.evidence) {
         for (const line of item.lines) out.push(`      │ ${line}`);

@@ -44,10 +44,11 @@ export function CheckDetail({ check, headingId, blockedByTitle }: CheckDetailPro
         <p className={styles.text}>{check.summary}</p>
         {blockedByTitle && (
           <p className={styles.text}>
-            This step is blocked: the earlier step “{blockedByTitle}” failed and explains it. Fix that one
-            first.
+            This step is blocked: the step “{blockedByTitle}” failed and explains it. Fix that one first. What
+            was found here is shown for reference.
           </p>
         )}
+        {check.contradiction && <p className={styles.text}>{check.contradiction}</p>}
         <RowFixOutcome checkId={check.id} />
       </div>
       {check.evidence.length > 0 && (

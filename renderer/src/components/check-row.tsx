@@ -119,13 +119,18 @@ export function CheckRow({ check, isHeadline, blockedByTitle }: CheckRowProps) {
           <span className={styles.text}>
             {isHeadline && (
               <span className={mergeClasses(styles.tag, warn && styles.tagWarn)}>
-                {warn ? 'First warning' : 'First broken link'}
+                {warn ? 'First warning' : 'Root cause'}
               </span>
             )}
             <span className={styles.title}>{check.title}</span>
             <span className={styles.summary}>{check.summary}</span>
             {blockedByTitle && (
               <span className={styles.blocked}>Blocked by the earlier step: {blockedByTitle}</span>
+            )}
+            {check.contradiction && (
+              <span className={styles.blocked} data-contradiction="">
+                The evidence disagrees with an earlier step
+              </span>
             )}
           </span>
           {pending ? <Spinner size="extra-tiny" aria-label="Checking…" /> : <span />}

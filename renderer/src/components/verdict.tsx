@@ -1,5 +1,5 @@
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { HEADLINE_LABEL, TRUST_MODEL_WORDS } from '../lib/words';
+import { CREDENTIAL_WORDS, HEADLINE_LABEL, TRUST_MODEL_WORDS } from '../lib/words';
 import { useChecklistViewStore } from '../state/checklist-view-store';
 import { useRunStore } from '../state/run-store';
 import { StatusBadge } from './status-badge';
@@ -42,7 +42,7 @@ const useStyles = makeStyles({
   trustName: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
-/** The answer in one sentence, with the trust model the device actually uses. */
+/** The answer in one sentence, the trust model this session used, and what the policy asks for. */
 export function Verdict() {
   const styles = useStyles();
   const report = useRunStore((s) => s.report);
@@ -70,8 +70,13 @@ export function Verdict() {
         <span />
       )}
       <p className={styles.trust} data-testid="trust-model">
-        Trust model in use: <span className={styles.trustName}>{TRUST_MODEL_WORDS[report.trustModel]}</span>
+        This session used: <span className={styles.trustName}>{TRUST_MODEL_WORDS[report.trustModel]}</span>
         {report.trustModelReason ? ` — ${report.trustModelReason}` : ''}
+      </p>
+      <p className={styles.trust} data-testid="policy-trust-model">
+        Signed in with: <span className={styles.trustName}>{CREDENTIAL_WORDS[report.sessionCredential]}</span>
+        {' · '}Policy asks for:{' '}
+        <span className={styles.trustName}>{TRUST_MODEL_WORDS[report.policyTrustModel]}</span>
       </p>
     </section>
   );

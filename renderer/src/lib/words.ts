@@ -1,7 +1,6 @@
 // Plain words for the engine's codes, so nobody needs the manual to read the screen.
-import type { Headline } from '../../../electron/engine/report/report-types';
-import type { DeviceSummary } from '../../../electron/engine/report/report-types';
-import type { CheckStatus, TrustModel } from '../../../electron/engine/types';
+import type { DeviceSummary, Headline } from '../../../electron/engine/report/report-types';
+import type { CheckStatus, SessionCredential, TrustModel } from '../../../electron/engine/types';
 
 export const STATUS_LABEL: Record<CheckStatus, string> = {
   pass: 'Pass',
@@ -23,8 +22,16 @@ export const TRUST_MODEL_WORDS: Record<TrustModel, string> = {
   'cloud-kerberos-trust': 'Cloud Kerberos trust',
   'key-trust': 'Key trust',
   'certificate-trust': 'Certificate trust',
-  none: 'None (Windows Hello for Business is not set up)',
+  none: 'None (not a Windows Hello for Business sign-in)',
   unknown: 'Unknown (not enough evidence)',
+};
+
+export const CREDENTIAL_WORDS: Record<SessionCredential, string> = {
+  hello: 'Windows Hello (PIN or biometrics)',
+  'smart-card': 'a smart card',
+  fido2: 'a FIDO2 security key',
+  password: 'a password',
+  unknown: 'not known',
 };
 
 export const JOIN_TYPE_WORDS: Record<NonNullable<DeviceSummary['joinType']>, string> = {
