@@ -118,7 +118,9 @@ export const checkCertTrustConflict: CheckDefinition = {
 function certificateProvisioningEvents(set: FactSet): EvidenceItem[] {
   const events = factsOf(set, 'events-udr')?.events ?? [];
   return events.flatMap((event) => {
-    if (event.eventId !== 358) return [];
+    const ownSid = factsOf(set, 'whoami-user')?.sid?.value.toUpperCase();
+    if (event.eventId !== 358 || (ownSid && event.userSid && event.userSid.toUpperCase() !== ownSid))
+      return [];
     const item = event.items.find((i) => /certificate for on premise auth/i.test(i.label));
     if (!item || !/^(yes|oui|ja|sí|si)\b/i.test(item.value)) return [];
     const when = event.timeCreated ? ` at ${event.timeCreated}` : '';

@@ -67,7 +67,9 @@ export const checkCloudTgt: CheckDefinition = {
         ? ''
         : otherTrust
           ? ` This logon used ${auth.trustModel === 'key-trust' ? 'key trust' : 'certificate trust'} instead, so it does not hold it.`
-          : ' This logon session does not hold it, as expected after a non-Hello sign-in.';
+          : auth.credential === 'unknown'
+            ? ' This logon session does not hold it; how it was signed in is not known.'
+            : ' This logon session does not hold it, as expected after a non-Hello sign-in.';
       const disagreement =
         onPremTgt?.value === false
           ? ' (dsregcmd says OnPremTgt : NO, but this logon session holds the ticket.)'

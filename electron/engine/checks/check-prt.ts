@@ -98,6 +98,14 @@ export const checkPrt: CheckDefinition = {
         ? new Date(updatedAt.getTime() + PRT_LIFETIME_DAYS * 24 * HOUR)
         : undefined;
     const lines = [prt.line, updated?.line, expiry?.line];
+    if (expiry && !parseDsregcmdTime(expiry.value)) {
+      return {
+        status: 'unknown',
+        summary: `The user has a PRT, but its expiry time "${expiry.value}" could not be read, so whether it is still valid is not known.`,
+        evidence: [evidence(set, 'dsregcmd-status', lines)],
+        docs,
+      };
+    }
     if (expiresAt && expiresAt.getTime() <= set.now.getTime()) {
       const inferred = expiry
         ? ''

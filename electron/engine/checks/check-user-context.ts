@@ -56,6 +56,14 @@ export const checkUserContext: CheckDefinition = {
       default:
         break;
     }
+    if (context.runAs === 'unknown') {
+      return {
+        status: 'unknown',
+        summary: 'The outputs read do not say which account the app runs as, or whether it is elevated.',
+        evidence: context.evidence,
+        docs: [DOCS.dsregcmd],
+      };
+    }
     if (context.remote) {
       return {
         status: 'fail',

@@ -168,7 +168,7 @@ export function sessionAuthOf(set: FactSet): SessionAuth {
   return { ...credential, ...trust, signals: signals.list };
 
   function decideCredential(): { credential: SessionCredential; credentialReason: string } {
-    if (password?.value === 1 || key?.value === 0) {
+    if (password?.value === 1 || (key?.value === 0 && password?.value !== 0)) {
       decide(sPassword, sKey);
       return { credential: 'password', credentialReason: 'klist cloud_debug shows a password sign-in.' };
     }

@@ -14,6 +14,8 @@ export interface UdrEvent {
   eventId: number;
   /** ISO time when known. */
   timeCreated?: string;
+  /** The account the event was written for (System/Security/@UserID), when the XML carries it. */
+  userSid?: string;
   /** The time as printed when it is not ISO (Event Viewer's "Date:" is in the local format). */
   timeText?: string;
   /** The message's first line, e.g. "Windows Hello for Business provisioning will not be launched." */
@@ -147,6 +149,8 @@ function readXmlEvent(node: Node): UdrEvent | undefined {
   const event: UdrEvent = { eventId, items: [], data: readEventData(asNode(node.EventData)) };
   const time = textOf(asNode(system?.TimeCreated)?.['@_SystemTime']);
   if (time) event.timeCreated = time;
+  const userSid = textOf(asNode(system?.Security)?.['@_UserID']);
+  if (userSid && /^S-1-[\d-]+$/i.test(userSid)) event.userSid = userSid;
   const message = textOf(asNode(node.RenderingInfo)?.Message);
   if (message) Object.assign(event, readMessage(contentLines(message)));
   return event;
