@@ -118,8 +118,12 @@ export function derivePolicy(set: FactSet): PolicyView {
   const gpoConfigured = settings.some((s) => s.source.startsWith('gpo'));
   const mdmConfigured = settings.some((s) => s.source.startsWith('mdm'));
   // Group Policy wins per setting: the conflicting CSP values are not applied.
-  const gpoNames = new Set(settings.filter((s) => s.source.startsWith('gpo')).map((s) => s.name.toLowerCase()));
-  const overriddenByGpo = settings.filter((s) => s.source.startsWith('mdm') && gpoNames.has(s.name.toLowerCase()));
+  const gpoNames = new Set(
+    settings.filter((s) => s.source.startsWith('gpo')).map((s) => s.name.toLowerCase()),
+  );
+  const overriddenByGpo = settings.filter(
+    (s) => s.source.startsWith('mdm') && gpoNames.has(s.name.toLowerCase()),
+  );
   const applied = settings.filter((s) => !overriddenByGpo.includes(s));
   const first = (names: string[], from = applied) => from.find((s) => named(s, names));
 
@@ -137,7 +141,8 @@ export function derivePolicy(set: FactSet): PolicyView {
     helloEnabled: first(HELLO_ENABLED_NAMES),
     cloudTrust,
     certTrust,
-    cloudTrustOnlyInUserScope: !cloudTrust && userScopeCloudTrust?.value === 1 ? userScopeCloudTrust : undefined,
+    cloudTrustOnlyInUserScope:
+      !cloudTrust && userScopeCloudTrust?.value === 1 ? userScopeCloudTrust : undefined,
     certTrustUserScope: userScopeCert?.value === 1 ? userScopeCert : undefined,
     overriddenByGpo,
     foreignTenant,
