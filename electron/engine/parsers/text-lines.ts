@@ -7,20 +7,32 @@ import type { Parsed } from '../types';
 const PROMPT_PATTERNS = [
   /^\s*PS [^>]*>/, // PowerShell: "PS C:\Users\me> dsregcmd /status"
   /^\s*[A-Za-z]:\\[^>]*>/, // cmd: "C:\>whoami /all"
-  /^\s*\S+@\S+ [A-Za-z]:\\[^>]*>/, // ssh-style: "za\bob@HOST C:\> klist"
 ];
+// ssh-style: "za\bob@HOST C:\> klist", i.e. /^\s*\S+@\S+ [A-Za-z]:\\[^>]*>/ read without
+// that regular expression, which backtracks quadratically on a long line of "a@a@a@...".
+const SSH_PROMPT_PATH = /^[A-Za-z]:\\[^>]*>/;
 
 /** Splits text into lines: strips a BOM, accepts CRLF/CR/LF, drops trailing whitespace. */
 export function toLines(text: string): string[] {
   return text
     .replace(/^\uFEFF/, '')
     .split(/\r\n|\r|\n/)
-    .map((line) => line.replace(/\s+$/, ''));
+    .map((line) => line.trimEnd()); // not /\s+$/, which is quadratic on "x    ...    x"
 }
 
 /** True for a shell prompt line someone pasted along with the output. */
 export function isPromptLine(line: string): boolean {
-  return PROMPT_PATTERNS.some((pattern) => pattern.test(line));
+  return PROMPT_PATTERNS.some((pattern) => pattern.test(line)) || isSshPrompt(line);
+}
+
+function isSshPrompt(line: string): boolean {
+  const start = line.search(/\S/);
+  if (start < 0) return false;
+  let end = start;
+  while (end < line.length && !/\s/.test(line[end] ?? '')) end += 1;
+  // "user@host": an '@' with at least one character on each side, then one space and a path.
+  const user = line.slice(start + 1, end - 1);
+  return user.includes('@') && line[end] === ' ' && SSH_PROMPT_PATH.test(line.slice(end + 1));
 }
 
 /** Lines without blanks and prompts, trimmed on the left too. */
@@ -72,4 +84,25 @@ export function guardParse<T>(what: string, empty: () => T, parse: () => Parsed<
     const reason = error instanceof Error ? error.message : String(error);
     return { facts: empty(), recognized: false, problems: [`could not read ${what}: ${reason}`] };
   }
+}
+
+/**
+ * A label reduced to its ASCII letters and digits, lower-cased: "Nom de forêt" → "nomdefort".
+ * Accented letters are dropped rather than folded, so a label mis-decoded from another code
+ * page ("Nom de forÛt", "Nom de for?t") reduces to the same text as the correct one.
+ */
+export function labelSkeleton(label: string): string {
+  return label
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
+}
+
+/** Looks labels up by their skeleton: builds the table from readable labels per field. */
+export function labelTable<F extends string>(labels: Record<F, readonly string[]>): Map<string, F> {
+  const table = new Map<string, F>();
+  for (const [field, names] of Object.entries(labels) as Array<[F, readonly string[]]>) {
+    for (const name of names) table.set(labelSkeleton(name), field);
+  }
+  return table;
 }
