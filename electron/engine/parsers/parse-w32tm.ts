@@ -1,5 +1,12 @@
 import type { Parsed, Sourced } from '../types';
-import { contentLines, guardParse, normalizeKey, readKeyValue } from './text-lines';
+import {
+  contentLines,
+  guardParse,
+  type KeyValueLine,
+  labelSkeleton,
+  labelTable,
+  readKeyValue,
+} from './text-lines';
 
 /** Facts from `w32tm /query /status`. */
 export interface TimeStatusFacts {
@@ -22,10 +29,37 @@ export interface TimeOffsetFacts {
   target?: string;
 }
 
+type StatusField = 'leapIndicator' | 'stratum' | 'source' | 'lastSuccessfulSyncTime';
+
+// The status labels in English, French, German and Spanish. A label missing here is read by
+// the shape of its value or its place in w32tm's fixed order (see `readStatusByShape`).
+const STATUS_LABELS = labelTable<StatusField>({
+  leapIndicator: ['Leap Indicator', 'Indicateur de saut', 'Sprungindikator', 'Indicador de salto'],
+  stratum: ['Stratum', 'Strate', 'Estrato'],
+  source: ['Source', 'Quelle', 'Origen'],
+  lastSuccessfulSyncTime: [
+    'Last Successful Sync Time',
+    'Heure de la dernière synchronisation réussie',
+    'Letzte erfolgreiche Synchronisierungszeit',
+    'Hora de la última sincronización correcta',
+  ],
+});
+
+const STATUS_NAMES: Record<StatusField, string> = {
+  leapIndicator: 'Leap Indicator',
+  stratum: 'Stratum',
+  source: 'Source',
+  lastSuccessfulSyncTime: 'Last Successful Sync Time',
+};
+
 // w32tm's own failure line, e.g. when the time service is stopped.
 const ERROR_LINE = /\(0x[0-9A-F]{8}\)\s*\.?$/i;
-// "Tracking DC01.contoso.com [10.0.0.10:123]." (the verb is localized; the bracket is not).
-const TRACKING = /(\S+)\s+\[[^\]]*:\d+\]\.?$/;
+// Values whose shape is the same in every language: the leap indicator "3(not synchronized)"
+// (no space before the parenthesis, unlike stratum "0 (unspecified)") and the reference id
+// "0x0A00000A (source IP: 10.0.0.10)".
+const LEAP_VALUE = /^[0-3]\(/;
+const LEADING_NUMBER = /^(\d+)(?!\d)/;
+const REFERENCE_ID_VALUE = /^0x[0-9a-f]{8}(?![0-9a-z])/i;
 // "10:15:03, +00.0312500s" (/dataonly) or "10:15:03 d:+00.0009763s o:+00.0312500s ..." (chart).
 const DATA_OFFSET = /^\S.*?,\s*([+-]?\d+(?:[.,]\d+)?)s\b/;
 const CHART_OFFSET = /\bo:\s*([+-]?\d+(?:[.,]\d+)?)s\b/;
@@ -47,44 +81,84 @@ export function parseTimeOffset(text: string): Parsed<TimeOffsetFacts> {
   );
 }
 
+/** The field the previous status line decided comes next, by w32tm's fixed order. */
+type Expected = StatusField | undefined;
+
 function readStatus(text: string): Parsed<TimeStatusFacts> {
   const facts: TimeStatusFacts = {};
+  const problems: string[] = [];
+  let expected: Expected;
   for (const line of contentLines(text)) {
     if (ERROR_LINE.test(line) && !facts.failure) {
       facts.failure = { value: line, line };
       continue;
     }
-    readStatusField(facts, line);
+    const pair = readKeyValue(line);
+    if (!pair) continue;
+    const known = STATUS_LABELS.get(labelSkeleton(pair.key));
+    const field = known ?? readStatusByShape(facts, pair, expected);
+    if (field && setStatusField(facts, field, pair) && !known) {
+      problems.push(
+        `unknown label "${clip(pair.key)}": read as ${STATUS_NAMES[field]} by its value and place`,
+      );
+    }
+    expected = nextExpected(field, pair);
   }
   if (Object.keys(facts).length === 0) {
     return { facts, recognized: false, problems: ['no w32tm status fields found'] };
   }
-  const problems = facts.failure || facts.leapIndicator ? [] : ['Leap Indicator not found'];
+  if (!facts.failure) {
+    for (const [field, name] of Object.entries(STATUS_NAMES) as Array<[StatusField, string]>) {
+      if (!facts[field]) problems.push(`${name} not found`);
+    }
+  }
   return { facts, recognized: true, problems };
 }
 
-function readStatusField(facts: TimeStatusFacts, line: string): void {
-  const pair = readKeyValue(line);
-  if (!pair) return;
-  const key = normalizeKey(pair.key);
-  if (key === 'leapindicator' || key === 'stratum') {
+/**
+ * A line whose label is unknown: the leap indicator by its shape; stratum is the line after it,
+ * the last sync time the line after the reference id (0x...), and the source the line after that.
+ */
+function readStatusByShape(
+  facts: TimeStatusFacts,
+  pair: KeyValueLine,
+  expected: Expected,
+): StatusField | undefined {
+  if (!facts.leapIndicator && LEAP_VALUE.test(pair.value)) return 'leapIndicator';
+  return expected;
+}
+
+function nextExpected(field: StatusField | undefined, pair: KeyValueLine): Expected {
+  if (field === 'leapIndicator') return 'stratum';
+  if (field === 'lastSuccessfulSyncTime') return 'source';
+  if (REFERENCE_ID_VALUE.test(pair.value)) return 'lastSuccessfulSyncTime';
+  return undefined;
+}
+
+/** Stores one field; false when the value does not fit it (no number, empty text). */
+function setStatusField(facts: TimeStatusFacts, field: StatusField, pair: KeyValueLine): boolean {
+  if (field === 'leapIndicator' || field === 'stratum') {
     // "3(not synchronized)", "0 (unspecified)": the leading number is the fact.
-    const number = /^(\d+)/.exec(pair.value)?.[1];
-    if (number === undefined) return;
-    facts[key === 'stratum' ? 'stratum' : 'leapIndicator'] = { value: Number(number), line: pair.line };
-  } else if (key === 'source' && pair.value !== '') {
-    facts.source = { value: pair.value, line: pair.line };
-  } else if (key === 'lastsuccessfulsynctime' && pair.value !== '') {
-    facts.lastSuccessfulSyncTime = { value: pair.value, line: pair.line };
+    const number = LEADING_NUMBER.exec(pair.value)?.[1];
+    if (number === undefined) return false;
+    facts[field] = { value: Number(number), line: pair.line };
+    return true;
   }
+  if (pair.value === '') return false;
+  facts[field] = { value: pair.value, line: pair.line };
+  return true;
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 function readOffset(text: string): Parsed<TimeOffsetFacts> {
   const facts: TimeOffsetFacts = {};
   for (const line of contentLines(text)) {
-    const tracking = facts.target === undefined ? TRACKING.exec(line) : null;
-    if (tracking?.[1]) {
-      facts.target = tracking[1];
+    const target = facts.target === undefined ? trackingTarget(line) : undefined;
+    if (target) {
+      facts.target = target;
       continue;
     }
     readSample(facts, line);
@@ -94,6 +168,26 @@ function readOffset(text: string): Parsed<TimeOffsetFacts> {
   }
   const problems = facts.offsetSeconds || facts.failure ? [] : ['no time sample found'];
   return { facts, recognized: true, problems };
+}
+
+/**
+ * The host of "Tracking DC01.contoso.com [10.0.0.10:123]." / "Suivi de DC01 [10.0.0.10:123]." /
+ * "Verfolgung von ...": the verb is localized, the bracket with its port is not.
+ */
+function trackingTarget(line: string): string | undefined {
+  const end = line.endsWith('].') ? line.length - 2 : line.endsWith(']') ? line.length - 1 : -1;
+  if (end < 0) return undefined;
+  const open = line.lastIndexOf('[', end);
+  if (open <= 0) return undefined;
+  const inside = line.slice(open + 1, end);
+  const colon = inside.lastIndexOf(':');
+  if (colon < 0 || !/^\d+$/.test(inside.slice(colon + 1)) || inside.includes(']')) return undefined;
+  const before = line.slice(0, open);
+  if (!/\s$/.test(before)) return undefined;
+  const host = before.trimEnd();
+  let start = host.length;
+  while (start > 0 && !/\s/.test(host[start - 1] ?? ' ')) start -= 1;
+  return host.slice(start) || undefined;
 }
 
 /** Reads one sample line: the first good offset wins; an error is kept only if none was read. */
