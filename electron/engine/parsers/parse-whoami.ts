@@ -129,17 +129,37 @@ function userFromCsv(sheet: Sheet): WhoamiUserFacts | undefined {
   };
 }
 
+/**
+ * Group rows of `whoami /groups /fo csv` in any language: the header words are localized
+ * ("Group Name", "Nom du groupe", "Gruppenname", "Nombre de grupo"), so a row is a group when a
+ * field after the first is SID-shaped; the name is the first field, the type the fields between,
+ * the attributes what follows the SID. Rows of two fields are the user, not a group.
+ */
 function groupsFromCsv(sheet: Sheet): TokenGroup[] {
   const groups: TokenGroup[] = [];
   for (const { fields, line } of sheet.csvRows) {
-    if (fields.length < 4) continue;
-    const sid = (fields[2] ?? '').trim();
-    if (!SID.test(sid)) continue;
-    groups.push(
-      withOptional({ name: (fields[0] ?? '').trim(), sid, line }, fields[1]?.trim(), fields[3]?.trim()),
-    );
+    if (fields.length < 3) continue;
+    const at = sidColumn(fields);
+    if (at < 1) continue;
+    const sid = (fields[at] ?? '').trim();
+    const type = joinFields(fields.slice(1, at));
+    const attributes = joinFields(fields.slice(at + 1));
+    groups.push(withOptional({ name: (fields[0] ?? '').trim(), sid, line }, type, attributes));
   }
   return groups;
+}
+
+function joinFields(fields: string[]): string {
+  return fields
+    .map((field) => field.trim())
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** The SID column of a CSV row: the third field as whoami prints it, else the first SID after the name. */
+function sidColumn(fields: string[]): number {
+  if (SID.test(fields[2]?.trim() ?? '')) return 2;
+  return fields.findIndex((field, index) => index > 0 && SID.test(field.trim()));
 }
 
 function withOptional(
