@@ -1,4 +1,4 @@
-import type { Parsed } from '../types';
+import type { Parsed, Sourced } from '../types';
 import { guardParse, isPromptLine, toLines } from './text-lines';
 
 export interface RegistryValue {
@@ -21,19 +21,43 @@ export interface RegistryKey {
 /** Facts from `reg query KEY [/s]`. An absent key (exit code 1, no output) is simply no keys. */
 export interface RegistryFacts {
   keys: RegistryKey[];
+  /**
+   * reg's "key or value not found" message, in any language we know (reg writes it to stderr,
+   * so it is seen in pasted output): the key is absent, which is a fact, not a failure.
+   */
+  notFound?: Sourced<boolean>;
+  /** Another error reg printed ("ERROR: Access is denied.", "FEHLER: Zugriff verweigert"). */
+  error?: Sourced<string>;
 }
 
 // Full hive names as reg prints them, plus the abbreviations people type and paste.
 const HEADER = /^(?:HKEY_[A-Z_]+|HKLM|HKCU|HKCR|HKU|HKCC)(?:\\.*)?$/i;
 // The type token splits name from data, so names and data may contain spaces and the
 // 4-space separators may have collapsed to one space or a tab.
-const VALUE =
-  /^(.*?)\s+(REG_(?:SZ|EXPAND_SZ|MULTI_SZ|DWORD|DWORD_LITTLE_ENDIAN|DWORD_BIG_ENDIAN|QWORD|QWORD_LITTLE_ENDIAN|BINARY|NONE|LINK|RESOURCE_LIST|FULL_RESOURCE_DESCRIPTOR|RESOURCE_REQUIREMENTS_LIST))(?:\s+(.*))?$/i;
+// Found by a search for the first whitespace-led type token rather than one anchored
+// expression: "^(.*?)\s+(REG_...)" backtracks quadratically on a long run of spaces.
+const VALUE_TYPE =
+  /\s(REG_(?:SZ|EXPAND_SZ|MULTI_SZ|DWORD|DWORD_LITTLE_ENDIAN|DWORD_BIG_ENDIAN|QWORD|QWORD_LITTLE_ENDIAN|BINARY|NONE|LINK|RESOURCE_LIST|FULL_RESOURCE_DESCRIPTOR|RESOURCE_REQUIREMENTS_LIST))(?=\s|$)/i;
 const TYPE_TOKEN = /\sREG_[A-Z_]+(?:\s|$)/i;
-const END_OF_SEARCH = /^End of search:/i;
-// reg's message when the key does not exist: a meaningful "not configured", not garbage.
-const NOT_FOUND = /^ERROR: The system was unable to find the specified registry key or value/i;
 const COMMAND_ECHO = /^reg(?:\.exe)?\s+query\b/i;
+// reg's error lines start with an upper-case word and a colon in every language: "ERROR:",
+// "ERREUR :", "FEHLER:", "ERRORE:", "ERRO:".
+const ERROR_WORD = /^\p{Lu}{3,}\s?:\s+/u;
+// The "key or value not found" message: "ERROR: The system was unable to find the specified
+// registry key or value.", "ERREUR : Le système n'a pas trouvé la clé ou la valeur de Registre
+// spécifiée.", "FEHLER: Der angegebene Registrierungsschlüssel bzw. Wert wurde nicht gefunden.",
+// "ERROR: El sistema no pudo encontrar la clave o el valor del Registro especificados." Matched
+// on ASCII word fragments (see `asciiWords`), so mis-decoded accents do not matter.
+const NOT_FOUND_PHRASES: ReadonlyArray<readonly string[]> = [
+  ['unable to find', 'registry'],
+  ['n a pas trouv', 'registre'],
+  ['nicht gefunden', 'registrierungsschl'],
+  ['no pudo encontrar', 'registro'],
+];
+// The closing line of `reg query /s`: "End of search: 3 match(es) found.", "Fin de la recherche :
+// 3 correspondance(s) trouvée(s).": words, a colon, then a count and a word.
+const SUMMARY_LABEL = /^[\p{L}\s'’.-]+$/u;
+const SUMMARY_COUNT = /^\s*\d+\s+\p{L}/u;
 
 export function parseRegistry(text: string): Parsed<RegistryFacts> {
   return guardParse('registry output', emptyFacts, () => readRegistry(text));
@@ -43,15 +67,21 @@ function emptyFacts(): RegistryFacts {
   return { keys: [] };
 }
 
+interface Messages {
+  notFound?: Sourced<boolean>;
+  error?: Sourced<string>;
+}
+
 function readRegistry(text: string): Parsed<RegistryFacts> {
   const keys: RegistryKey[] = [];
   const unreadable: string[] = [];
+  const messages: Messages = {};
   let orphanValues = false;
   let current: RegistryKey | undefined;
 
   for (const raw of toLines(text)) {
     const line = raw.trim();
-    if (line === '' || isPromptLine(raw) || isNoise(line)) continue;
+    if (line === '' || isPromptLine(raw) || COMMAND_ECHO.test(line)) continue;
     if (isHeader(line)) {
       current = { path: line, line, values: [] };
       keys.push(current);
@@ -59,7 +89,7 @@ function readRegistry(text: string): Parsed<RegistryFacts> {
     }
     const value = readValue(line);
     if (!value) {
-      unreadable.push(line);
+      if (!readMessage(messages, line) && !isSearchSummary(line)) unreadable.push(line);
       continue;
     }
     if (!current) {
@@ -70,15 +100,52 @@ function readRegistry(text: string): Parsed<RegistryFacts> {
     }
     current.values.push(value);
   }
-  return summarize(keys, unreadable, orphanValues);
+  return summarize(keys, unreadable, orphanValues, messages);
 }
 
-function isNoise(line: string): boolean {
-  return END_OF_SEARCH.test(line) || COMMAND_ECHO.test(line) || NOT_FOUND.test(line);
+/** Reads reg's error line ("ERROR: ...", "ERREUR : ...") into messages; true when it was one. */
+function readMessage(messages: Messages, line: string): boolean {
+  const word = ERROR_WORD.exec(line);
+  if (!word) return false;
+  if (isNotFound(line)) messages.notFound ??= { value: true, line };
+  else messages.error ??= { value: line.slice(word[0].length), line };
+  return true;
 }
 
-function summarize(keys: RegistryKey[], unreadable: string[], orphanValues: boolean): Parsed<RegistryFacts> {
+function isNotFound(line: string): boolean {
+  const words = asciiWords(line);
+  return NOT_FOUND_PHRASES.some((phrase) => phrase.every((part) => words.includes(part)));
+}
+
+/** Lower-cased ASCII words separated by single spaces: "n'a pas trouvé" → " n a pas trouv ". */
+function asciiWords(line: string): string {
+  return ` ${line
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')} `;
+}
+
+function isSearchSummary(line: string): boolean {
+  const colon = line.indexOf(':');
+  if (colon <= 0) return false;
+  return SUMMARY_LABEL.test(line.slice(0, colon)) && SUMMARY_COUNT.test(line.slice(colon + 1));
+}
+
+function summarize(
+  keys: RegistryKey[],
+  unreadable: string[],
+  orphanValues: boolean,
+  messages: Messages,
+): Parsed<RegistryFacts> {
   const problems: string[] = [];
+  if (keys.length === 0 && messages.error) {
+    // "Access is denied" or a bad key name says nothing about whether the policy is set.
+    return {
+      facts: { ...emptyFacts(), error: messages.error },
+      recognized: false,
+      problems: [`reg reported an error: ${messages.error.line.slice(0, 120)}`],
+    };
+  }
   if (keys.length === 0 && unreadable.length > 0) {
     return {
       facts: emptyFacts(),
@@ -88,9 +155,10 @@ function summarize(keys: RegistryKey[], unreadable: string[], orphanValues: bool
   }
   if (unreadable.length > 0) problems.push(`ignored ${unreadable.length} unreadable line(s)`);
   if (orphanValues) problems.push('values found before any key line');
+  if (messages.error) problems.push(`reg reported an error: ${messages.error.line.slice(0, 120)}`);
   for (const key of keys) problems.push(...badNumbers(key));
   // No keys at all (empty output, reg's "not found" error) means the key is absent: a fact.
-  return { facts: { keys }, recognized: true, problems };
+  return { facts: { keys, ...messages }, recognized: true, problems };
 }
 
 function isHeader(line: string): boolean {
@@ -98,11 +166,11 @@ function isHeader(line: string): boolean {
 }
 
 function readValue(line: string): RegistryValue | null {
-  const match = VALUE.exec(line);
+  const match = VALUE_TYPE.exec(line);
   if (!match) return null;
-  const name = (match[1] ?? '').trim();
-  const type = (match[2] ?? '').toUpperCase();
-  const printed = (match[3] ?? '').trim();
+  const name = line.slice(0, match.index).trim();
+  const type = (match[1] ?? '').toUpperCase();
+  const printed = line.slice(match.index + match[0].length).trim();
   return { name, type, data: readData(type, printed), line };
 }
 

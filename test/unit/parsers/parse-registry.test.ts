@@ -15,6 +15,13 @@ const MDM = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Policies\\PassportForWork'
 const mdm = fixture('parsers/registry-policy-mdm-01.txt');
 const gpo = fixture('parsers/registry-policy-gpo-machine-01.txt');
 const currentVersion = fixture('parsers/registry-currentversion-win11-23h2.txt');
+const gpoFr = fixture('parsers/registry-policy-gpo-machine-fr-01.txt');
+const gpoDe = fixture('parsers/registry-policy-gpo-machine-de-01.txt');
+const notFoundFr = fixture('parsers/registry-not-found-fr-01.txt');
+const notFoundDe = fixture('parsers/registry-not-found-de-01.txt');
+const notFoundEs = fixture('parsers/registry-not-found-es-01.txt');
+const GPO_KEY = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\PassportForWork';
+const TEXTS = { mdm, gpo, currentVersion, gpoFr, gpoDe, notFoundFr, notFoundDe, notFoundEs };
 
 function valuesOf(facts: RegistryFacts, path: string): Record<string, number | string> {
   const key = facts.keys.find((candidate) => candidate.path === path);
@@ -135,15 +142,125 @@ describe('parseRegistry', () => {
     expect(parseRegistry(text)).toEqual(parseRegistry(gpo));
   });
 
-  itReadsVariantsAlike(parseRegistry, { mdm, gpo, currentVersion });
-  itIgnoresPadding(parseRegistry, [mdm, gpo, currentVersion]);
+  itReadsVariantsAlike(parseRegistry, TEXTS);
+  itIgnoresPadding(parseRegistry, Object.values(TEXTS));
 
-  it.each(['', '\r\n', 'ERROR: The system was unable to find the specified registry key or value.'])(
-    'treats %j as an absent key (recognized, no keys)',
-    (text) => {
-      expect(parseRegistry(text)).toEqual({ facts: { keys: [] }, recognized: true, problems: [] });
-    },
-  );
+  it.each(['', '\r\n'])('treats %j as an absent key (recognized, no keys)', (text) => {
+    expect(parseRegistry(text)).toEqual({ facts: { keys: [] }, recognized: true, problems: [] });
+  });
+
+  it.each([
+    ['English', 'ERROR: The system was unable to find the specified registry key or value.'],
+    ['French', "ERREUR : Le système n'a pas trouvé la clé ou la valeur de Registre spécifiée."],
+    ['German', 'FEHLER: Der angegebene Registrierungsschlüssel bzw. Wert wurde nicht gefunden.'],
+    ['Spanish', 'ERROR: El sistema no pudo encontrar la clave o el valor del Registro especificados.'],
+  ])('reads the %s "not found" message as an absent key', (_language, line) => {
+    expect(parseRegistry(line)).toEqual({
+      facts: { keys: [], notFound: { value: true, line } },
+      recognized: true,
+      problems: [],
+    });
+  });
+
+  it.each([
+    ['French', notFoundFr, "ERREUR : Le système n'a pas trouvé la clé ou la valeur de Registre spécifiée."],
+    ['German', notFoundDe, 'FEHLER: Der angegebene Registrierungsschlüssel bzw. Wert wurde nicht gefunden.'],
+    [
+      'Spanish',
+      notFoundEs,
+      'ERROR: El sistema no pudo encontrar la clave o el valor del Registro especificados.',
+    ],
+  ])('reads pasted %s output of a missing key (prompt line and message)', (_language, text, line) => {
+    expect(parseRegistry(text)).toEqual({
+      facts: { keys: [], notFound: { value: true, line } },
+      recognized: true,
+      problems: [],
+    });
+  });
+
+  it('reads the "not found" message when its accents were mis-decoded', () => {
+    const line = "ERREUR : Le systŠme n'a pas trouv‚ la cl‚ ou la valeur de Registre sp‚cifi‚e.";
+    expect(parseRegistry(line).facts.notFound).toEqual({ value: true, line });
+  });
+
+  it.each([
+    ['French', gpoFr, 'Fin de la recherche : 3 correspondance(s) trouvée(s).'],
+    ['German', gpoDe, 'Suche beendet: 3 Übereinstimmung(en) gefunden.'],
+  ])('reads %s /s output and ignores its closing summary line', (_language, text) => {
+    const result = parseRegistry(text);
+    expect(result.recognized).toBe(true);
+    expect(result.problems).toEqual([]);
+    expect(result.facts.notFound).toBeUndefined();
+  });
+
+  it('reads the values of the French GPO output', () => {
+    const { facts } = parseRegistry(gpoFr);
+    expect(facts.keys.map((key) => key.path)).toEqual([GPO_KEY, `${GPO_KEY}\\PINComplexity`]);
+    expect(valuesOf(facts, GPO_KEY)).toEqual({ Enabled: 1, UseCloudTrustForOnPremAuth: 1 });
+    expect(valuesOf(facts, `${GPO_KEY}\\PINComplexity`)).toEqual({ MinimumPINLength: 6 });
+  });
+
+  it('reads the German GPO output (certificate trust)', () => {
+    expect(valuesOf(parseRegistry(gpoDe).facts, GPO_KEY)).toEqual({
+      Enabled: 1,
+      UseCertificateForOnPremAuth: 1,
+      RequireSecurityDevice: 1,
+    });
+  });
+
+  it('ignores the Spanish summary line too', () => {
+    const text = `${GPO_KEY}\n    Enabled    REG_DWORD    0x1\n\nFin de la búsqueda: 1 coincidencia(s) encontrada(s).`;
+    expect(parseRegistry(text).problems).toEqual([]);
+  });
+
+  it('reads localized (Default) names and data', () => {
+    const text = [
+      'HKEY_CURRENT_USER\\SOFTWARE\\Contoso',
+      '    (par défaut)    REG_SZ    (valeur non définie)',
+      '    (Standard)    REG_SZ    Wert',
+    ].join('\n');
+    const values = parseRegistry(text).facts.keys[0]?.values.map(({ name, data }) => [name, data]);
+    expect(values).toEqual([
+      ['(par défaut)', '(valeur non définie)'],
+      ['(Standard)', 'Wert'],
+    ]);
+  });
+
+  it.each([
+    ['English', 'ERROR: Access is denied.', 'Access is denied.'],
+    ['French', 'ERREUR : Accès refusé.', 'Accès refusé.'],
+    ['German', 'FEHLER: Zugriff verweigert', 'Zugriff verweigert'],
+  ])('does not take a %s error other than "not found" for an absent key', (_language, line, message) => {
+    const result = parseRegistry(line);
+    expect(result.recognized).toBe(false);
+    expect(result.facts).toEqual({ keys: [], error: { value: message, line } });
+    expect(result.problems).toEqual([`reg reported an error: ${line}`]);
+  });
+
+  it('keeps the keys read before an error and reports the error', () => {
+    const result = parseRegistry(`${gpo}\nERREUR : Accès refusé.`);
+    expect(result.recognized).toBe(true);
+    expect(result.facts.keys.length).toBeGreaterThan(0);
+    expect(result.facts.error?.value).toBe('Accès refusé.');
+    expect(result.problems).toEqual(['reg reported an error: ERREUR : Accès refusé.']);
+  });
+
+  it('returns on a 200 KB line', () => {
+    for (const line of [
+      `|${' '.repeat(200_000)}`,
+      `x${' '.repeat(200_000)}x`,
+      'a@'.repeat(100_000),
+      'a:'.repeat(100_000),
+      `x REG_SZ ${'y '.repeat(100_000)}!`,
+      `${'a '.repeat(100_000)}REG_DWORD 0x1`,
+      `HKLM\\${'a '.repeat(100_000)}`,
+      `ERROR: ${'a '.repeat(100_000)}`,
+      `${'a '.repeat(100_000)}: 1 b`,
+      `a${' '.repeat(200_000)}REG`,
+    ]) {
+      expectParsedShape(parseRegistry(line));
+    }
+  });
 
   it('rejects text that is not registry output', () => {
     const result = parseRegistry('hello world\nthis is not reg output');
@@ -166,16 +283,30 @@ describe('parseRegistry', () => {
   });
 
   itSurvivesDamagedText(
-    [mdm, gpo, currentVersion],
-    ['HKEY_LOCAL_MACHINE\\SOFTWARE', 'HKLM\\X', 'REG_DWORD', 'REG_SZ', '0x1', '0xZZ', '(Default)'],
+    Object.values(TEXTS),
+    [
+      'HKEY_LOCAL_MACHINE\\SOFTWARE',
+      'HKLM\\X',
+      'REG_DWORD',
+      'REG_SZ',
+      '0x1',
+      '0xZZ',
+      '(Default)',
+      'ERREUR : ',
+      'FEHLER: ',
+      'Fin de la recherche : 3 ',
+    ],
     (text) => {
       const result = parseRegistry(text);
       expectParsedShape(result);
       expect(Array.isArray(result.facts.keys)).toBe(true);
+      if (result.facts.notFound) expect(result.facts.notFound.value).toBe(true);
+      if (result.facts.error) expect(typeof result.facts.error.line).toBe('string');
       for (const key of result.facts.keys) {
         expect(typeof key.path).toBe('string');
         for (const value of key.values) {
           expect(value.type).toMatch(/^REG_/);
+          expect(value.line.length).toBeGreaterThan(0);
           expect(['number', 'string']).toContain(typeof value.data);
           expect(typeof value.line).toBe('string');
         }
