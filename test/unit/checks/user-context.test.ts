@@ -8,6 +8,7 @@ import {
   failProbe,
   fixesOf,
   fixture,
+  removeLine,
   setLine,
   setOutput,
   setRegistryValue,
@@ -114,6 +115,17 @@ describe('user-context', () => {
   });
 
   describe('unknown', () => {
+    it('when what was read does not name the account (no whoami, no User Context line)', () => {
+      const outcome = evaluate(
+        'healthy-hybrid',
+        dropProbe('whoami-user'),
+        dropProbe('whoami-groups'),
+        removeLine('dsregcmd-status', 'User Context'),
+      );
+      expect(outcome.status).toBe('unknown');
+      expect(outcome.summary).toMatch(/do not say which account the app runs as/);
+    });
+
     it('when neither whoami nor dsregcmd was captured', () => {
       const outcome = evaluate(
         'healthy-hybrid',
