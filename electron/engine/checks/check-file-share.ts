@@ -88,6 +88,15 @@ export const checkFileShare: CheckDefinition = {
       };
     }
     const host = /^\\\\([^\\]+)/.exec(share.path ?? '')?.[1]?.toLowerCase();
+    const tickets = set.probes['klist-tickets'];
+    if (tickets.state !== 'ok') {
+      return {
+        status: 'unknown',
+        summary: `${share.path} opened, but whether Kerberos was used is not known: ${tickets.reason}.`,
+        evidence: [...proof, evidence(set, 'klist-tickets', [])],
+        docs: [DOCS.cloudTrustDeploy],
+      };
+    }
     const cifs = factsOf(set, 'klist-tickets')?.tickets.find(
       (t) =>
         t.service === 'cifs' &&

@@ -292,7 +292,11 @@ export function sessionAuthOf(set: FactSet): SessionAuth {
         trustReason: 'Signed in with a certificate whose key is in the Hello container: certificate trust.',
       };
     }
-    if (primary?.value === 1 || (asRepType !== undefined && asRepType.value !== 0)) {
+    // The partial TGT in this logon decides; the AS_REP credential type only when klist does not say.
+    const onPremTgt = factsOf(set, 'dsregcmd-status')?.onPremTgt;
+    const asRepOnly =
+      primary === undefined && onPremTgt?.value !== false && asRepType !== undefined && asRepType.value !== 0;
+    if (primary?.value === 1 || asRepOnly) {
       decide(sPrimary, sAsRep);
       const exchanged = hasExchangedTgt(set);
       return {

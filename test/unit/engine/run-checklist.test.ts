@@ -12,6 +12,7 @@ function fake(id: CheckId, dependsOn: CheckId[], status: CheckOutcome['status'])
     explanation: '',
     needs: [],
     dependsOn,
+    critical: true,
     evaluate: () => ({ status, summary: `${id} is ${status}`, evidence: [] }),
   };
 }

@@ -230,6 +230,8 @@ describe('5. missing partial TGT while no domain controller is in reach', () => 
     expect(cloud.blockedBy).toBeNull();
     expect(roots(report)).toEqual(expect.arrayContaining(['cloud-tgt', 'dc-line-of-sight']));
     expect(checkOf(report, 'prt').status).toBe('pass');
+    // No partial TGT and no exchange: the session did not use cloud trust, whatever AS_REP says.
+    expect(report.trustModel).not.toBe('cloud-kerberos-trust');
     expectNoDeletion(report);
   });
 });
@@ -405,6 +407,8 @@ describe('10. PRT state and what "works" may be said on', () => {
       expect.arrayContaining(['dc-line-of-sight', 'onprem-tgt', 'hello-signin']),
     );
     expect(report.headline.text).not.toMatch(/works/i);
+    // The share opened, but without the ticket cache nobody can say whether Kerberos was used.
+    expect(checkOf(report, 'file-share').status).toBe('unknown');
     expectNoDeletion(report);
   });
 });
