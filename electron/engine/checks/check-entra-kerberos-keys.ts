@@ -1,4 +1,4 @@
-import { adDomain } from '../facts/ad-domain';
+import { adDomain, userAdDomain } from '../facts/ad-domain';
 import { evidence, factsOf } from '../facts/fact-set';
 import type { KerberosServerRecord } from '../parsers/parse-kerberos-server-admin';
 import { normalizeKey } from '../parsers/text-lines';
@@ -94,7 +94,10 @@ export const checkEntraKerberosKeys: CheckDefinition = {
       };
     }
 
-    const domain = adDomain(set);
+    // The object that matters is the one of the user's domain (every domain with users has its own).
+    const user = userAdDomain(set)?.domain;
+    const domain = user?.includes('.') ? user : adDomain(set);
+    const whose = user?.includes('.') ? "the user's domain" : "this device's domain";
     const ours = domain ? servers.filter((server) => domainOf(server)?.toLowerCase() === domain) : [];
     const judged = ours.length > 0 ? ours : servers;
     const maxAge = keyMaxAgeDays(set.inputs);
@@ -104,14 +107,14 @@ export const checkEntraKerberosKeys: CheckDefinition = {
 
     const context: string[] = [];
     if (domain && ours.length > 0 && servers.length > 1) {
-      context.push(`Judged the object of ${domain}, this device's domain (${servers.length} were pasted).`);
+      context.push(`Judged the object of ${domain}, ${whose} (${servers.length} were pasted).`);
     } else if (domain && ours.length === 0 && servers.length === 1) {
       const theirs = servers[0] ? domainOf(servers[0]) : undefined;
       context.push(
-        `The pasted object is for ${theirs ?? 'an unnamed domain'}, not ${domain}, this device's domain.`,
+        `The pasted object is for ${theirs ?? 'an unnamed domain'}, not ${domain}, ${whose}.`,
       );
     } else if (domain && ours.length === 0) {
-      context.push(`No pasted object is for ${domain}, this device's domain: judged all ${servers.length}.`);
+      context.push(`No pasted object is for ${domain}, ${whose}: judged all ${servers.length}.`);
     } else if (judged.length > 1) {
       context.push(`Judged all ${judged.length} pasted objects; the worst is shown.`);
     }

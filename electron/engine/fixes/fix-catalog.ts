@@ -25,7 +25,8 @@ export const FIX_CATALOG: Record<FixId, FixInfo> = {
     does: "Deletes this user's Windows Hello for Business container, so Hello is set up again from scratch.",
     cost:
       'Removes every credential in the container: the PIN, fingerprint and face sign-in, and passkeys stored ' +
-      'there. The user must sign out and set up a new PIN.',
+      'there. The user must sign out and set up a new PIN. If the user only forgot the PIN, a PIN reset from the ' +
+      'sign-in screen keeps the container: use that instead.',
     context: 'user',
     destructive: true,
     command: 'certutil.exe -deletehellocontainer',

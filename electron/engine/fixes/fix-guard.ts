@@ -1,9 +1,7 @@
 import { type FactSet, factsOf } from '../facts/fact-set';
+import { runContextOf } from '../facts/run-context';
 import type { FixId } from '../types';
 import { FIX_CATALOG } from './fix-catalog';
-
-const SYSTEM_SID = 'S-1-5-18';
-const ELEVATED_LABELS = ['S-1-16-12288', 'S-1-16-16384'];
 
 /** The person's explicit "yes" to a destructive fix: they typed (or ticked for) this user name. */
 export interface FixConfirmation {
@@ -17,13 +15,13 @@ export type GuardResult = { ok: true } | { ok: false; reason: string };
 /**
  * Decides whether a fix may run now, from fresh facts of who the app runs as. A destructive
  * fix needs an explicit confirmation naming that user; deleting the Hello container is
- * refused outright as SYSTEM or elevated, where it would hit the wrong account's container.
+ * refused outright as SYSTEM, elevated or as another account, where it would hit the wrong
+ * account's container.
  */
 export function guardFix(id: FixId, set: FactSet, confirmation?: FixConfirmation): GuardResult {
   const info = FIX_CATALOG[id];
   if (!info.destructive) return { ok: true };
   const user = factsOf(set, 'whoami-user');
-  const groups = factsOf(set, 'whoami-groups')?.groups ?? [];
   const userName = user?.userName?.value;
   if (!userName) {
     return {
@@ -32,14 +30,21 @@ export function guardFix(id: FixId, set: FactSet, confirmation?: FixConfirmation
     };
   }
   if (id === 'delete-hello-container') {
-    if (user?.sid?.value === SYSTEM_SID) {
+    const context = runContextOf(set);
+    if (context.runAs === 'system') {
       return {
         ok: false,
         reason:
           "The app runs as SYSTEM: deleting the Hello container here would not touch the user's container. Run WHfB Doctor as the signed-in user.",
       };
     }
-    if (groups.some((g) => ELEVATED_LABELS.includes(g.sid.toUpperCase()))) {
+    if (context.runAs === 'other-account') {
+      return {
+        ok: false,
+        reason: `The app does not run as the user signed in at this device (${context.reason}): the Hello container must be deleted by that user. Start WHfB Doctor in their session.`,
+      };
+    }
+    if (context.runAs === 'elevated') {
       return {
         ok: false,
         reason:

@@ -133,6 +133,21 @@ describe('delete-hello-container guardrails', () => {
   it.each([
     ['as SYSTEM', who(SYSTEM), asAlice, /runs as SYSTEM/],
     ['elevated', who(USER, 'S-1-16-12288'), asAlice, /elevated/],
+    [
+      'as another account than the one signed in at the device',
+      buildFactSet({
+        'whoami-user': probe(USER),
+        'whoami-groups': probe(GROUPS('S-1-16-8192')),
+        'logonui-last-provider': probe(
+          'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Authentication\\LogonUI\n' +
+            '    LastLoggedOnProvider    REG_SZ    {D6886603-9D2F-4EB2-B667-1971041FA96B}\n' +
+            '    LastLoggedOnUser    REG_SZ    CONTOSO\\bob\n' +
+            '    LastLoggedOnUserSID    REG_SZ    S-1-5-21-1004336348-1177238915-682003330-1190\n',
+        ),
+      }),
+      asAlice,
+      /does not run as the user signed in/,
+    ],
     ['without confirmation', who(USER), undefined, /explicit confirmation/],
     [
       'with the box not ticked',
