@@ -25,14 +25,18 @@ import {
 // provisioning event with the certificate policy on (VERDICTS.md cert-trust-conflict).
 
 const CERT_LOGON = addGroup('NT AUTHORITY\\This Organization Certificate', 'S-1-5-65-1', 'Well-known group');
-const PASSPORT_STORE = setOutput('certutil-user-store', fixture('parsers/certutil-user-store-whfb-cert-trust-01.txt'));
+const PASSPORT_STORE = setOutput(
+  'certutil-user-store',
+  fixture('parsers/certutil-user-store-whfb-cert-trust-01.txt'),
+);
 const EVENT_CERT_POLICY_ON = replaceText(
   'events-udr',
   'User certificate for on premise auth policy is enabled: No',
   'User certificate for on premise auth policy is enabled: Yes',
 );
 const ELEVATED = addGroup('Mandatory Label\\High Mandatory Level', 'S-1-16-12288', 'Label', '');
-const evaluate = (scenario: string, ...edits: Edit[]) => checkCertTrustConflict.evaluate(factsFor(scenario, ...edits));
+const evaluate = (scenario: string, ...edits: Edit[]) =>
+  checkCertTrustConflict.evaluate(factsFor(scenario, ...edits));
 
 describe('cert-trust-conflict', () => {
   it('passes a healthy cloud-trust device and offers nothing', () => {
@@ -45,7 +49,9 @@ describe('cert-trust-conflict', () => {
   it('fails while the policy enables certificate trust, and asks for the policy change first (no deletion yet)', () => {
     const outcome = evaluate('certificate-trust-enabled');
     expect(outcome.status).toBe('fail');
-    expect(outcome.summary).toMatch(/Certificate trust is enabled \(Intune\/MDM device policy\); it takes precedence/);
+    expect(outcome.summary).toMatch(
+      /Certificate trust is enabled \(Intune\/MDM device policy\); it takes precedence/,
+    );
     expect(showsLine(outcome, 'UseCertificateForOnPremAuth    REG_DWORD    0x1')).toBe(true);
     expect(fixesOf(outcome)).toEqual(['sync-device-policy']);
   });
@@ -70,13 +76,18 @@ describe('cert-trust-conflict', () => {
     expect(outcome.remediation).toMatch(/As the user \(not elevated\)/);
     expect(outcome.remediation).toMatch(/passkeys/);
     // CanReset offers a non-destructive reset: said first, before anything is deleted, with why it does not help.
-    expect(outcome.remediation).toMatch(/^A non-destructive PIN reset is available here \(CanReset : DestructiveAndNonDestructive\)/);
+    expect(outcome.remediation).toMatch(
+      /^A non-destructive PIN reset is available here \(CanReset : DestructiveAndNonDestructive\)/,
+    );
     expect(outcome.remediation).toMatch(/keeps the container and its trust model/);
     expect(outcome.explainedBy).toEqual([]);
   });
 
   it('does not mention a PIN reset that the device does not offer', () => {
-    const outcome = evaluate('cert-trust-policy-removed', setLine('dsregcmd-status', 'CanReset', 'DestructiveOnly'));
+    const outcome = evaluate(
+      'cert-trust-policy-removed',
+      setLine('dsregcmd-status', 'CanReset', 'DestructiveOnly'),
+    );
     expect(fixesOf(outcome)).toEqual(['delete-hello-container']);
     expect(outcome.remediation).not.toMatch(/PIN reset/);
   });
@@ -85,7 +96,9 @@ describe('cert-trust-conflict', () => {
     const outcome = evaluate('cert-trust-policy-removed', removeGroup('S-1-5-65-1'));
     expect(outcome.status).toBe('fail');
     expect(fixesOf(outcome)).toEqual(['delete-hello-container']);
-    expect(shownNotes(outcome).join(' ')).toMatch(/provisioning launched with the certificate policy on at 2026-11-25T07:41:33/);
+    expect(shownNotes(outcome).join(' ')).toMatch(
+      /provisioning launched with the certificate policy on at 2026-11-25T07:41:33/,
+    );
   });
 
   it('passes a Hello certificate alone (an RDP certificate looks the same): no deletion without a second sign', () => {
@@ -107,7 +120,10 @@ describe('cert-trust-conflict', () => {
   });
 
   it('ignores CertEnrollment: it names the current policy source, not the container', () => {
-    const outcome = evaluate('healthy-hybrid', setLine('dsregcmd-status', 'CertEnrollment', 'enrollment authority'));
+    const outcome = evaluate(
+      'healthy-hybrid',
+      setLine('dsregcmd-status', 'CertEnrollment', 'enrollment authority'),
+    );
     expect(outcome.status).toBe('pass');
   });
 
@@ -141,7 +157,9 @@ describe('cert-trust-conflict', () => {
       'HKEY_CURRENT_USER\\SOFTWARE\\Policies\\Microsoft\\PassportForWork\n    UseCertificateForOnPremAuth    REG_DWORD    0x1\n';
     const outcome = evaluate('healthy-hybrid', setOutput('policy-gpo-user', userGpo));
     expect(outcome.status).toBe('warn');
-    expect(outcome.summary).toMatch(/set for the user \(user Group Policy\), where Windows does not read it at sign-in/);
+    expect(outcome.summary).toMatch(
+      /set for the user \(user Group Policy\), where Windows does not read it at sign-in/,
+    );
     expect(fixesOf(outcome)).toEqual([]);
   });
 
@@ -159,7 +177,9 @@ describe('cert-trust-conflict', () => {
         setOutput('events-udr', '<Events>\n</Events>\n'),
       );
       expect(outcome.status).toBe('unknown');
-      expect(outcome.summary).toMatch(/^Can't tell whether certificate trust is enabled: reg\.exe .* is not on this device/);
+      expect(outcome.summary).toMatch(
+        /^Can't tell whether certificate trust is enabled: reg\.exe .* is not on this device/,
+      );
     });
   });
 

@@ -17,7 +17,8 @@ import {
 // tolerance); the 60 s warning is the app's own threshold (docs/verdicts.md clock-skew).
 
 const OFFSET = (seconds: string): Edit => replaceText('time-offset', '+00.0123456s', seconds);
-const evaluate = (scenario: string, ...edits: Edit[]) => checkClockSkew.evaluate(factsFor(scenario, ...edits));
+const evaluate = (scenario: string, ...edits: Edit[]) =>
+  checkClockSkew.evaluate(factsFor(scenario, ...edits));
 
 describe('clock-skew', () => {
   it('passes a clock within milliseconds of the DC', () => {
@@ -28,7 +29,10 @@ describe('clock-skew', () => {
   });
 
   it('passes a French stripchart (decimal comma)', () => {
-    const outcome = evaluate('healthy-hybrid', setOutput('time-offset', fixture('parsers/w32tm-stripchart-fr-01.txt')));
+    const outcome = evaluate(
+      'healthy-hybrid',
+      setOutput('time-offset', fixture('parsers/w32tm-stripchart-fr-01.txt')),
+    );
     expect(outcome.status).toBe('pass');
     expect(outcome.summary).toMatch(/within 31 ms/);
   });
@@ -45,13 +49,17 @@ describe('clock-skew', () => {
 
   it('warns with the offset in seconds', () => {
     const outcome = evaluate('healthy-hybrid', OFFSET('+75.5000000s'));
-    expect(outcome.summary).toBe('This clock is 75.5 s off the domain controller; Kerberos tolerates up to 5 minutes.');
+    expect(outcome.summary).toBe(
+      'This clock is 75.5 s off the domain controller; Kerberos tolerates up to 5 minutes.',
+    );
   });
 
   it('fails a clock ten minutes behind, and says Kerberos will refuse tickets (practice capture)', () => {
     const outcome = evaluate('clock-skew');
     expect(outcome.status).toBe('fail');
-    expect(outcome.summary).toBe('This clock is 10 minutes off the domain controller: Kerberos will refuse tickets.');
+    expect(outcome.summary).toBe(
+      'This clock is 10 minutes off the domain controller: Kerberos will refuse tickets.',
+    );
     expect(showsLine(outcome, '-612.4418750s')).toBe(true);
     expect(outcome.remediation).toMatch(/w32tm \/resync/);
     expect(fixesOf(outcome)).toEqual([]);
@@ -59,7 +67,10 @@ describe('clock-skew', () => {
 
   it('is the root cause of the missing domain ticket, not the tickets (practice capture)', () => {
     const results = runChecklist(factsFor('clock-skew'));
-    expect(results.find((r) => r.id === 'onprem-tgt')).toMatchObject({ status: 'blocked', blockedBy: 'clock-skew' });
+    expect(results.find((r) => r.id === 'onprem-tgt')).toMatchObject({
+      status: 'blocked',
+      blockedBy: 'clock-skew',
+    });
   });
 
   it('warns when the offset is unknown and the clock runs on the local CMOS clock (real sample)', () => {
@@ -69,7 +80,9 @@ describe('clock-skew', () => {
       setOutput('time-status', fixture('samples/w32tm-status-01.txt')),
     );
     expect(outcome.status).toBe('warn');
-    expect(outcome.summary).toBe('The offset to the domain controller is unknown, and this clock is not synchronised.');
+    expect(outcome.summary).toBe(
+      'The offset to the domain controller is unknown, and this clock is not synchronised.',
+    );
     expect(showsLine(outcome, 'Leap Indicator: 3(not synchronized)')).toBe(true);
     expect(showsLine(outcome, 'Source: Local CMOS Clock')).toBe(true);
   });
@@ -85,7 +98,10 @@ describe('clock-skew', () => {
 
   describe('unknown', () => {
     it('when the DC did not answer the time query, quoting w32tm', () => {
-      const outcome = evaluate('healthy-hybrid', setOutput('time-offset', fixture('parsers/w32tm-stripchart-error-01.txt')));
+      const outcome = evaluate(
+        'healthy-hybrid',
+        setOutput('time-offset', fixture('parsers/w32tm-stripchart-error-01.txt')),
+      );
       expect(outcome.status).toBe('unknown');
       expect(outcome.summary).toMatch(/0x800705B4/);
       expect(showsLine(outcome, '10:15:03, error: 0x800705B4')).toBe(true);

@@ -19,22 +19,32 @@ import {
 // an unsynced user or no Kerberos object for the user's domain [L6]. klist only describes this
 // logon, so its 0 after a non-Hello sign-in says nothing about Entra ID (docs/verdicts.md).
 
-const PRIMARY = (n: 0 | 1): Edit => setLine('klist-cloud-debug', 'Cloud Primary (Hybrid logon) TGT available', String(n));
-const NO_ONPREM_LINES: Edit[] = [removeLine('dsregcmd-status', 'OnPremTgt'), removeLine('dsregcmd-status', 'OnPremTGT')];
+const PRIMARY = (n: 0 | 1): Edit =>
+  setLine('klist-cloud-debug', 'Cloud Primary (Hybrid logon) TGT available', String(n));
+const NO_ONPREM_LINES: Edit[] = [
+  removeLine('dsregcmd-status', 'OnPremTgt'),
+  removeLine('dsregcmd-status', 'OnPremTGT'),
+];
 const evaluate = (scenario: string, ...edits: Edit[]) => checkCloudTgt.evaluate(factsFor(scenario, ...edits));
 
 describe('cloud-tgt', () => {
   it('passes when dsregcmd and klist both show the partial TGT, and says the Azure Files flag is no problem', () => {
     const outcome = evaluate('healthy-hybrid');
     expect(outcome.status).toBe('pass');
-    expect(outcome.summary).toBe('Microsoft Entra ID issued the cloud Kerberos ticket for the on-premises domain.');
+    expect(outcome.summary).toBe(
+      'Microsoft Entra ID issued the cloud Kerberos ticket for the on-premises domain.',
+    );
     expect(showsLine(outcome, 'OnPremTgt : YES')).toBe(true);
     expect(showsLine(outcome, 'Cloud Primary (Hybrid logon) TGT available: 1')).toBe(true);
     expect(shownNotes(outcome).join(' ')).toMatch(/Azure Files setting .* not needed for Hello/);
   });
 
   it('warns when Entra ID issued it but this Hello logon does not hold it: lock and sign in with the PIN', () => {
-    const outcome = evaluate('healthy-hybrid', PRIMARY(0), setLine('klist-cloud-debug', 'AS_REP Credential Type', '0'));
+    const outcome = evaluate(
+      'healthy-hybrid',
+      PRIMARY(0),
+      setLine('klist-cloud-debug', 'AS_REP Credential Type', '0'),
+    );
     expect(outcome.status).toBe('warn');
     expect(outcome.summary).toMatch(/this Hello logon session does not hold it/);
     expect(fixesOf(outcome)).toEqual(['lock-and-sign-in-with-pin']);
@@ -62,7 +72,11 @@ describe('cloud-tgt', () => {
     const outcome = evaluate(
       'healthy-hybrid',
       PRIMARY(0),
-      setRegistryValue('logonui-last-provider', 'LastLoggedOnProvider', '{60B78E88-EAD8-445C-9CFD-0B87F74EA6CD}'),
+      setRegistryValue(
+        'logonui-last-provider',
+        'LastLoggedOnProvider',
+        '{60B78E88-EAD8-445C-9CFD-0B87F74EA6CD}',
+      ),
     );
     expect(outcome.status).toBe('pass');
     expect(outcome.summary).toMatch(/how it was signed in is not known/);
@@ -71,7 +85,9 @@ describe('cloud-tgt', () => {
   it('passes on the logon session ticket when dsregcmd disagrees, and shows the disagreement', () => {
     const outcome = evaluate('healthy-hybrid', setLine('dsregcmd-status', 'OnPremTgt', 'NO'));
     expect(outcome.status).toBe('pass');
-    expect(outcome.summary).toMatch(/\(dsregcmd says OnPremTgt : NO, but this logon session holds the ticket\.\)/);
+    expect(outcome.summary).toMatch(
+      /\(dsregcmd says OnPremTgt : NO, but this logon session holds the ticket\.\)/,
+    );
   });
 
   it('fails a cloud-only or unsynced user: CloudTgt YES but OnPremTgt NO', () => {
@@ -87,7 +103,9 @@ describe('cloud-tgt', () => {
   it('fails when Entra ID issued no cloud ticket at all (expired PRT), and offers refresh, then lock and PIN', () => {
     const outcome = evaluate('expired-prt');
     expect(outcome.status).toBe('fail');
-    expect(outcome.summary).toBe('Microsoft Entra ID has not issued a cloud Kerberos ticket for the on-premises domain.');
+    expect(outcome.summary).toBe(
+      'Microsoft Entra ID has not issued a cloud Kerberos ticket for the on-premises domain.',
+    );
     expect(showsLine(outcome, 'OnPremTgt : NO')).toBe(true);
     expect(fixesOf(outcome)).toEqual(['refresh-prt', 'lock-and-sign-in-with-pin']);
     expect(fixesOf(outcome)).not.toContain('connect-vpn');
@@ -115,7 +133,9 @@ describe('cloud-tgt', () => {
     it('on a build too old for klist cloud_debug, whose dsregcmd has no OnPremTgt line (practice capture)', () => {
       const outcome = evaluate('os-too-old');
       expect(outcome.status).toBe('unknown');
-      expect(outcome.summary).toMatch(/^Can't tell whether the cloud Kerberos ticket exists: the output of klist\.exe cloud_debug could not be read/);
+      expect(outcome.summary).toMatch(
+        /^Can't tell whether the cloud Kerberos ticket exists: the output of klist\.exe cloud_debug could not be read/,
+      );
     });
 
     it('when klist answered without the line and dsregcmd is silent', () => {
@@ -125,19 +145,30 @@ describe('cloud-tgt', () => {
         ...NO_ONPREM_LINES,
       );
       expect(outcome.status).toBe('unknown');
-      expect(outcome.summary).toBe('Neither klist cloud_debug nor dsregcmd reported the cloud Kerberos ticket.');
+      expect(outcome.summary).toBe(
+        'Neither klist cloud_debug nor dsregcmd reported the cloud Kerberos ticket.',
+      );
     });
 
     it('when klist timed out and dsregcmd was not captured', () => {
-      const outcome = evaluate('healthy-hybrid', failProbe('klist-cloud-debug'), dropProbe('dsregcmd-status'));
+      const outcome = evaluate(
+        'healthy-hybrid',
+        failProbe('klist-cloud-debug'),
+        dropProbe('dsregcmd-status'),
+      );
       expect(outcome.status).toBe('unknown');
       expect(outcome.summary).toMatch(/klist\.exe cloud_debug did not finish in time/);
     });
 
     it('from an elevated run', () => {
-      const outcome = evaluate('healthy-hybrid', addGroup('Mandatory Label\\High Mandatory Level', 'S-1-16-12288', 'Label', ''));
+      const outcome = evaluate(
+        'healthy-hybrid',
+        addGroup('Mandatory Label\\High Mandatory Level', 'S-1-16-12288', 'Label', ''),
+      );
       expect(outcome.status).toBe('unknown');
-      expect(outcome.summary).toMatch(/^Can't tell whether the user has the cloud ticket: the app ran elevated/);
+      expect(outcome.summary).toMatch(
+        /^Can't tell whether the user has the cloud ticket: the app ran elevated/,
+      );
     });
   });
 });

@@ -25,15 +25,21 @@ const EVENT_SAYS = (answer: string): Edit =>
     `Cloud trust for on premise auth policy is enabled: ${answer}`,
   );
 const NO_EVENTS = setOutput('events-udr', '<Events>\n</Events>\n');
-const NO_MDM_VALUES = setOutput('policy-mdm', 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Policies\\PassportForWork\n');
+const NO_MDM_VALUES = setOutput(
+  'policy-mdm',
+  'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Policies\\PassportForWork\n',
+);
 const GPO_MACHINE = fixture('parsers/registry-policy-gpo-machine-01.txt');
-const evaluate = (scenario: string, ...edits: Edit[]) => checkCloudTrustPolicy.evaluate(factsFor(scenario, ...edits));
+const evaluate = (scenario: string, ...edits: Edit[]) =>
+  checkCloudTrustPolicy.evaluate(factsFor(scenario, ...edits));
 
 describe('cloud-trust-policy', () => {
   it('passes a device-scope Intune value that Windows applied', () => {
     const outcome = evaluate('healthy-hybrid');
     expect(outcome.status).toBe('pass');
-    expect(outcome.summary).toBe('Cloud trust for on-premises authentication is on (Intune/MDM device policy).');
+    expect(outcome.summary).toBe(
+      'Cloud trust for on-premises authentication is on (Intune/MDM device policy).',
+    );
     expect(showsLine(outcome, 'UseCloudTrustForOnPremAuth    REG_DWORD    0x1')).toBe(true);
     expect(showsLine(outcome, '3f1c2b7a-5d7e-4c1a-9f0e-2b8d6a4c1e90\\Device\\Policies')).toBe(true);
     expect(showsLine(outcome, 'Cloud trust for on premise auth policy is enabled: Yes')).toBe(true);
@@ -48,14 +54,20 @@ describe('cloud-trust-policy', () => {
   it('fails when the registry turns it on but event 358 says Windows did not apply it', () => {
     const outcome = evaluate('healthy-hybrid', EVENT_SAYS('No'));
     expect(outcome.status).toBe('fail');
-    expect(outcome.summary).toMatch(/registry turns cloud trust on .* but Windows reported it as not enabled/);
+    expect(outcome.summary).toMatch(
+      /registry turns cloud trust on .* but Windows reported it as not enabled/,
+    );
     expect(showsLine(outcome, 'Cloud trust for on premise auth policy is enabled: No')).toBe(true);
     expect(shownNotes(outcome).join(' ')).toMatch(/Windows' view at the sign-in of/);
     expect(fixesOf(outcome)).toEqual(['sync-device-policy']);
   });
 
   it('fails when the device value turns it off', () => {
-    const outcome = evaluate('healthy-hybrid', setRegistryValue('policy-mdm', 'UseCloudTrustForOnPremAuth', '0x0'), EVENT_SAYS('No'));
+    const outcome = evaluate(
+      'healthy-hybrid',
+      setRegistryValue('policy-mdm', 'UseCloudTrustForOnPremAuth', '0x0'),
+      EVENT_SAYS('No'),
+    );
     expect(outcome.status).toBe('fail');
     expect(outcome.summary).toBe(
       'Cloud trust for on-premises authentication is turned off by Intune/MDM device policy.',
@@ -64,12 +76,19 @@ describe('cloud-trust-policy', () => {
   });
 
   it('fails when Group Policy turns off what Intune turns on, and says Group Policy wins', () => {
-    const gpoOff = GPO_MACHINE.replace('UseCloudTrustForOnPremAuth    REG_DWORD    0x1', 'UseCloudTrustForOnPremAuth    REG_DWORD    0x0');
+    const gpoOff = GPO_MACHINE.replace(
+      'UseCloudTrustForOnPremAuth    REG_DWORD    0x1',
+      'UseCloudTrustForOnPremAuth    REG_DWORD    0x0',
+    );
     const outcome = evaluate('healthy-hybrid', setOutput('policy-gpo-machine', gpoOff), EVENT_SAYS('No'));
     expect(outcome.status).toBe('fail');
-    expect(outcome.summary).toMatch(/on in Intune, but computer Group Policy turns it off, and Group Policy wins/);
+    expect(outcome.summary).toMatch(
+      /on in Intune, but computer Group Policy turns it off, and Group Policy wins/,
+    );
     // Both values are shown: the GPO one that wins and the Intune one it overrides.
-    expect(outcome.evidence.map((e) => e.probeId)).toEqual(expect.arrayContaining(['policy-gpo-machine', 'policy-mdm']));
+    expect(outcome.evidence.map((e) => e.probeId)).toEqual(
+      expect.arrayContaining(['policy-gpo-machine', 'policy-mdm']),
+    );
     expect(outcome.docs?.map((d) => d.title).join(' ')).toMatch(/policy precedence/);
   });
 
@@ -124,7 +143,9 @@ describe('cloud-trust-policy', () => {
     it('when the policy registry was not read and no event says', () => {
       const outcome = evaluate('healthy-hybrid', failProbe('policy-mdm', 'timeout'), NO_EVENTS);
       expect(outcome.status).toBe('unknown');
-      expect(outcome.summary).toMatch(/^Can't tell whether the cloud trust policy is applied: reg\.exe .* did not finish in time/);
+      expect(outcome.summary).toMatch(
+        /^Can't tell whether the cloud trust policy is applied: reg\.exe .* did not finish in time/,
+      );
     });
 
     it('when no policy probe and no event log were captured', () => {

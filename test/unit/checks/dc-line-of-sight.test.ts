@@ -17,20 +17,27 @@ import {
 // "no key-list DC" and "no DC" fail alike; the second query without /keylist tells them
 // apart. 'connect-vpn' only when no DC answers at all.
 
-const FLAGS = 'Flags: GC DS LDAP KDC TIMESERV WRITABLE DNS_DC DNS_DOMAIN DNS_FOREST CLOSE_SITE FULL_SECRET WS DS_8 DS_9 DS_10 KEYLIST';
-const evaluate = (scenario: string, ...edits: Edit[]) => checkDcLineOfSight.evaluate(factsFor(scenario, ...edits));
+const FLAGS =
+  'Flags: GC DS LDAP KDC TIMESERV WRITABLE DNS_DC DNS_DOMAIN DNS_FOREST CLOSE_SITE FULL_SECRET WS DS_8 DS_9 DS_10 KEYLIST';
+const evaluate = (scenario: string, ...edits: Edit[]) =>
+  checkDcLineOfSight.evaluate(factsFor(scenario, ...edits));
 
 describe('dc-line-of-sight', () => {
   it('passes a writable key-list DC in the same site', () => {
     const outcome = evaluate('healthy-hybrid');
     expect(outcome.status).toBe('pass');
-    expect(outcome.summary).toMatch(/^Reached domain controller .*DC01\.corp\.contoso\.com \(site HQ\), which supports the key list request\.$/);
+    expect(outcome.summary).toMatch(
+      /^Reached domain controller .*DC01\.corp\.contoso\.com \(site HQ\), which supports the key list request\.$/,
+    );
     expect(showsLine(outcome, 'KEYLIST')).toBe(true);
     expect(fixesOf(outcome)).toEqual([]);
   });
 
   it('passes a French nltest answer', () => {
-    const outcome = evaluate('healthy-hybrid', setOutput('nltest-dsgetdc', fixture('parsers/nltest-dsgetdc-fr-01.txt')));
+    const outcome = evaluate(
+      'healthy-hybrid',
+      setOutput('nltest-dsgetdc', fixture('parsers/nltest-dsgetdc-fr-01.txt')),
+    );
     expect(outcome.status).toBe('pass');
     expect(outcome.summary).toMatch(/DC01\.corp\.contoso\.fr \(site Paris-Siege\)/);
   });
@@ -60,7 +67,9 @@ describe('dc-line-of-sight', () => {
   it('fails unpatched DCs as a reason of its own when a DC answers without /keylist, and does not offer the VPN', () => {
     const outcome = evaluate('no-keylist-dc');
     expect(outcome.status).toBe('fail');
-    expect(outcome.summary).toMatch(/DC12\.corp\.contoso\.com answered, but no domain controller for corp\.contoso\.com supports the key list request/);
+    expect(outcome.summary).toMatch(
+      /DC12\.corp\.contoso\.com answered, but no domain controller for corp\.contoso\.com supports the key list request/,
+    );
     expect(showsLine(outcome, 'ERROR_NO_SUCH_DOMAIN')).toBe(true);
     expect(showsLine(outcome, 'DC12.corp.contoso.com')).toBe(true);
     expect(outcome.remediation).toMatch(/The network is fine/);
@@ -89,7 +98,10 @@ describe('dc-line-of-sight', () => {
   });
 
   it('warns about a read-only key-list DC: the exchange needs a writable one', () => {
-    const outcome = evaluate('healthy-hybrid', replaceText('nltest-dsgetdc', FLAGS, FLAGS.replace(' WRITABLE', '')));
+    const outcome = evaluate(
+      'healthy-hybrid',
+      replaceText('nltest-dsgetdc', FLAGS, FLAGS.replace(' WRITABLE', '')),
+    );
     expect(outcome.status).toBe('warn');
     expect(outcome.summary).toMatch(/read-only/);
   });

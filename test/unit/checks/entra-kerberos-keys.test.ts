@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runChecklist } from '../../../electron/engine/checklist/run-checklist';
-import { checkEntraKerberosKeys, keyMaxAgeDays } from '../../../electron/engine/checks/check-entra-kerberos-keys';
+import {
+  checkEntraKerberosKeys,
+  keyMaxAgeDays,
+} from '../../../electron/engine/checks/check-entra-kerberos-keys';
 import {
   at,
   type Edit,
@@ -19,11 +22,15 @@ import {
 // it is not collected on the device (the full matrix is in test/unit/engine/).
 
 /** The real 2021 sample, moved to this device's domain (corp.contoso.com). */
-const PASTE = fixture('samples/get-azureadkerberosserver-04.txt').replace(/ad\.cloud-architekt\.net/g, 'corp.contoso.com');
+const PASTE = fixture('samples/get-azureadkerberosserver-04.txt').replace(
+  /ad\.cloud-architekt\.net/g,
+  'corp.contoso.com',
+);
 const pasted = (text = PASTE): Edit =>
   setOutput('entra-kerberos-server-admin', text, ['Get-AzureADKerberosServer']);
 const WEEK_AFTER_KEY = '2021-04-30T00:00:00Z';
-const judge = (edit: Edit, now = WEEK_AFTER_KEY) => checkEntraKerberosKeys.evaluate(at(factsFor('healthy-hybrid', edit), now));
+const judge = (edit: Edit, now = WEEK_AFTER_KEY) =>
+  checkEntraKerberosKeys.evaluate(at(factsFor('healthy-hybrid', edit), now));
 
 describe('entra-kerberos-keys', () => {
   it('skips when nothing was pasted: it is an admin-side input, never a reason to fail', () => {
@@ -43,7 +50,9 @@ describe('entra-kerberos-keys', () => {
   });
 
   it('fails different key versions: DCs reject the tickets Entra ID signs, so rotate', () => {
-    const outcome = judge(pasted(PASTE.replace('CloudKeyVersion    : 1585708', 'CloudKeyVersion    : 1585709')));
+    const outcome = judge(
+      pasted(PASTE.replace('CloudKeyVersion    : 1585708', 'CloudKeyVersion    : 1585709')),
+    );
     expect(outcome.status).toBe('fail');
     expect(outcome.summary).toMatch(/out of sync: AD has key version 1585708, Entra ID 1585709/);
     expect(fixesOf(outcome)).toEqual(['rotate-entra-kerberos-key']);
@@ -68,7 +77,9 @@ describe('entra-kerberos-keys', () => {
 
   describe('unknown', () => {
     it('when the cmdlet failed', () => {
-      const outcome = judge(pasted('Get-AzureADKerberosServer : Failed to connect to domain corp.contoso.com.'));
+      const outcome = judge(
+        pasted('Get-AzureADKerberosServer : Failed to connect to domain corp.contoso.com.'),
+      );
       expect(outcome.status).toBe('unknown');
       expect(outcome.summary).toMatch(/failed, so the server keys can't be checked/);
     });
@@ -92,6 +103,9 @@ describe('entra-kerberos-keys', () => {
     const clockRight = replaceText('time-offset', '-612.4418750s', '+00.0123456s');
     const results = runChecklist(at(factsFor('clock-skew', mismatch, clockRight), WEEK_AFTER_KEY));
     expect(results.find((r) => r.id === 'entra-kerberos-keys')?.status).toBe('fail');
-    expect(results.find((r) => r.id === 'onprem-tgt')).toMatchObject({ status: 'blocked', blockedBy: 'entra-kerberos-keys' });
+    expect(results.find((r) => r.id === 'onprem-tgt')).toMatchObject({
+      status: 'blocked',
+      blockedBy: 'entra-kerberos-keys',
+    });
   });
 });

@@ -16,7 +16,8 @@ import {
 // Set-AzureADKerberosServer creates the AzureADKerberos computer and the krbtgt_AzureAD user in
 // every domain that has users [L6]; the user's domain is what matters, not the device's.
 
-const evaluate = (scenario: string, ...edits: Edit[]) => checkEntraKerberosServer.evaluate(factsFor(scenario, ...edits));
+const evaluate = (scenario: string, ...edits: Edit[]) =>
+  checkEntraKerberosServer.evaluate(factsFor(scenario, ...edits));
 
 describe('entra-kerberos-server', () => {
   it('passes when both objects exist in the domain, with the key age', () => {
@@ -54,7 +55,9 @@ describe('entra-kerberos-server', () => {
   it('warns when the key was last rotated more than 180 days ago', () => {
     const outcome = checkEntraKerberosServer.evaluate(at(factsFor('healthy-hybrid'), '2027-06-01T00:00:00Z'));
     expect(outcome.status).toBe('warn');
-    expect(outcome.summary).toBe('The Kerberos server object exists, but its key was last rotated 247 days ago.');
+    expect(outcome.summary).toBe(
+      'The Kerberos server object exists, but its key was last rotated 247 days ago.',
+    );
     expect(fixesOf(outcome)).toEqual(['rotate-entra-kerberos-key']);
   });
 
@@ -66,7 +69,10 @@ describe('entra-kerberos-server', () => {
   });
 
   it('passes without an age when pwdLastSet was not read', () => {
-    const outcome = evaluate('healthy-hybrid', replaceText('entra-kerberos-object', '"pwdLastSet":"2026-09-26T10:22:41.5731226Z",', ''));
+    const outcome = evaluate(
+      'healthy-hybrid',
+      replaceText('entra-kerberos-object', '"pwdLastSet":"2026-09-26T10:22:41.5731226Z",', ''),
+    );
     expect(outcome.status).toBe('pass');
     expect(outcome.summary).toBe('The Microsoft Entra Kerberos server object exists in corp.contoso.com.');
   });
@@ -80,7 +86,13 @@ describe('entra-kerberos-server', () => {
     });
 
     it("when it searched another domain than the user's: the object must be in the user's domain", () => {
-      const outcome = evaluate('healthy-hybrid', setOutput('entra-kerberos-object', fixture('parsers/entra-kerberos-object-account-operators-01.json')));
+      const outcome = evaluate(
+        'healthy-hybrid',
+        setOutput(
+          'entra-kerberos-object',
+          fixture('parsers/entra-kerberos-object-account-operators-01.json'),
+        ),
+      );
       expect(outcome.status).toBe('unknown');
       expect(outcome.summary).toBe(
         "The query looked in eu.contoso.com, but the user belongs to corp.contoso.com: the object must exist in the user's domain.",
@@ -91,12 +103,16 @@ describe('entra-kerberos-server', () => {
     it('when the query was not run (no AD domain found)', () => {
       const outcome = evaluate('unsynced-user');
       expect(outcome.status).toBe('unknown');
-      expect(outcome.summary).toMatch(/^Can't tell whether the Kerberos server object exists: it was not run/);
+      expect(outcome.summary).toMatch(
+        /^Can't tell whether the Kerberos server object exists: it was not run/,
+      );
     });
 
     it('when the query timed out or was not captured', () => {
       expect(evaluate('healthy-hybrid', failProbe('entra-kerberos-object')).status).toBe('unknown');
-      expect(evaluate('healthy-hybrid', dropProbe('entra-kerberos-object')).summary).toMatch(/was not captured/);
+      expect(evaluate('healthy-hybrid', dropProbe('entra-kerberos-object')).summary).toMatch(
+        /was not captured/,
+      );
     });
   });
 });

@@ -52,7 +52,7 @@ function withProbe(evidence: Evidence, id: ProbeId, result: ProbeResult): Eviden
   return { ...evidence, [id]: result };
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Sets the value of every "Label : value" / "Label: value" line with exactly this label
@@ -60,7 +60,7 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * the alignment. Throws when the label is not there, so a test never edits nothing.
  */
 export function setLine(id: ProbeId, label: string, value: string): Edit {
-  const pattern = new RegExp(`^([ \\t]*${escape(label)}[ \\t]*:[ \\t]?).*$`, 'gm');
+  const pattern = new RegExp(`^([ \\t]*${escapeRegExp(label)}[ \\t]*:[ \\t]?).*$`, 'gm');
   return (evidence) => {
     const result = probeOf(evidence, id);
     if (!pattern.test(result.stdout)) throw new Error(`no "${label} :" line in ${id}`);
@@ -74,7 +74,7 @@ export function setLine(id: ProbeId, label: string, value: string): Edit {
 
 /** Removes every "Label : value" line with exactly this label. */
 export function removeLine(id: ProbeId, label: string): Edit {
-  const pattern = new RegExp(`^[ \\t]*${escape(label)}[ \\t]*:.*(?:\\r?\\n|$)`, 'gm');
+  const pattern = new RegExp(`^[ \\t]*${escapeRegExp(label)}[ \\t]*:.*(?:\\r?\\n|$)`, 'gm');
   return (evidence) => {
     const result = probeOf(evidence, id);
     if (!pattern.test(result.stdout)) throw new Error(`no "${label} :" line in ${id}`);
@@ -106,7 +106,7 @@ export function replaceText(id: ProbeId, from: string, to: string): Edit {
 
 /** Sets a `reg query` value line ("    Name    REG_DWORD    0x1") to other data. */
 export function setRegistryValue(id: ProbeId, name: string, data: string): Edit {
-  const pattern = new RegExp(`^([ \\t]+${escape(name)}[ \\t]+REG_\\w+[ \\t]+).*$`, 'gm');
+  const pattern = new RegExp(`^([ \\t]+${escapeRegExp(name)}[ \\t]+REG_\\w+[ \\t]+).*$`, 'gm');
   return (evidence) => {
     const result = probeOf(evidence, id);
     if (!pattern.test(result.stdout)) throw new Error(`no ${name} value in ${id}`);

@@ -19,7 +19,8 @@ import {
 
 const share = (result: Record<string, unknown>): Edit =>
   setOutput('share-access', JSON.stringify({ entries: null, failure: null, message: null, ...result }));
-const evaluate = (scenario: string, ...edits: Edit[]) => checkFileShare.evaluate(factsFor(scenario, ...edits));
+const evaluate = (scenario: string, ...edits: Edit[]) =>
+  checkFileShare.evaluate(factsFor(scenario, ...edits));
 
 describe('file-share', () => {
   it('passes a share that opened with a cifs ticket for its server', () => {
@@ -33,20 +34,31 @@ describe('file-share', () => {
   });
 
   it('matches a short server name with its DNS ticket', () => {
-    const outcome = evaluate('healthy-hybrid', share({ path: '\\\\fs01\\finance', listed: true, entries: 3 }));
+    const outcome = evaluate(
+      'healthy-hybrid',
+      share({ path: '\\\\fs01\\finance', listed: true, entries: 3 }),
+    );
     expect(outcome.status).toBe('pass');
   });
 
   it('warns a share opened by IP address: no SPN, so NTLM', () => {
-    const outcome = evaluate('healthy-hybrid', share({ path: '\\\\10.20.0.50\\finance', listed: true, entries: 3 }));
+    const outcome = evaluate(
+      'healthy-hybrid',
+      share({ path: '\\\\10.20.0.50\\finance', listed: true, entries: 3 }),
+    );
     expect(outcome.status).toBe('warn');
-    expect(outcome.summary).toBe('\\\\10.20.0.50\\finance opened, but without a Kerberos ticket (Windows fell back to NTLM).');
+    expect(outcome.summary).toBe(
+      '\\\\10.20.0.50\\finance opened, but without a Kerberos ticket (Windows fell back to NTLM).',
+    );
     expect(shownNotes(outcome)).toContain('no cifs/10.20.0.50 ticket in the cache');
     expect(outcome.remediation).toMatch(/IP address or an alias/);
   });
 
   it('warns a domain-based DFS path (tickets go to the namespace servers: a documented doubt)', () => {
-    const outcome = evaluate('healthy-hybrid', share({ path: '\\\\corp.contoso.com\\dfs\\finance', listed: true }));
+    const outcome = evaluate(
+      'healthy-hybrid',
+      share({ path: '\\\\corp.contoso.com\\dfs\\finance', listed: true }),
+    );
     expect(outcome.status).toBe('warn');
   });
 
@@ -58,7 +70,10 @@ describe('file-share', () => {
     ['timeout', /did not finish in time/],
     ['other', /Opening the share failed/],
   ])('fails a share that did not open (%s)', (failure, words) => {
-    const outcome = evaluate('healthy-hybrid', share({ path: '\\\\fs01.corp.contoso.com\\finance', listed: false, failure }));
+    const outcome = evaluate(
+      'healthy-hybrid',
+      share({ path: '\\\\fs01.corp.contoso.com\\finance', listed: false, failure }),
+    );
     expect(outcome.status).toBe('fail');
     expect(outcome.summary).toMatch(words);
     expect(fixesOf(outcome)).toEqual([]);
@@ -67,7 +82,12 @@ describe('file-share', () => {
   it("quotes Windows' own message with the failure", () => {
     const outcome = evaluate(
       'healthy-hybrid',
-      share({ path: '\\\\fs01.corp.contoso.com\\finance', listed: false, failure: 'denied', message: 'Access is denied.' }),
+      share({
+        path: '\\\\fs01.corp.contoso.com\\finance',
+        listed: false,
+        failure: 'denied',
+        message: 'Access is denied.',
+      }),
     );
     expect(outcome.remediation).toMatch(/Windows said: "Access is denied\."/);
   });
@@ -76,7 +96,9 @@ describe('file-share', () => {
     it('when a share was given but this capture did not test it', () => {
       const outcome = evaluate('healthy-hybrid', dropProbe('share-access'));
       expect(outcome.status).toBe('skip');
-      expect(outcome.summary).toBe('The share \\\\fs01.corp.contoso.com\\finance was not tested in this capture.');
+      expect(outcome.summary).toBe(
+        'The share \\\\fs01.corp.contoso.com\\finance was not tested in this capture.',
+      );
     });
 
     it('when no share was given', () => {
@@ -96,7 +118,9 @@ describe('file-share', () => {
     it('when the share test timed out as a probe', () => {
       const outcome = evaluate('healthy-hybrid', failProbe('share-access', 'timeout'));
       expect(outcome.status).toBe('unknown');
-      expect(outcome.summary).toMatch(/^The share test did not run: .* did not finish in time and was stopped\.$/);
+      expect(outcome.summary).toMatch(
+        /^The share test did not run: .* did not finish in time and was stopped\.$/,
+      );
     });
 
     it('when its output is not the share test result', () => {

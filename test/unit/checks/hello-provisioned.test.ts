@@ -23,7 +23,8 @@ import {
 
 const NGC_NO = setLine('dsregcmd-status', 'NgcSet', 'NO');
 const EVENTS_360 = replaceText('events-udr', '<EventID>358</EventID>', '<EventID>360</EventID>');
-const evaluate = (scenario: string, ...edits: Edit[]) => checkHelloProvisioned.evaluate(factsFor(scenario, ...edits));
+const evaluate = (scenario: string, ...edits: Edit[]) =>
+  checkHelloProvisioned.evaluate(factsFor(scenario, ...edits));
 
 describe('hello-provisioned', () => {
   it('passes when the user has a Hello container', () => {
@@ -95,13 +96,21 @@ describe('hello-provisioned', () => {
   });
 
   it('does not ask an Entra joined device for the cloud ticket before provisioning', () => {
-    const outcome = evaluate('healthy-entra-joined', NGC_NO, setLine('dsregcmd-status', 'OnPremTGT', 'NO'), EVENTS_360);
+    const outcome = evaluate(
+      'healthy-entra-joined',
+      NGC_NO,
+      setLine('dsregcmd-status', 'OnPremTGT', 'NO'),
+      EVENTS_360,
+    );
     expect(outcome.summary).toBe('Hello is not set up for this user.');
     expect(outcome.explainedBy).toEqual(['join-state', 'user-context', 'whfb-policy']);
   });
 
   it('lists every reason of a real Entra joined device (TPM and Remote Desktop), the TPM being its own', () => {
-    const outcome = evaluate('healthy-entra-joined', setOutput('dsregcmd-status', fixture('samples/dsregcmd-status-13.txt')));
+    const outcome = evaluate(
+      'healthy-entra-joined',
+      setOutput('dsregcmd-status', fixture('samples/dsregcmd-status-13.txt')),
+    );
     expect(outcome.status).toBe('fail');
     expect(outcome.summary).toContain('hardware requirements (TPM)');
     expect(outcome.summary).toContain('Remote Desktop session');
@@ -118,12 +127,18 @@ describe('hello-provisioned', () => {
       ),
     );
     expect(results.find((r) => r.id === 'whfb-policy')?.status).toBe('fail');
-    expect(results.find((r) => r.id === 'hello-provisioned')).toMatchObject({ status: 'blocked', blockedBy: 'whfb-policy' });
+    expect(results.find((r) => r.id === 'hello-provisioned')).toMatchObject({
+      status: 'blocked',
+      blockedBy: 'whfb-policy',
+    });
   });
 
   describe('unknown', () => {
     it('from an elevated run: dsregcmd then describes the administrator session', () => {
-      const outcome = evaluate('healthy-hybrid', addGroup('Mandatory Label\\High Mandatory Level', 'S-1-16-12288', 'Label', ''));
+      const outcome = evaluate(
+        'healthy-hybrid',
+        addGroup('Mandatory Label\\High Mandatory Level', 'S-1-16-12288', 'Label', ''),
+      );
       expect(outcome.status).toBe('unknown');
       expect(outcome.summary).toMatch(/^Can't tell whether the user has Hello: the app ran elevated/);
     });

@@ -14,9 +14,11 @@ import {
 // counts smart cards and FIDO2 keys too (CSS wiki), so the credential is decided from all the
 // signals (docs/verdicts.md section 3); a smart card or FIDO2 key is a reason of its own.
 
-const PROVIDER = (clsid: string): Edit => setRegistryValue('logonui-last-provider', 'LastLoggedOnProvider', clsid);
+const PROVIDER = (clsid: string): Edit =>
+  setRegistryValue('logonui-last-provider', 'LastLoggedOnProvider', clsid);
 const FIDO2 = PROVIDER('{F8A1793B-7873-4046-B2A7-1F318747F427}');
-const evaluate = (scenario: string, ...edits: Edit[]) => checkHelloSignin.evaluate(factsFor(scenario, ...edits));
+const evaluate = (scenario: string, ...edits: Edit[]) =>
+  checkHelloSignin.evaluate(factsFor(scenario, ...edits));
 
 describe('hello-signin', () => {
   it('passes a PIN sign-in and shows the key line and the sign-in screen record', () => {
@@ -24,7 +26,9 @@ describe('hello-signin', () => {
     expect(outcome.status).toBe('pass');
     expect(outcome.summary).toMatch(/^Signed in with Hello\. .*last used Hello \(PIN\)/);
     expect(showsLine(outcome, 'Public Key Credential Present: 1')).toBe(true);
-    expect(showsLine(outcome, 'LastLoggedOnProvider    REG_SZ    {D6886603-9D2F-4EB2-B667-1971041FA96B}')).toBe(true);
+    expect(
+      showsLine(outcome, 'LastLoggedOnProvider    REG_SZ    {D6886603-9D2F-4EB2-B667-1971041FA96B}'),
+    ).toBe(true);
     expect(fixesOf(outcome)).toEqual([]);
   });
 
@@ -73,7 +77,10 @@ describe('hello-signin', () => {
 
   describe('unknown', () => {
     it('from an elevated run', () => {
-      const outcome = evaluate('healthy-hybrid', addGroup('Mandatory Label\\High Mandatory Level', 'S-1-16-12288', 'Label', ''));
+      const outcome = evaluate(
+        'healthy-hybrid',
+        addGroup('Mandatory Label\\High Mandatory Level', 'S-1-16-12288', 'Label', ''),
+      );
       expect(outcome.status).toBe('unknown');
       expect(outcome.summary).toMatch(/^Can't tell how the user signed in: the app ran elevated/);
     });

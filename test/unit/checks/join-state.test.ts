@@ -17,7 +17,8 @@ import {
 // Cloud Kerberos trust needs a Microsoft Entra joined or hybrid joined device; domain join
 // alone gives no PRT and so no cloud ticket (VERDICTS.md join-state: correct).
 
-const evaluate = (scenario: string, ...edits: Edit[]) => checkJoinState.evaluate(factsFor(scenario, ...edits));
+const evaluate = (scenario: string, ...edits: Edit[]) =>
+  checkJoinState.evaluate(factsFor(scenario, ...edits));
 
 describe('join-state', () => {
   it('passes a hybrid joined device and shows both join lines', () => {
@@ -37,7 +38,10 @@ describe('join-state', () => {
   });
 
   it('fails a domain-only device whose hybrid join stopped, and shows the join error (real sample)', () => {
-    const outcome = evaluate('healthy-hybrid', setOutput('dsregcmd-status', fixture('samples/dsregcmd-status-01.txt')));
+    const outcome = evaluate(
+      'healthy-hybrid',
+      setOutput('dsregcmd-status', fixture('samples/dsregcmd-status-01.txt')),
+    );
     expect(outcome.status).toBe('fail');
     expect(outcome.summary).toMatch(/AD domain only/);
     expect(showsLine(outcome, 'AzureAdJoined : NO')).toBe(true);
@@ -72,7 +76,9 @@ describe('join-state', () => {
     it('when dsregcmd was not captured', () => {
       const outcome = evaluate('healthy-hybrid', dropProbe('dsregcmd-status'));
       expect(outcome.status).toBe('unknown');
-      expect(outcome.summary).toMatch(/^Can't tell how the device is joined: dsregcmd-status was not captured/);
+      expect(outcome.summary).toMatch(
+        /^Can't tell how the device is joined: dsregcmd-status was not captured/,
+      );
     });
 
     it('when Windows refused to run dsregcmd', () => {

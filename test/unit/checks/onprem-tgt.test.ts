@@ -18,7 +18,8 @@ import {
 // only when the session used cloud Kerberos trust (VERDICTS.md onprem-tgt; docs/verdicts.md
 // section 3). The Entra Kerberos realm's TGT (Azure Files) is not the AD domain's.
 
-const evaluate = (scenario: string, ...edits: Edit[]) => checkOnpremTgt.evaluate(factsFor(scenario, ...edits));
+const evaluate = (scenario: string, ...edits: Edit[]) =>
+  checkOnpremTgt.evaluate(factsFor(scenario, ...edits));
 
 describe('onprem-tgt', () => {
   it('passes a domain TGT in a cloud-trust session, and shows the ticket and the deciding signals', () => {
@@ -42,7 +43,10 @@ describe('onprem-tgt', () => {
   });
 
   it('does not count the Entra Kerberos realm ticket (Azure Files) as the domain TGT (real klist)', () => {
-    const outcome = evaluate('healthy-entra-joined', setOutput('klist-tickets', fixture('samples/klist-01.txt')));
+    const outcome = evaluate(
+      'healthy-entra-joined',
+      setOutput('klist-tickets', fixture('samples/klist-01.txt')),
+    );
     expect(outcome.status).toBe('fail');
     expect(shownNotes(outcome)).toEqual(['2 ticket(s) in the cache, none krbtgt/<AD domain>.']);
   });
@@ -66,7 +70,9 @@ describe('onprem-tgt', () => {
   it('fails a domain TGT from a password sign-in', () => {
     const outcome = evaluate('password-sign-in');
     expect(outcome.status).toBe('fail');
-    expect(outcome.summary).toMatch(/does not come from cloud Kerberos trust: This session was signed in with a password/);
+    expect(outcome.summary).toMatch(
+      /does not come from cloud Kerberos trust: This session was signed in with a password/,
+    );
     expect(fixesOf(outcome)).toEqual(['lock-and-sign-in-with-pin']);
   });
 
@@ -80,14 +86,21 @@ describe('onprem-tgt', () => {
     it('when it is not known how the session signed in', () => {
       const outcome = evaluate(
         'healthy-hybrid',
-        setRegistryValue('logonui-last-provider', 'LastLoggedOnProvider', '{60B78E88-EAD8-445C-9CFD-0B87F74EA6CD}'),
+        setRegistryValue(
+          'logonui-last-provider',
+          'LastLoggedOnProvider',
+          '{60B78E88-EAD8-445C-9CFD-0B87F74EA6CD}',
+        ),
       );
       expect(outcome.status).toBe('unknown');
       expect(outcome.summary).toMatch(/not known whether it came from cloud trust/);
     });
 
     it('from an elevated run: the tickets are the administrator logon ones', () => {
-      const outcome = evaluate('healthy-hybrid', addGroup('Mandatory Label\\High Mandatory Level', 'S-1-16-12288', 'Label', ''));
+      const outcome = evaluate(
+        'healthy-hybrid',
+        addGroup('Mandatory Label\\High Mandatory Level', 'S-1-16-12288', 'Label', ''),
+      );
       expect(outcome.status).toBe('unknown');
       expect(outcome.summary).toMatch(/^Can't read the user's tickets: the app ran elevated/);
     });

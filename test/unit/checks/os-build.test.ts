@@ -22,8 +22,7 @@ const build = (number: number): Edit[] => [
   setRegistryValue('os-version', 'CurrentBuild', String(number)),
   setRegistryValue('os-version', 'CurrentBuildNumber', String(number)),
 ];
-const ubr = (revision: number): Edit =>
-  setRegistryValue('os-version', 'UBR', `0x${revision.toString(16)}`);
+const ubr = (revision: number): Edit => setRegistryValue('os-version', 'UBR', `0x${revision.toString(16)}`);
 const evaluate = (...edits: Edit[]) => checkOsBuild.evaluate(factsFor('healthy-hybrid', ...edits));
 
 describe('os-build', () => {

@@ -15,22 +15,30 @@ import {
 // aren't applied until the group policy settings are cleared" [L8]: a warning, never critical.
 
 const GPO_MACHINE = setOutput('policy-gpo-machine', fixture('parsers/registry-policy-gpo-machine-01.txt'));
-const NO_MDM_VALUES = setOutput('policy-mdm', 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Policies\\PassportForWork\n');
-const evaluate = (scenario: string, ...edits: Edit[]) => checkPolicySource.evaluate(factsFor(scenario, ...edits));
+const NO_MDM_VALUES = setOutput(
+  'policy-mdm',
+  'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Policies\\PassportForWork\n',
+);
+const evaluate = (scenario: string, ...edits: Edit[]) =>
+  checkPolicySource.evaluate(factsFor(scenario, ...edits));
 
 describe('policy-source', () => {
   it('passes Hello configured by Intune only, and shows where', () => {
     const outcome = evaluate('healthy-hybrid');
     expect(outcome.status).toBe('pass');
     expect(outcome.summary).toBe('Hello is configured by Intune/MDM device policy only.');
-    expect(showsLine(outcome, 'PassportForWork\\3f1c2b7a-5d7e-4c1a-9f0e-2b8d6a4c1e90\\Device\\Policies')).toBe(true);
+    expect(
+      showsLine(outcome, 'PassportForWork\\3f1c2b7a-5d7e-4c1a-9f0e-2b8d6a4c1e90\\Device\\Policies'),
+    ).toBe(true);
   });
 
   it('passes Hello configured by computer Group Policy only', () => {
     const outcome = evaluate('healthy-hybrid', NO_MDM_VALUES, GPO_MACHINE);
     expect(outcome.status).toBe('pass');
     expect(outcome.summary).toBe('Hello is configured by computer Group Policy only.');
-    expect(showsLine(outcome, 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\PassportForWork')).toBe(true);
+    expect(showsLine(outcome, 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\PassportForWork')).toBe(
+      true,
+    );
   });
 
   it('passes a device without any Hello value (tenant-wide enrollment settings write none)', () => {

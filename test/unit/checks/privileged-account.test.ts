@@ -80,7 +80,11 @@ describe('privileged-account', () => {
 
   it('follows the policy the object really has: a group left off its never-reveal list passes', () => {
     // user-01's never-reveal list has no Domain Admins: this forest allowed them on purpose.
-    const outcome = evaluate('healthy-hybrid', directory('user-01'), addGroup('CONTOSO\\Domain Admins', `${DOMAIN}-512`));
+    const outcome = evaluate(
+      'healthy-hybrid',
+      directory('user-01'),
+      addGroup('CONTOSO\\Domain Admins', `${DOMAIN}-512`),
+    );
     expect(outcome.status).toBe('pass');
     expect(outcome.summary).toMatch(/No group in the token or in the user's AD groups is denied/);
   });
@@ -114,7 +118,11 @@ describe('privileged-account', () => {
   });
 
   it('passes on the exchange alone when whoami /groups was not captured (its wording then claims an empty token)', () => {
-    const outcome = evaluate('healthy-hybrid', dropProbe('whoami-groups'), dropProbe('entra-kerberos-object'));
+    const outcome = evaluate(
+      'healthy-hybrid',
+      dropProbe('whoami-groups'),
+      dropProbe('entra-kerberos-object'),
+    );
     expect(outcome.status).toBe('pass');
     expect(outcome.summary).toMatch(/exchanged the cloud ticket/);
   });
@@ -127,7 +135,11 @@ describe('privileged-account', () => {
     });
 
     it('when whoami /groups was not captured, AD was not read and no ticket was exchanged', () => {
-      const outcome = evaluate('privileged-account', dropProbe('whoami-groups'), dropProbe('entra-kerberos-object'));
+      const outcome = evaluate(
+        'privileged-account',
+        dropProbe('whoami-groups'),
+        dropProbe('entra-kerberos-object'),
+      );
       expect(outcome.status).toBe('unknown');
       expect(outcome.summary).toBe("Can't tell the user's groups: whoami /groups was not read.");
     });
@@ -144,7 +156,10 @@ describe('privileged-account', () => {
 
   it('is shown as a failure of its own behind a failed run context (not blocked)', () => {
     const results = runChecklist(
-      factsFor('privileged-account', addGroup('NT AUTHORITY\\REMOTE INTERACTIVE LOGON', 'S-1-5-14', 'Well-known group')),
+      factsFor(
+        'privileged-account',
+        addGroup('NT AUTHORITY\\REMOTE INTERACTIVE LOGON', 'S-1-5-14', 'Well-known group'),
+      ),
     );
     const context = results.find((r) => r.id === 'user-context');
     const privileged = results.find((r) => r.id === 'privileged-account');

@@ -53,7 +53,10 @@ describe('prt', () => {
   });
 
   it('shows the failed renewal beside an expired PRT', () => {
-    const set = at(factsFor('healthy-hybrid', setOutput('dsregcmd-status', REFRESH_FAILED)), '2025-07-01T00:00:00Z');
+    const set = at(
+      factsFor('healthy-hybrid', setOutput('dsregcmd-status', REFRESH_FAILED)),
+      '2025-07-01T00:00:00Z',
+    );
     const outcome = checkPrt.evaluate(set);
     expect(outcome.status).toBe('fail');
     expect(outcome.summary).toMatch(/expired on 2025-06-16 07:58 UTC/);
@@ -64,7 +67,9 @@ describe('prt', () => {
   it('infers the expiry from the update time plus 14 days when dsregcmd prints no expiry, and says so', () => {
     const outcome = evaluate('expired-prt', removeLine('dsregcmd-status', 'AzureAdPrtExpiryTime'));
     expect(outcome.status).toBe('fail');
-    expect(outcome.summary).toMatch(/expired on 2026-11-17 08:12 UTC \(inferred: last renewed 22 days ago, and a PRT lives 14 days\)/);
+    expect(outcome.summary).toMatch(
+      /expired on 2026-11-17 08:12 UTC \(inferred: last renewed 22 days ago, and a PRT lives 14 days\)/,
+    );
   });
 
   it('fails without a PRT and quotes the sign-in error (real sample)', () => {
@@ -86,24 +91,38 @@ describe('prt', () => {
   });
 
   it('warns a valid PRT whose last renewal failed: the tickets stop once it expires', () => {
-    const set = at(factsFor('healthy-hybrid', setOutput('dsregcmd-status', REFRESH_FAILED)), '2025-06-03T09:00:00Z');
+    const set = at(
+      factsFor('healthy-hybrid', setOutput('dsregcmd-status', REFRESH_FAILED)),
+      '2025-06-03T09:00:00Z',
+    );
     const outcome = checkPrt.evaluate(set);
     expect(outcome.status).toBe('warn');
-    expect(outcome.summary).toMatch(/still valid, but its last refresh failed: AADSTS50173: The provided grant has expired/);
+    expect(outcome.summary).toMatch(
+      /still valid, but its last refresh failed: AADSTS50173: The provided grant has expired/,
+    );
     expect(showsLine(outcome, 'Previous Prt Attempt : 2025-06-02 12:03:17.412 UTC')).toBe(true);
     expect(fixesOf(outcome)).toEqual(['refresh-prt']);
   });
 
   it('warns a PRT whose last acquisition failed after it was issued', () => {
-    const outcome = evaluate('healthy-hybrid', setOutput('dsregcmd-status', SAMPLE_06), setLine('dsregcmd-status', 'AzureAdPrt', 'YES'));
+    const outcome = evaluate(
+      'healthy-hybrid',
+      setOutput('dsregcmd-status', SAMPLE_06),
+      setLine('dsregcmd-status', 'AzureAdPrt', 'YES'),
+    );
     expect(outcome.status).toBe('warn');
     expect(outcome.summary).toMatch(/last acquisition failed: AADSTS50126/);
   });
 
   it('passes but says the age is unknown when the update time cannot be read', () => {
-    const outcome = evaluate('healthy-hybrid', setLine('dsregcmd-status', 'AzureAdPrtUpdateTime', '25/11/2026 07:41'));
+    const outcome = evaluate(
+      'healthy-hybrid',
+      setLine('dsregcmd-status', 'AzureAdPrtUpdateTime', '25/11/2026 07:41'),
+    );
     expect(outcome.status).toBe('pass');
-    expect(outcome.summary).toMatch(/update time "25\/11\/2026 07:41" could not be read, so its age is unknown/);
+    expect(outcome.summary).toMatch(
+      /update time "25\/11\/2026 07:41" could not be read, so its age is unknown/,
+    );
   });
 
   describe('unknown', () => {
@@ -120,7 +139,10 @@ describe('prt', () => {
     });
 
     it('from an elevated run: the PRT is the administrator session one', () => {
-      const outcome = evaluate('healthy-hybrid', addGroup('Mandatory Label\\High Mandatory Level', 'S-1-16-12288', 'Label', ''));
+      const outcome = evaluate(
+        'healthy-hybrid',
+        addGroup('Mandatory Label\\High Mandatory Level', 'S-1-16-12288', 'Label', ''),
+      );
       expect(outcome.status).toBe('unknown');
       expect(outcome.summary).toMatch(/^Can't tell whether the user has a PRT: the app ran elevated/);
     });

@@ -48,7 +48,10 @@ describe('blocked', () => {
 
   it('does not block a result whose reasons are narrowed to steps that did not fail (explainedBy)', () => {
     // Unsynced user: cloud-tgt is explained only by the Kerberos object or the PRT, not by an RDP session.
-    const results = run('unsynced-user', addGroup('NT AUTHORITY\\REMOTE INTERACTIVE LOGON', 'S-1-5-14', 'Well-known group'));
+    const results = run(
+      'unsynced-user',
+      addGroup('NT AUTHORITY\\REMOTE INTERACTIVE LOGON', 'S-1-5-14', 'Well-known group'),
+    );
     expect(byId(results, 'user-context').status).toBe('fail');
     expect(byId(results, 'cloud-tgt')).toMatchObject({ status: 'fail', blockedBy: null });
   });
@@ -66,7 +69,10 @@ describe('blocked', () => {
   it('blocks a password sign-in behind a missing Hello container, but not a smart-card sign-in', () => {
     const password = run('password-sign-in', setLine('dsregcmd-status', 'NgcSet', 'NO'));
     expect(byId(password, 'hello-provisioned').status).toBe('fail');
-    expect(byId(password, 'hello-signin')).toMatchObject({ status: 'blocked', blockedBy: 'hello-provisioned' });
+    expect(byId(password, 'hello-signin')).toMatchObject({
+      status: 'blocked',
+      blockedBy: 'hello-provisioned',
+    });
 
     const smartCard = run('smart-card-sign-in', setLine('dsregcmd-status', 'NgcSet', 'NO'));
     expect(byId(smartCard, 'hello-signin')).toMatchObject({ status: 'fail', blockedBy: null });

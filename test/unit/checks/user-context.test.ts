@@ -20,7 +20,8 @@ import {
 // [L5]). Remote Desktop with supplied credentials is not supported by cloud trust [L1].
 
 const HIGH_LABEL = addGroup('Mandatory Label\\High Mandatory Level', 'S-1-16-12288', 'Label', '');
-const evaluate = (scenario: string, ...edits: Edit[]) => checkUserContext.evaluate(factsFor(scenario, ...edits));
+const evaluate = (scenario: string, ...edits: Edit[]) =>
+  checkUserContext.evaluate(factsFor(scenario, ...edits));
 
 describe('user-context', () => {
   it('passes the signed-in user, unelevated, at the console', () => {
@@ -65,7 +66,10 @@ describe('user-context', () => {
   });
 
   it('reads elevation from a French token (real localized labels)', () => {
-    const outcome = evaluate('healthy-hybrid', setOutput('whoami-groups', fixture('parsers/whoami-groups-csv-fr-01.txt')));
+    const outcome = evaluate(
+      'healthy-hybrid',
+      setOutput('whoami-groups', fixture('parsers/whoami-groups-csv-fr-01.txt')),
+    );
     expect(outcome.status).toBe('fail');
     expect(showsLine(outcome, 'Niveau obligatoire élevé')).toBe(true);
   });
@@ -73,13 +77,19 @@ describe('user-context', () => {
   it('fails a run as another account than the last one signed in at this device (Run as)', () => {
     const outcome = evaluate(
       'healthy-hybrid',
-      setRegistryValue('logonui-last-provider', 'LastLoggedOnUserSID', 'S-1-5-21-1004336348-1177238915-682003330-1290'),
+      setRegistryValue(
+        'logonui-last-provider',
+        'LastLoggedOnUserSID',
+        'S-1-5-21-1004336348-1177238915-682003330-1290',
+      ),
       setRegistryValue('logonui-last-provider', 'LastLoggedOnUser', 'CONTOSO\\bob'),
     );
     expect(outcome.status).toBe('fail');
     expect(outcome.summary).toMatch(/another account/);
     expect(outcome.summary).toContain('CONTOSO\\bob');
-    expect(showsLine(outcome, 'LastLoggedOnUserSID    REG_SZ    S-1-5-21-1004336348-1177238915-682003330-1290')).toBe(true);
+    expect(
+      showsLine(outcome, 'LastLoggedOnUserSID    REG_SZ    S-1-5-21-1004336348-1177238915-682003330-1290'),
+    ).toBe(true);
     // It is an inference from LogonUI, and the remediation says so.
     expect(outcome.remediation).toMatch(/fast user switch/);
   });
@@ -94,7 +104,10 @@ describe('user-context', () => {
   });
 
   it('fails a Remote Desktop session seen only in the token (real RDP whoami fixture)', () => {
-    const outcome = evaluate('healthy-hybrid', setOutput('whoami-groups', fixture('parsers/whoami-groups-csv-rdp-01.txt')));
+    const outcome = evaluate(
+      'healthy-hybrid',
+      setOutput('whoami-groups', fixture('parsers/whoami-groups-csv-rdp-01.txt')),
+    );
     expect(outcome.status).toBe('fail');
     expect(outcome.summary).toMatch(/Remote Desktop/);
     expect(showsLine(outcome, 'REMOTE INTERACTIVE LOGON')).toBe(true);
@@ -103,7 +116,11 @@ describe('user-context', () => {
   it('does not call an RDP session "another account": the sign-in screen record does not cover RDP', () => {
     const outcome = evaluate(
       'rdp-session',
-      setRegistryValue('logonui-last-provider', 'LastLoggedOnUserSID', 'S-1-5-21-1004336348-1177238915-682003330-1290'),
+      setRegistryValue(
+        'logonui-last-provider',
+        'LastLoggedOnUserSID',
+        'S-1-5-21-1004336348-1177238915-682003330-1290',
+      ),
     );
     expect(outcome.summary).toMatch(/Remote Desktop/);
   });
@@ -135,7 +152,11 @@ describe('user-context', () => {
       );
       expect(outcome.status).toBe('unknown');
       expect(outcome.summary).toBe("Can't tell who the app runs as: whoami-user was not captured.");
-      expect(outcome.evidence.map((e) => e.probeId)).toEqual(['whoami-user', 'whoami-groups', 'dsregcmd-status']);
+      expect(outcome.evidence.map((e) => e.probeId)).toEqual([
+        'whoami-user',
+        'whoami-groups',
+        'dsregcmd-status',
+      ]);
     });
 
     it('when all three timed out', () => {

@@ -22,9 +22,13 @@ import {
 // whfb-policy; precedence per "Configure Windows Hello for Business" [L8]).
 
 const ELEVATED = addGroup('Mandatory Label\\High Mandatory Level', 'S-1-16-12288', 'Label', '');
-const NO_MDM_VALUES = setOutput('policy-mdm', 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Policies\\PassportForWork\n');
+const NO_MDM_VALUES = setOutput(
+  'policy-mdm',
+  'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Policies\\PassportForWork\n',
+);
 const NO_EVENTS = setOutput('events-udr', '<Events>\n</Events>\n');
-const evaluate = (scenario: string, ...edits: Edit[]) => checkWhfbPolicy.evaluate(factsFor(scenario, ...edits));
+const evaluate = (scenario: string, ...edits: Edit[]) =>
+  checkWhfbPolicy.evaluate(factsFor(scenario, ...edits));
 
 describe('whfb-policy', () => {
   it('passes when Intune enables Hello for the device and Windows reports it enabled', () => {
@@ -57,7 +61,9 @@ describe('whfb-policy', () => {
   it('fails when the registry enables Hello but Windows reports it not enabled', () => {
     const outcome = evaluate('healthy-hybrid', setLine('dsregcmd-status', 'PolicyEnabled', 'NO'));
     expect(outcome.status).toBe('fail');
-    expect(outcome.summary).toMatch(/registry enables Hello \(Intune\/MDM device policy\), but Windows reports/);
+    expect(outcome.summary).toMatch(
+      /registry enables Hello \(Intune\/MDM device policy\), but Windows reports/,
+    );
     expect(showsLine(outcome, 'PolicyEnabled : NO')).toBe(true);
     expect(outcome.remediation).toMatch(/Sync the device, sign out and in/);
     expect(outcome.remediation).not.toMatch(/24H2/);
@@ -124,16 +130,13 @@ describe('whfb-policy', () => {
         removeLine('dsregcmd-status', 'PolicyEnabled'),
       );
       expect(outcome.status).toBe('unknown');
-      expect(outcome.summary).toMatch(/^Can't tell whether Hello is enabled: Windows refused to run reg\.exe/);
+      expect(outcome.summary).toMatch(
+        /^Can't tell whether Hello is enabled: Windows refused to run reg\.exe/,
+      );
     });
 
     it('when the policy was not captured and the elevated dsregcmd cannot speak for the user', () => {
-      const outcome = evaluate(
-        'healthy-hybrid',
-        dropProbe('policy-mdm'),
-        dropProbe('events-udr'),
-        ELEVATED,
-      );
+      const outcome = evaluate('healthy-hybrid', dropProbe('policy-mdm'), dropProbe('events-udr'), ELEVATED);
       expect(outcome.status).toBe('unknown');
       expect(outcome.summary).toMatch(/policy-mdm was not captured/);
     });
@@ -144,7 +147,11 @@ describe('whfb-policy', () => {
       'healthy-hybrid',
       NO_MDM_VALUES,
       removeLine('dsregcmd-status', 'PolicyEnabled'),
-      replaceText('events-udr', 'Windows Hello for Business policy is enabled: Yes', 'Windows Hello for Business policy is enabled: Oui'),
+      replaceText(
+        'events-udr',
+        'Windows Hello for Business policy is enabled: Yes',
+        'Windows Hello for Business policy is enabled: Oui',
+      ),
     );
     expect(outcome.status).toBe('pass');
   });
