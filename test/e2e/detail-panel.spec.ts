@@ -43,8 +43,9 @@ test('copy buttons copy the command and say "Copied"', async ({ page, context })
 });
 
 test('fixes explain what they do, cost and need; device fixes offer "Run fix…"', async ({ page }) => {
-  await openScenario(page, 'certificate-trust-enabled');
-  const report = expectedScenarioReport('certificate-trust-enabled');
+  // The leftover certificate-trust container: the one state where deleting it is offered.
+  await openScenario(page, 'cert-trust-policy-removed');
+  const report = expectedScenarioReport('cert-trust-policy-removed');
   const failing = report.checks.find((c) => c.id === 'cert-trust-conflict');
   if (!failing) throw new Error('no cert-trust-conflict check');
   await rowToggle(page, failing.id).click();

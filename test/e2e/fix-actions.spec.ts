@@ -17,7 +17,7 @@ import { clipboardText } from './in-page';
 test('the dialog is modal and labelled; Escape and Cancel close it without running anything', async ({
   page,
 }) => {
-  await openScenario(page, 'certificate-trust-enabled');
+  await openScenario(page, 'cert-trust-policy-removed');
   const before = await rowStatuses(page);
   await rowToggle(page, 'cert-trust-conflict').click();
   const open = fixCard(page, 'cert-trust-conflict', 'delete-hello-container').getByRole('button', {
@@ -187,9 +187,9 @@ test('a failed attempt shows as failed, and its output can be opened and copied 
     Object.assign(trail[trail.length - 1] ?? {}, failed);
     await route.fulfill({ response, json: envelope });
   });
-  await openScenario(page, 'password-sign-in');
-  await rowToggle(page, 'cloud-tgt').click();
-  await fixCard(page, 'cloud-tgt', 'refresh-prt').getByRole('button', { name: 'Run fix…' }).click();
+  await openScenario(page, 'expired-prt');
+  await rowToggle(page, 'prt').click();
+  await fixCard(page, 'prt', 'refresh-prt').getByRole('button', { name: 'Run fix…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Run', exact: true }).click();
   await expect(fixOutcome(page)).toHaveAttribute('data-outcome', 'failed');
   await expect(fixOutcome(page)).toContainText('Failed: Refresh the Primary Refresh Token');

@@ -225,6 +225,13 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
     description:
       'Everything is configured for cloud trust and the user holds a ticket for the domain, but the token carries the key trust identity (S-1-18-4): a domain controller checked the Hello key itself, so this session did not use cloud Kerberos trust. The technician should not call this a working cloud trust sign-in.',
     file: 'key-trust-fallback.json',
+    transitions: [
+      {
+        action: 'lock-and-sign-in-with-pin',
+        to: 'healthy-hybrid',
+        note: 'Simulated: with a domain controller in reach, the user locked the device and signed in again with the PIN; the cloud ticket was exchanged.',
+      },
+    ],
   },
   {
     name: 'no-keylist-dc',
@@ -253,6 +260,13 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
     description:
       "A custom OMA-URI was copied from another tenant, so the cloud trust value sits under the wrong tenant id in the registry and Windows ignores it: event 358 says cloud trust is not enabled and the session falls back to key trust. The technician should compare the id in the policy path with the device's TenantId.",
     file: 'foreign-tenant-policy.json',
+    transitions: [
+      {
+        action: 'sync-device-policy',
+        to: 'healthy-hybrid',
+        note: "Simulated: the OMA-URI was corrected to this tenant's id (or replaced by the Settings Catalog setting), the device synced, and the user signed in again with the PIN.",
+      },
+    ],
   },
   {
     name: 'expired-prt',
@@ -260,6 +274,13 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
     description:
       "The user's PRT expired a week ago and every refresh since failed (RefreshPrtDiagnostics with AADSTS50173: the password was changed). Without a valid PRT Microsoft Entra ID issues no cloud ticket. The technician should refresh the PRT and have the user sign in again, not delete anything.",
     file: 'expired-prt.json',
+    transitions: [
+      {
+        action: 'refresh-prt',
+        to: 'healthy-hybrid',
+        note: 'Simulated: the PRT was refreshed, and the user locked the device and signed in again with the PIN and their new password.',
+      },
+    ],
   },
   {
     name: 'smart-card-sign-in',
@@ -267,6 +288,13 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
     description:
       'The user has Hello and cloud trust is configured, but this session was signed in with a smart card: the token has the certificate logon SID, the certificate is on a smart card, and the sign-in screen last used the smart card provider. Nothing needs deleting; the technician should ask for a PIN sign-in to test Hello.',
     file: 'smart-card-sign-in.json',
+    transitions: [
+      {
+        action: 'lock-and-sign-in-with-pin',
+        to: 'healthy-hybrid',
+        note: 'Simulated: the user locked the device and signed back in with the Hello PIN instead of the smart card.',
+      },
+    ],
   },
 ];
 
