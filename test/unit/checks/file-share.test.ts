@@ -115,6 +115,14 @@ describe('file-share', () => {
   });
 
   describe('unknown', () => {
+    it('when the share opened but the ticket cache was not read: Kerberos or NTLM is not known', () => {
+      const outcome = evaluate('healthy-hybrid', failProbe('klist-tickets', 'access-denied'));
+      expect(outcome.status).toBe('unknown');
+      expect(outcome.summary).toMatch(
+        /opened, but whether Kerberos was used is not known: Windows refused to run klist\.exe/,
+      );
+    });
+
     it('when the share test timed out as a probe', () => {
       const outcome = evaluate('healthy-hybrid', failProbe('share-access', 'timeout'));
       expect(outcome.status).toBe('unknown');

@@ -205,6 +205,14 @@ describe('session trust model', () => {
     expect(result.trustReason).toMatch(/without a partial TGT and without the key trust identity/);
   });
 
+  it('cloud Kerberos trust from the AS_REP credential type only when klist has no partial-TGT line', () => {
+    const noPrimaryLine = removeLine('klist-cloud-debug', 'Cloud Primary (Hybrid logon) TGT available');
+    expect(auth('healthy-hybrid', noPrimaryLine).trustModel).toBe('cloud-kerberos-trust');
+    // ...and never when dsregcmd says Entra ID issued no partial TGT.
+    const noTicket = auth('healthy-hybrid', noPrimaryLine, setLine('dsregcmd-status', 'OnPremTgt', 'NO'));
+    expect(noTicket.trustModel).toBe('unknown');
+  });
+
   it('unknown: klist printed neither line', () => {
     const result = auth(
       'healthy-hybrid',
