@@ -65,6 +65,17 @@ function decide(...signals: (AuthSignal | undefined)[]): void {
  * and the certificates in the user's store with the provider that holds each key.
  */
 export function sessionAuthOf(set: FactSet): SessionAuth {
+  // Several checks and the report ask; the facts never change, so decide once per fact set.
+  const known = decided.get(set);
+  if (known) return known;
+  const auth = decideSessionAuth(set);
+  decided.set(set, auth);
+  return auth;
+}
+
+const decided = new WeakMap<FactSet, SessionAuth>();
+
+function decideSessionAuth(set: FactSet): SessionAuth {
   const caveat = userScopeCaveat(set);
   if (caveat) {
     return {
