@@ -25,7 +25,7 @@ function pinResetNote(set: FactSet): string {
 
 export const checkCertTrustConflict: CheckDefinition = {
   id: 'cert-trust-conflict',
-  title: 'Certificate trust not in use',
+  title: 'Certificate trust setting',
   explanation:
     '"Use certificate for on-premises authentication" switches Hello to certificate trust, and certificate trust ' +
     'wins over cloud Kerberos trust. A Hello container created while it was on keeps signing in with its ' +

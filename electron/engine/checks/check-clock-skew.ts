@@ -9,7 +9,7 @@ const WARN_SKEW_SECONDS = 60;
 
 export const checkClockSkew: CheckDefinition = {
   id: 'clock-skew',
-  title: 'Clock in step with the domain controller',
+  title: 'Clock against the domain controller',
   explanation:
     "Kerberos tickets carry timestamps. If this device's clock is more than 5 minutes off the domain " +
     "controller's, the domain controller rejects them.",

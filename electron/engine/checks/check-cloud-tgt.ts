@@ -11,7 +11,7 @@ const AZURE_FILES_NOTE =
 
 export const checkCloudTgt: CheckDefinition = {
   id: 'cloud-tgt',
-  title: 'Cloud Kerberos ticket from Microsoft Entra ID',
+  title: 'Partial TGT from Microsoft Entra ID',
   explanation:
     'With cloud Kerberos trust, Microsoft Entra ID hands out a partial Kerberos ticket (TGT) for the on-premises ' +
     'domain together with the PRT; no domain controller is involved. dsregcmd shows it as OnPremTgt : YES and ' +

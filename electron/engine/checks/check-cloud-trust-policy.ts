@@ -19,7 +19,7 @@ function proofOf(set: FactSet, setting: PolicySetting): EvidenceItem {
 
 export const checkCloudTrustPolicy: CheckDefinition = {
   id: 'cloud-trust-policy',
-  title: 'Cloud Kerberos trust policy applied',
+  title: 'Cloud trust policy',
   explanation:
     'The policy "Use cloud trust for on-premises authentication" tells Windows to get Kerberos tickets for the ' +
     'on-premises domain from Microsoft Entra ID. It is a device setting: a value written for a user, or under ' +

@@ -11,7 +11,7 @@ const PATCHED_DCS =
 
 export const checkDcLineOfSight: CheckDefinition = {
   id: 'dc-line-of-sight',
-  title: 'Domain controller with key list support reachable',
+  title: 'Domain controller with key list support',
   explanation:
     'The cloud ticket is exchanged for a full ticket at a writable domain controller that supports the key list ' +
     'request (Windows Server 2016 or later, patched). The device must reach one, for example over VPN. A hybrid ' +

@@ -37,7 +37,7 @@ const RANK: Record<CheckOutcome['status'], number> = { fail: 4, unknown: 3, warn
 
 export const checkEntraKerberosKeys: CheckDefinition = {
   id: 'entra-kerberos-keys',
-  title: 'Entra Kerberos server keys in sync (admin view)',
+  title: 'Entra Kerberos server keys (admin view)',
   explanation:
     'The Microsoft Entra Kerberos server object, created once per domain by an administrator with ' +
     'Set-AzureADKerberosServer, holds one key in two places: in AD on the krbtgt_AzureAD account (KeyVersion) and in ' +

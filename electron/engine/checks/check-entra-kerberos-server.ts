@@ -10,7 +10,7 @@ export const KEY_ROTATION_WARN_DAYS = 180;
 
 export const checkEntraKerberosServer: CheckDefinition = {
   id: 'entra-kerberos-server',
-  title: 'Microsoft Entra Kerberos server object in AD',
+  title: 'Entra Kerberos server object in AD',
   explanation:
     'An administrator must create the Microsoft Entra Kerberos server object in every domain that has users ' +
     '(Set-AzureADKerberosServer). It appears in AD as the computer AzureADKerberos in Domain Controllers and the ' +

@@ -36,7 +36,7 @@ const FAILURE_TEXT: Record<ShareFailure, { summary: string; remediation: string 
 
 export const checkFileShare: CheckDefinition = {
   id: 'file-share',
-  title: 'File share opens with Kerberos',
+  title: 'File share test',
   explanation:
     'The end-to-end test: open an on-premises file share. With cloud Kerberos trust it opens without a prompt ' +
     'and klist then shows a cifs/<server> service ticket. Without that ticket Windows fell back to NTLM.',

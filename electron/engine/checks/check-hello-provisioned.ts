@@ -27,7 +27,7 @@ const DEPENDS_ON: CheckId[] = ['join-state', 'user-context', 'whfb-policy', 'clo
 
 export const checkHelloProvisioned: CheckDefinition = {
   id: 'hello-provisioned',
-  title: 'Hello set up for this user',
+  title: 'Hello container for this user',
   explanation:
     "Windows Hello for Business keeps the user's key in a Hello container on this device. It is created when the " +
     'user sets up a PIN after signing in; dsregcmd reports it as NgcSet. On hybrid joined devices with cloud trust, ' +

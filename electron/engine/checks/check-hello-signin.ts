@@ -6,7 +6,7 @@ import { DOCS } from './doc-links';
 
 export const checkHelloSignin: CheckDefinition = {
   id: 'hello-signin',
-  title: 'Signed in with Hello (PIN or biometrics)',
+  title: 'Hello sign-in',
   explanation:
     'Cloud Kerberos trust works only when the user signs in to Windows with Hello. A password, a smart card or a ' +
     'FIDO2 security key also signs in, but not with the Hello key, so this session does not show whether Hello ' +

@@ -6,7 +6,7 @@ import { unknownUnlessAny } from './outcomes';
 
 export const checkJoinState: CheckDefinition = {
   id: 'join-state',
-  title: 'Device joined to Microsoft Entra ID',
+  title: 'Device join state',
   explanation:
     'The device must be Microsoft Entra joined or Microsoft Entra hybrid joined. Only then does signing in give it ' +
     'a Primary Refresh Token, which carries the Kerberos ticket for the on-premises domain.',

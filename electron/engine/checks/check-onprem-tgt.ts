@@ -9,7 +9,7 @@ import { unknownUnlessAny } from './outcomes';
 
 export const checkOnpremTgt: CheckDefinition = {
   id: 'onprem-tgt',
-  title: 'Full Kerberos ticket for the AD domain, through cloud trust',
+  title: 'Full TGT for the AD domain',
   explanation:
     'A domain controller turns the cloud ticket into a full ticket-granting ticket (krbtgt/<AD domain>). With it, ' +
     'the user opens file shares and other on-premises resources without being asked for a password. A password, ' +

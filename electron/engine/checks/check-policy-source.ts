@@ -6,7 +6,7 @@ import { DOCS } from './doc-links';
 
 export const checkPolicySource: CheckDefinition = {
   id: 'policy-source',
-  title: 'Hello configured in one place',
+  title: 'Where Hello is configured',
   explanation:
     'Hello can be configured by Group Policy or by Intune (MDM). When both set the same setting, Windows applies ' +
     'the Group Policy value and not the Intune one, which surprises people who changed only Intune.',

@@ -10,7 +10,7 @@ const LOCAL_ADMINISTRATORS = 'S-1-5-32-544';
 
 export const checkPrivilegedAccount: CheckDefinition = {
   id: 'privileged-account',
-  title: 'Account allowed to use cloud Kerberos trust',
+  title: 'Account privileges',
   explanation:
     'The Microsoft Entra Kerberos server object acts like a read-only domain controller. Its password replication ' +
     'policy denies privileged accounts (Domain Admins, Enterprise Admins, Schema Admins, the built-in Administrators ' +

@@ -11,7 +11,7 @@ const RUN_AS_USER =
 
 export const checkUserContext: CheckDefinition = {
   id: 'user-context',
-  title: 'Running as the signed-in user, at the console',
+  title: 'Who the app runs as',
   explanation:
     'Hello, the Primary Refresh Token and Kerberos tickets belong to the user who signed in. The checks only ' +
     'describe that user when the app runs as them, not elevated and not as SYSTEM. Cloud Kerberos trust also does ' +

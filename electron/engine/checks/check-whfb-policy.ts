@@ -16,7 +16,7 @@ const USER_SCOPE_REGRESSION =
 
 export const checkWhfbPolicy: CheckDefinition = {
   id: 'whfb-policy',
-  title: 'Windows Hello for Business enabled',
+  title: 'Hello for Business policy',
   explanation:
     'Windows Hello for Business must be turned on for this device or user: tenant-wide in Intune, by an Intune ' +
     'policy, or by Group Policy. Without it, no Hello container is created. What Windows reports (dsregcmd ' +

@@ -62,7 +62,7 @@ describe('entra-kerberos-keys', () => {
   it('is defined as the admin view of the server keys, with no dependency', () => {
     expect(checkEntraKerberosKeys).toMatchObject({
       id: 'entra-kerberos-keys',
-      title: 'Entra Kerberos server keys in sync (admin view)',
+      title: 'Entra Kerberos server keys (admin view)',
       needs: ['entra-kerberos-server-admin'],
       dependsOn: [],
     });
