@@ -1,6 +1,7 @@
 // The report a technician or a script reads (diagnose.ts, report/render-text.ts), from the
 // practice captures with one line changed.
 import { describe, expect, it } from 'vitest';
+import { checkPrt } from '../../../electron/engine/checks/check-prt';
 import { diagnose, factsOfCapture } from '../../../electron/engine/diagnose';
 import { renderText } from '../../../electron/engine/report/render-text';
 import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalog';
@@ -66,9 +67,9 @@ describe('renderText', () => {
       colour: true,
     });
     expect(text).toContain(
-      '\x1b[31m✘ fail   \x1b[0m Primary Refresh Token (PRT): The PRT expired on 2026-11-17 08:12 UTC',
+      `\x1b[31m✘ fail   \x1b[0m ${checkPrt.title}: The PRT expired on 2026-11-17 08:12 UTC`,
     );
-    expect(text).toContain('(blocked by: Primary Refresh Token (PRT))');
+    expect(text).toContain(`(blocked by: ${checkPrt.title})`);
     expect(text).toContain('      │ AzureAdPrtExpiryTime : 2026-11-17 08:12:43.000 UTC');
     expect(text).toMatch(/ {6}→ The PRT renews at sign-in and unlock/);
   });
@@ -78,6 +79,6 @@ describe('renderText', () => {
       diagnose(capture('healthy-hybrid', setLine('dsregcmd-status', 'AzureAdPrt', 'NO')), { kind: 'live' }),
       { colour: false },
     );
-    expect(text).toMatch(/ {6}! This passed although "Primary Refresh Token \(PRT\)" failed/);
+    expect(text).toContain(`      ! This passed although "${checkPrt.title}" failed`);
   });
 });
