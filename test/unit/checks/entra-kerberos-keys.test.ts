@@ -75,6 +75,39 @@ describe('entra-kerberos-keys', () => {
     expect(fixesOf(outcome)).toEqual(['create-entra-kerberos-server']);
   });
 
+  it.each([
+    [
+      'neither half',
+      ['KeyVersion         : 1585708', 'CloudKeyVersion    : 1585708'],
+      /neither AD nor Entra ID holds its key/,
+    ],
+    ['the Entra half', ['CloudKeyVersion    : 1585708'], /it exists in AD but not in Entra ID/],
+    ['the AD half', ['KeyVersion         : 1585708'], /it exists in Entra ID but not in AD/],
+  ])('fails an object missing %s, and offers to create it', (_half, emptied, words) => {
+    const text = emptied.reduce((out, line) => out.replace(line, `${line.split(':')[0]}:`), PASTE);
+    const outcome = judge(pasted(text));
+    expect(outcome.status).toBe('fail');
+    expect(outcome.summary).toMatch(words);
+    expect(fixesOf(outcome)).toEqual(['create-entra-kerberos-server']);
+  });
+
+  it('reports the worst of several objects when none is for this domain, whatever their order', () => {
+    const bad = PASTE.replace(/corp\.contoso\.com/g, 'eu.contoso.com').replace(
+      'CloudKeyVersion    : 1585708',
+      'CloudKeyVersion    : 1585709',
+    );
+    const good = PASTE.replace(/corp\.contoso\.com/g, 'us.contoso.com');
+    for (const text of [`${bad}\n\n${good}`, `${good}\n\n${bad}`]) {
+      const outcome = judge(pasted(text));
+      expect(outcome.status).toBe('fail');
+      expect(outcome.summary).toMatch(/eu\.contoso\.com are out of sync.*\(2 domains checked\.\)/);
+    }
+  });
+
+  it('says "1 day old" for a key set yesterday', () => {
+    expect(judge(pasted(), '2021-04-24T12:00:00Z').summary).toMatch(/the key is 1 day old\.$/);
+  });
+
   describe('unknown', () => {
     it('when the cmdlet failed', () => {
       const outcome = judge(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { headlineOf } from '../../../electron/engine/checklist/headline';
-import { runChecklist } from '../../../electron/engine/checklist/run-checklist';
+import { ancestorsOf, dependencyOrder, runChecklist } from '../../../electron/engine/checklist/run-checklist';
+import type { CheckDefinition } from '../../../electron/engine/checks/check-definition';
 import { checkOnpremTgt } from '../../../electron/engine/checks/check-onprem-tgt';
 import { checkPrt } from '../../../electron/engine/checks/check-prt';
 import type { CheckId, CheckResult } from '../../../electron/engine/types';
@@ -84,6 +85,43 @@ describe('blocked', () => {
     const results = run('expired-prt');
     expect(byId(results, 'entra-kerberos-keys')).toMatchObject({ status: 'skip', blockedBy: null });
     expect(byId(results, 'file-share')).toMatchObject({ status: 'skip', blockedBy: null });
+  });
+});
+
+describe('programming errors and broken checks', () => {
+  const definition = (
+    id: CheckId,
+    dependsOn: CheckId[],
+    evaluate: CheckDefinition['evaluate'],
+  ): CheckDefinition => ({
+    id,
+    title: id,
+    explanation: '',
+    needs: [],
+    dependsOn,
+    critical: true,
+    evaluate,
+  });
+
+  it('refuses a dependency on a check that is not in the list', () => {
+    const orphan = definition('prt', ['join-state'], () => ({ status: 'pass', summary: 'ok', evidence: [] }));
+    expect(() => dependencyOrder([orphan])).toThrow('prt depends on unknown check join-state');
+  });
+
+  it('turns a check that throws something other than an Error into unknown', () => {
+    const broken = definition('os-build', [], () => {
+      throw 'no build';
+    });
+    const [result] = runChecklist(factsFor('healthy-hybrid'), [broken]);
+    expect(result).toMatchObject({
+      status: 'unknown',
+      summary: 'This check could not be evaluated (no build).',
+    });
+  });
+
+  it('knows no ancestors of a check outside the list', () => {
+    expect(ancestorsOf('file-share', [])).toEqual(new Set());
+    expect(ancestorsOf('clock-skew')).toEqual(new Set(['dc-line-of-sight']));
   });
 });
 
