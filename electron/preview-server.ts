@@ -4,19 +4,25 @@
 //
 //   npx tsx electron/preview-server.ts [--port N]     (env PORT; default 5178; 0 = any free port)
 
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createApiHandlers, dispatch } from './api';
-import { mimeTypeOf } from './mime-types';
+import { createApiRoute } from './preview/api-route';
+import { createByteBudget } from './preview/byte-budget';
+import { securityHeaders, sendJson, sendText } from './preview/http-replies';
+import {
+  applyServerLimits,
+  DEFAULT_PREVIEW_LIMITS,
+  type PreviewLimits,
+  serverOptionsOf,
+} from './preview/preview-limits';
+import { serveStatic } from './preview/static-files';
+
+export { MAX_BODY_BYTES } from './preview/preview-limits';
 
 export const DEFAULT_PREVIEW_PORT = 5178;
-/** Captures are limited to 20 MB; the JSON around them adds a little. */
-export const MAX_BODY_BYTES = 25 * 1024 * 1024;
-/** Each browser tab has its own session (what is open); old ones are dropped beyond this. */
-const MAX_SESSIONS = 32;
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const RENDERER_DIR = path.join(REPO_ROOT, '.vite', 'renderer', 'main_window');
@@ -34,14 +40,8 @@ export function cspOfIndexHtml(html: string): string | null {
   return meta?.[1]?.replace(/\s+/g, ' ').trim() ?? null;
 }
 
-function newHandlers() {
-  return createApiHandlers({ mode: 'preview', allowLive: false });
-}
-
-type Handlers = ReturnType<typeof newHandlers>;
-
 export async function startPreviewServer(
-  options: { port?: number; rendererDir?: string } = {},
+  options: { port?: number; rendererDir?: string; limits?: Partial<PreviewLimits> } = {},
 ): Promise<PreviewServer> {
   const rendererDir = path.resolve(options.rendererDir ?? RENDERER_DIR);
   let indexHtml: string;
@@ -53,23 +53,13 @@ export async function startPreviewServer(
   const csp = cspOfIndexHtml(indexHtml);
   if (!csp) throw new Error(`${rendererDir}/index.html has no Content-Security-Policy meta tag`);
 
-  const sessions = new Map<string, Handlers>();
-  const sessionFor = (request: IncomingMessage): Handlers => {
-    const header = request.headers['x-doctor-session'];
-    const id = typeof header === 'string' && /^[A-Za-z0-9-]{1,64}$/.test(header) ? header : 'default';
-    let handlers = sessions.get(id);
-    if (handlers) {
-      sessions.delete(id); // re-insert: the Map's order is least recently used first
-    } else {
-      handlers = newHandlers();
-      if (sessions.size >= MAX_SESSIONS) sessions.delete(sessions.keys().next().value as string);
-    }
-    sessions.set(id, handlers);
-    return handlers;
-  };
+  const limits: PreviewLimits = { ...DEFAULT_PREVIEW_LIMITS, ...options.limits };
+  const handleApi = createApiRoute(limits, createByteBudget(limits.maxBufferedBodyBytes));
 
   let port = 0;
-  const server = createServer((request, response) => {
+  const server = createServer(serverOptionsOf(limits), (request, response) => {
+    // Node clears a connection's idle timer when a kept-alive connection starts its next request.
+    response.setTimeout(limits.socketIdleMs);
     for (const [name, value] of Object.entries(securityHeaders(csp))) response.setHeader(name, value);
     handle(request, response).catch((error: unknown) => {
       if (!response.headersSent) {
@@ -77,6 +67,7 @@ export async function startPreviewServer(
       } else response.destroy();
     });
   });
+  applyServerLimits(server, limits);
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     // DNS rebinding: a page on another site that resolves its name to 127.0.0.1 still sends its own Host.
@@ -95,96 +86,7 @@ export async function startPreviewServer(
       sendText(response, 405, 'Method not allowed');
       return;
     }
-    await serveStatic(request, response, url.pathname);
-  }
-
-  async function handleApi(
-    request: IncomingMessage,
-    response: ServerResponse,
-    method: string,
-    allowedHosts: string[],
-  ): Promise<void> {
-    if (request.method !== 'POST') {
-      response.setHeader('Allow', 'POST');
-      sendJson(response, 405, { ok: false, error: 'method-not-allowed', message: 'use POST' });
-      return;
-    }
-    // Another site's page can send simple cross-origin POSTs; only our own pages may call the API.
-    const origin = request.headers.origin;
-    const fetchSite = request.headers['sec-fetch-site'];
-    if (
-      (origin !== undefined && !allowedHosts.some((host) => origin === `http://${host}`)) ||
-      fetchSite === 'cross-site'
-    ) {
-      sendJson(response, 403, {
-        ok: false,
-        error: 'forbidden',
-        message: 'cross-origin requests are refused',
-      });
-      return;
-    }
-    const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-    if (mediaType !== 'application/json') {
-      sendJson(response, 415, {
-        ok: false,
-        error: 'unsupported-media-type',
-        message: 'send the arguments as application/json',
-      });
-      return;
-    }
-    const body = await readBody(request, MAX_BODY_BYTES);
-    if (body === null) {
-      response.setHeader('Connection', 'close');
-      sendJson(response, 413, {
-        ok: false,
-        error: 'too-large',
-        message: `request body over ${MAX_BODY_BYTES / 1024 / 1024} MB`,
-      });
-      response.on('finish', () => request.destroy());
-      return;
-    }
-    let args: unknown;
-    try {
-      args = JSON.parse(body);
-    } catch {
-      sendJson(response, 400, { ok: false, error: 'invalid-json', message: 'the request body is not JSON' });
-      return;
-    }
-    const result = await dispatch(sessionFor(request), method, args);
-    const status = result.ok ? 200 : result.error === 'unknown-method' ? 404 : 400;
-    sendJson(response, status, result);
-  }
-
-  async function serveStatic(request: IncomingMessage, response: ServerResponse, pathname: string) {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(pathname);
-    } catch {
-      sendText(response, 400, 'Bad request');
-      return;
-    }
-    if (decoded.includes('\0') || decoded.includes('\\')) {
-      sendText(response, 400, 'Bad request');
-      return;
-    }
-    const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
-    const file = path.resolve(rendererDir, relative);
-    const inside = path.relative(rendererDir, file);
-    if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) {
-      sendText(response, 404, 'Not found');
-      return;
-    }
-    const info = await stat(file).catch(() => null);
-    if (!info?.isFile()) {
-      sendText(response, 404, 'Not found');
-      return;
-    }
-    const content = await readFile(file);
-    response.writeHead(200, {
-      'Content-Type': mimeTypeOf(file),
-      'Content-Length': content.length,
-    });
-    response.end(request.method === 'HEAD' ? undefined : content);
+    await serveStatic(rendererDir, request, response, url.pathname);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -205,49 +107,6 @@ export async function startPreviewServer(
         server.close(() => resolve());
       }),
   };
-}
-
-function securityHeaders(csp: string): Record<string, string> {
-  return {
-    // frame-ancestors works only as a header, so the header adds it to the index.html policy.
-    'Content-Security-Policy': `${csp}; frame-ancestors 'none'`,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-    'Cache-Control': 'no-store',
-  };
-}
-
-/** The body as text, or null when it is larger than the limit (reading stops there). */
-async function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
-  const declared = Number(request.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) return null;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function sendJson(response: ServerResponse, status: number, value: unknown): void {
-  const body = JSON.stringify(value);
-  response.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(body),
-  });
-  response.end(body);
-}
-
-function sendText(response: ServerResponse, status: number, text: string): void {
-  response.writeHead(status, {
-    'Content-Type': 'text/plain; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-  });
-  response.end(text);
 }
 
 function errorMessage(error: unknown): string {
