@@ -1,13 +1,16 @@
 import { access, constants } from 'node:fs/promises';
 import path from 'node:path';
-import { execa } from 'execa';
+import { execa, type Options, type Result, type ResultPromise } from 'execa';
 import type { ProbeId, ProbeResult } from '../types';
+import { type CappedOutput, collectCapped } from './capped-output';
 import { decodeOutput, FALLBACK_CODE_PAGE } from './decode-output';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_BUFFER_BYTES = 8 * 1024 * 1024;
-/** After the timeout's SIGTERM, how long a process gets before SIGKILL. */
-const FORCE_KILL_AFTER_MS = 2_000;
+/** After the timeout's SIGTERM, how long the process tree gets before SIGKILL. */
+const FORCE_KILL_AFTER_MS = 1_000;
+/** After the tool exits, how long its pipes may stay open and silent before they are closed. */
+const PIPE_GRACE_MS = 500;
 const MAX_MESSAGE_LENGTH = 200;
 
 export interface CommandRequest {
@@ -17,6 +20,7 @@ export interface CommandRequest {
   timeoutMs?: number;
   /** OEM code page used to decode output that is neither UTF-16LE nor BOM-marked UTF-8. */
   codePage?: number;
+  /** Bytes kept per stream (stdout, stderr); past it the tree is stopped and the result says so. */
   maxBufferBytes?: number;
   /** Working directory of the process; it is never searched for the executable. */
   cwd?: string;
@@ -76,14 +80,104 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
-function bytesOf(output: unknown): Uint8Array {
-  return output instanceof Uint8Array ? output : new Uint8Array(0);
+const EXECA_OPTIONS = {
+  shell: false,
+  windowsHide: true,
+  encoding: 'buffer',
+  reject: false,
+  stdin: 'ignore',
+  stdout: 'pipe',
+  stderr: 'pipe',
+  // Output is read by collectCapped, so the cap holds and partial output survives a stop.
+  buffer: false,
+  stripFinalNewline: false,
+  preferLocal: false,
+  killSignal: 'SIGTERM',
+  forceKillAfterDelay: FORCE_KILL_AFTER_MS,
+  // Every kill reaches the whole tree: a process group on Unix, taskkill /T /F by its
+  // System32 path on Windows. Without it a grandchild outlives the timeout.
+  killDescendants: true,
+  // Also kill the tree when the app itself exits.
+  cleanup: true,
+} as const satisfies Options;
+
+/** Why the funnel stopped waiting on its own, when it did. */
+interface Stopped {
+  /** Deadline passed and the process (or a pipe) still had not let go. */
+  abandoned: boolean;
+}
+
+/**
+ * Waits for execa's result, but not for the pipes forever. A descendant can keep stdout
+ * open after the tool exits (or after the tree was killed, when it left the tree): once the
+ * tool has exited and the pipes have been quiet for PIPE_GRACE_MS, whatever is left of the
+ * tree is killed and the pipes are closed from this side. And whatever happens, the wait
+ * ends at the backstop (timeout + force-kill delay + grace): a process that cannot even be
+ * killed is left behind rather than holding the app.
+ */
+function settle(
+  subprocess: ResultPromise<typeof EXECA_OPTIONS>,
+  outputs: readonly CappedOutput[],
+  timeoutMs: number,
+): Promise<Result<typeof EXECA_OPTIONS> | Stopped> {
+  const streams = [subprocess.stdout, subprocess.stderr];
+  const seen = (): number => outputs.reduce((sum, output) => sum + output.seen, 0);
+  return new Promise((resolve) => {
+    let quietTimer: NodeJS.Timeout | undefined;
+    const stopReading = (): void => {
+      subprocess.kill('SIGKILL');
+      for (const stream of streams) stream.destroy();
+    };
+    const watchPipes = (lastSeen: number): void => {
+      quietTimer = setTimeout(() => {
+        if (seen() === lastSeen) stopReading();
+        else watchPipes(seen());
+      }, PIPE_GRACE_MS);
+    };
+    subprocess.nodeChildProcess.once('exit', () => watchPipes(seen()));
+    const backstop = setTimeout(
+      () => {
+        stopReading();
+        resolve({ abandoned: true });
+      },
+      timeoutMs + FORCE_KILL_AFTER_MS + PIPE_GRACE_MS,
+    );
+    subprocess.then(
+      (result) => {
+        clearTimeout(quietTimer);
+        clearTimeout(backstop);
+        resolve(result);
+      },
+      () => {
+        // reject: false means execa resolves; this only keeps a late rejection quiet.
+      },
+    );
+  });
+}
+
+function classify(
+  result: Result<typeof EXECA_OPTIONS> | Stopped,
+  outputs: readonly CappedOutput[],
+  maxBufferBytes: number,
+): ProbeResult['error'] {
+  if ('abandoned' in result || result.timedOut) return 'timeout';
+  if (outputs.some((output) => output.cut)) {
+    return `output larger than ${maxBufferBytes} bytes; only the first ${maxBufferBytes} were kept`;
+  }
+  if (result.failed && (result.exitCode ?? null) === null) {
+    return (
+      errorFromCode(result.code) ??
+      (result.signal ? `killed by ${result.signal}` : shortMessage(result.shortMessage))
+    );
+  }
+  return null;
 }
 
 /**
  * The one place that starts processes. No shell (arguments reach the process exactly as
- * given), no PATH or working-folder lookup (absolute path only), a timeout that kills, a
- * cap on output, and output decoded from the console's code page.
+ * given), no PATH or working-folder lookup (absolute path only), a timeout that ends the
+ * whole process tree and the wait, a cap on output, and output decoded from the console's
+ * code page.
  */
 export async function runCommand(request: CommandRequest): Promise<ProbeResult> {
   const startedAt = performance.now();
@@ -94,34 +188,31 @@ export async function runCommand(request: CommandRequest): Promise<ProbeResult> 
 
   const codePage = request.codePage ?? FALLBACK_CODE_PAGE;
   const maxBufferBytes = request.maxBufferBytes ?? DEFAULT_MAX_BUFFER_BYTES;
+  const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   try {
-    const result = await execa(request.file, [...request.args], {
-      shell: false,
-      windowsHide: true,
-      encoding: 'buffer',
-      reject: false,
-      stdin: 'ignore',
-      stripFinalNewline: false,
-      preferLocal: false,
-      timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      killSignal: 'SIGTERM',
-      forceKillAfterDelay: FORCE_KILL_AFTER_MS,
-      maxBuffer: maxBufferBytes,
+    const subprocess = execa(request.file, [...request.args], {
+      ...EXECA_OPTIONS,
+      timeout: timeoutMs,
       ...(request.cwd === undefined ? {} : { cwd: request.cwd }),
     });
-    const stdout = decodeOutput(bytesOf(result.stdout), codePage);
-    const stderr = decodeOutput(bytesOf(result.stderr), codePage);
-    const durationMs = Math.round(performance.now() - startedAt);
-    const exitCode = result.exitCode ?? null;
-    let error: ProbeResult['error'] = null;
-    if (result.timedOut) error = 'timeout';
-    else if (result.isMaxBuffer) error = `output larger than ${maxBufferBytes} bytes`;
-    else if (result.failed && exitCode === null) {
-      error =
-        errorFromCode(result.code) ??
-        (result.signal ? `killed by ${result.signal}` : shortMessage(result.shortMessage));
-    }
-    return { command: commandOf(request), exitCode, stdout, stderr, durationMs, error };
+    // Past the cap the tree is stopped: a flood is a fault, not evidence.
+    const stopFlood = (): void => {
+      subprocess.kill();
+    };
+    const outputs = [
+      collectCapped(subprocess.stdout, maxBufferBytes, stopFlood),
+      collectCapped(subprocess.stderr, maxBufferBytes, stopFlood),
+    ] as const;
+    const result = await settle(subprocess, outputs, timeoutMs);
+    const exitCode = 'abandoned' in result ? subprocess.nodeChildProcess.exitCode : (result.exitCode ?? null);
+    return {
+      command: commandOf(request),
+      exitCode,
+      stdout: decodeOutput(outputs[0].bytes(), codePage),
+      stderr: decodeOutput(outputs[1].bytes(), codePage),
+      durationMs: Math.round(performance.now() - startedAt),
+      error: classify(result, outputs, maxBufferBytes),
+    };
   } catch (caught) {
     // execa with reject: false resolves even on failure; this guards option/argument errors.
     const error = caught instanceof Error ? caught : new Error(String(caught));

@@ -49,19 +49,42 @@ export function encodingForCodePage(codePage: number): string {
   return Number.isInteger(codePage) && iconv.encodingExists(name) ? name : `cp${FALLBACK_CODE_PAGE}`;
 }
 
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * UTF-16 from a tool can hold unpaired surrogates (a cut-off pair, or noise). They are not
+ * text: shown, copied or saved as UTF-8 they turn into garbage or vanish, so each becomes
+ * U+FFFD, as a UTF-8 decoder does with a bad byte.
+ */
+export function replaceLoneSurrogates(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD');
+}
+
 /**
  * Decodes a console tool's output as a person would read it. Console tools write in the
  * OEM code page when piped (not the ANSI one, hence "RÚpertoire" when read as 1252), some
- * write UTF-16LE, a few UTF-8 with a BOM.
+ * write UTF-16LE, a few UTF-8 with a BOM. Any bytes decode: what is not valid in the
+ * encoding becomes U+FFFD or the code page's character, never an exception.
  */
 export function decodeOutput(bytes: Uint8Array, codePage: number): string {
+  return replaceLoneSurrogates(decodeBytes(bytes, codePage));
+}
+
+/** A trailing odd byte (output cut mid-character) shows as U+FFFD instead of vanishing. */
+function decodeUtf16le(buffer: Buffer): string {
+  const even = buffer.length - (buffer.length % 2);
+  const text = iconv.decode(buffer.subarray(0, even), 'utf16le', { stripBOM: false });
+  return even === buffer.length ? text : `${text}\uFFFD`;
+}
+
+function decodeBytes(bytes: Uint8Array, codePage: number): string {
   if (bytes.length === 0) return '';
   const buffer = toBuffer(bytes);
-  if (hasPrefix(buffer, [0xff, 0xfe]))
-    return iconv.decode(buffer.subarray(2), 'utf16le', { stripBOM: false });
+  if (hasPrefix(buffer, [0xff, 0xfe])) return decodeUtf16le(buffer.subarray(2));
   if (hasPrefix(buffer, [0xef, 0xbb, 0xbf]))
     return iconv.decode(buffer.subarray(3), 'utf8', { stripBOM: false });
-  if (looksLikeUtf16le(buffer)) return iconv.decode(buffer, 'utf16le', { stripBOM: false });
+  if (looksLikeUtf16le(buffer)) return decodeUtf16le(buffer);
   if (codePage === UTF8_CODE_PAGE && hasNonAscii(buffer) && isValidUtf8(buffer)) {
     return iconv.decode(buffer, 'utf8', { stripBOM: false });
   }

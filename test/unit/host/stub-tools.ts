@@ -1,5 +1,6 @@
 // Fake System32 folders of shell scripts named like the Windows tools, so the funnel runs
 // real processes on Linux. Not a test file itself (no .test suffix).
+import { readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,12 +37,21 @@ export async function writeBytesStub(dir: string, name: string, bytes: Uint8Arra
   return writeStub(dir, name, `exec cat '${dataFile}'`);
 }
 
-/** True while a process with this pid exists. */
+/**
+ * True while a process with this pid runs. A zombie (dead, not yet reaped: an orphan whose
+ * new parent reaps late) answers signal 0 too, so /proc is asked where there is one.
+ */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    // The state is the field after the parenthesised command name: "123 (sleep) Z ...".
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true;
   }
 }
