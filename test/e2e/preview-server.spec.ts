@@ -1,6 +1,8 @@
 // The browser preview's HTTP side: replay only, local only, and strict about what it accepts.
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { expect, test } from '@playwright/test';
+import { MAX_BODY_BYTES } from '../../electron/preview/preview-limits';
 import { E2E_PORT } from '../../playwright.config';
 
 interface RawResponse {
@@ -120,12 +122,40 @@ test('only JSON bodies, only POST, only from its own pages', async () => {
   expect(notJson.status).toBe(400);
   const crossOrigin = await api('getAppInfo', [], 'cross', { Origin: 'https://evil.example' });
   expect(crossOrigin.status).toBe(403);
+  // Refused on the declared length alone: the answer comes before any of the body is sent.
   const tooLarge = await raw({
     method: 'POST',
     path: '/api/runChecklist',
-    headers: { 'Content-Type': 'application/json', 'Content-Length': String(26 * 1024 * 1024) },
-  }).catch(() => ({ status: 413, headers: {}, body: '' }));
+    headers: { 'Content-Type': 'application/json', 'Content-Length': String(MAX_BODY_BYTES + 1) },
+  });
   expect(tooLarge.status).toBe(413);
+  expect(JSON.parse(tooLarge.body)).toMatchObject({ ok: false, error: 'too-large' });
+});
+
+test('a body trickled one byte every 5 s is cut with 408 and the connection closed', async () => {
+  const socket = connect(E2E_PORT, '127.0.0.1');
+  let received = '';
+  socket.setEncoding('latin1');
+  socket.on('data', (chunk: string) => {
+    received += chunk;
+  });
+  socket.on('error', () => {}); // being cut off is the point; 'close' records it
+  const started = Date.now();
+  const closed = new Promise<number>((resolve) => socket.once('close', () => resolve(Date.now() - started)));
+  let isClosed = false;
+  void closed.then(() => {
+    isClosed = true;
+  });
+  socket.write(
+    `POST /api/getAppInfo HTTP/1.1\r\nHost: 127.0.0.1:${E2E_PORT}\r\nContent-Type: application/json\r\nContent-Length: 50\r\n\r\n`,
+  );
+  // Bounded: ten bytes at most, stopping as soon as the server hangs up.
+  for (let sent = 0; sent < 10 && !isClosed; sent += 1) {
+    socket.write(' ');
+    await Promise.race([new Promise((resolve) => setTimeout(resolve, 5_000)), closed]);
+  }
+  expect(await closed).toBeLessThan(15_000);
+  expect(received).toMatch(/^HTTP\/1\.1 408 /);
 });
 
 test('static files: the CSP header, content types, and no way out of the build folder', async () => {
