@@ -1,18 +1,12 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readOutsideFile } from '../files/read-outside-file';
 import { MAX_CAPTURE_BYTES } from './capture-schema';
 import { type CaptureReadResult, readCapture } from './read-capture';
+import { readCaptureBytes } from './read-capture-bytes';
 
-/** Reads a capture from disk; a missing, huge or damaged file gives a one-line reason. */
+/** Reads a capture from disk; a missing, special, huge or damaged file gives a one-line reason. */
 export async function loadCaptureFile(path: string): Promise<CaptureReadResult> {
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) return { ok: false, reason: `${path} is not a file` };
-    if (info.size > MAX_CAPTURE_BYTES) return readCapture('', info.size);
-    return readCapture(await readFile(path, 'utf8'), info.size);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { ok: false, reason: `${path}: no such file` };
-    if (code === 'EACCES' || code === 'EPERM') return { ok: false, reason: `${path}: permission denied` };
-    return { ok: false, reason: `${path}: ${error instanceof Error ? error.message : String(error)}` };
-  }
+  const read = await readOutsideFile(path, { maxBytes: MAX_CAPTURE_BYTES });
+  if (read.ok) return readCaptureBytes(read.bytes);
+  // The size reason of a capture says what the file is not, as readCapture does.
+  return read.problem === 'too-large' ? readCapture('', read.size) : { ok: false, reason: read.reason };
 }
