@@ -20,6 +20,8 @@ import { factsOfCapture, reportFromFacts } from './engine/diagnose';
 import { adDomain } from './engine/facts/ad-domain';
 import { derivePolicy } from './engine/facts/derive-policy';
 import { buildFactSet, type FactSet } from './engine/facts/fact-set';
+import { fileLabel } from './engine/files/one-line';
+import { captureFileName } from './engine/files/safe-file-name';
 import { attemptFix } from './engine/fixes/attempt-fix';
 import type { FixAttempt } from './engine/fixes/fix-attempt';
 import { FIX_CATALOG } from './engine/fixes/fix-catalog';
@@ -108,8 +110,8 @@ export function createApiHandlers(options: ApiOptions): Handlers {
         break;
       }
       case 'capture': {
-        const read = readCapture(request.text, new TextEncoder().encode(request.text).length);
-        if (!read.ok) return { ok: false, reason: `${request.fileName}: ${read.reason}` };
+        const read = readCapture(request.text);
+        if (!read.ok) return { ok: false, reason: `${fileLabel(request.fileName)}: ${read.reason}` };
         session = {
           capture: read.capture,
           source: { kind: 'capture', file: request.fileName },
@@ -222,11 +224,11 @@ export function createApiHandlers(options: ApiOptions): Handlers {
     },
     async exportCapture() {
       if (!session) return { ok: false, reason: 'nothing to save yet' };
-      const stamp = session.capture.capturedAt.replace(/[:.]/g, '-');
-      const name = session.source.kind === 'scenario' ? session.source.name : 'device';
+      const scenario = session.source.kind === 'scenario' ? session.source.name : null;
       return {
         ok: true,
-        fileName: `whfb-capture-${name}-${stamp}.json`,
+        // capturedAt comes from the file that was opened: only its cleaned digits reach the name.
+        fileName: captureFileName(scenario, session.capture.capturedAt),
         text: serializeCapture(session.capture),
       };
     },

@@ -1,14 +1,15 @@
 // The command line: the same engine as the app, for scripts, labs and support tiers.
 // Exit codes of `check`: 0 nothing failed, 1 a check failed, 2 bad invocation or unreadable input.
 
-import { readFile, writeFile } from 'node:fs/promises';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { loadCaptureFile } from './engine/capture/load-capture-file';
 import { serializeCapture, TOOL_VERSION } from './engine/capture/write-capture';
 import { diagnose } from './engine/diagnose';
 import { PROBE_PARSERS } from './engine/facts/probe-parsers';
+import { writeFileAtomic } from './engine/files/atomic-write';
+import { oneLine } from './engine/files/one-line';
+import { MAX_ADMIN_OUTPUT_BYTES, readTextFile } from './engine/files/read-text-file';
 import { captureLive } from './engine/host/capture-live';
-import { decodeOutput } from './engine/host/decode-output';
 import { renderText } from './engine/report/render-text';
 import type { ReportSource } from './engine/report/report-types';
 import { loadScenario, SCENARIOS } from './engine/scenarios/scenario-catalog';
@@ -18,6 +19,8 @@ import { type Capture, type CaptureInputs, PROBE_IDS, type ProbeId } from './eng
 export const EXIT_OK = 0;
 export const EXIT_CHECK_FAILED = 1;
 export const EXIT_USAGE = 2;
+/** The stderr line's bound: room for the list of probe ids, never a whole file. */
+const MAX_ERROR_CHARS = 600;
 
 const USAGE = `Usage: whfb-doctor <command> [options]
 
@@ -72,7 +75,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`whfb-doctor: ${message.split('\n')[0]}\n`);
+    // Reasons can quote files and arguments: one clean, bounded line on stderr.
+    io.stderr(`whfb-doctor: ${oneLine(message.split('\n')[0] ?? '', MAX_ERROR_CHARS)}\n`);
     return EXIT_USAGE;
   }
 }
@@ -101,16 +105,20 @@ function keyMaxAgeInput(days: unknown): Pick<CaptureInputs, 'keyMaxAgeDays'> {
   return { keyMaxAgeDays: value };
 }
 
-/** A text file a person saved: UTF-8 (with or without BOM) or UTF-16 (PowerShell 5.1 redirection). */
-async function readTextFile(file: string, option: string): Promise<string> {
-  try {
-    return decodeOutput(await readFile(file), 65001);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`${option}: ${file}: no such file`);
-    if (code === 'EISDIR') throw new UsageError(`${option}: ${file} is not a file`);
-    throw new UsageError(`${option}: ${file}: cannot be read (${code ?? String(error)})`);
-  }
+/**
+ * A text file a person saved: UTF-8 (with or without BOM) or UTF-16 (PowerShell 5.1 redirection),
+ * a regular file under the size limit, checked before it is read.
+ */
+async function readInputFile(file: string, option?: string, maxBytes?: number): Promise<string> {
+  const read = await readTextFile(file, maxBytes);
+  if (!read.ok) throw new UsageError(option ? `${option}: ${read.reason}` : read.reason);
+  return read.text;
+}
+
+/** Reports and captures replace the file whole, or leave the old one as it was. */
+async function writeOutput(file: string, text: string): Promise<void> {
+  const written = await writeFileAtomic(file, text);
+  if (!written.ok) throw new UsageError(`--out: ${written.reason}`);
 }
 
 async function checkCommand(args: string[], io: CliIo): Promise<number> {
@@ -131,7 +139,7 @@ async function checkCommand(args: string[], io: CliIo): Promise<number> {
   // Read before a live capture, so a wrong path fails fast.
   const kerberosServer =
     typeof kerberosServerFile === 'string'
-      ? await readTextFile(kerberosServerFile, '--kerberos-server')
+      ? await readInputFile(kerberosServerFile, '--kerberos-server', MAX_ADMIN_OUTPUT_BYTES)
       : undefined;
 
   let capture: Capture;
@@ -179,7 +187,7 @@ async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const colour = io.isTty && !values.json && !values.out && io.env.NO_COLOR === undefined;
   const text = values.json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, { colour });
   if (typeof values.out === 'string') {
-    await writeFile(values.out, text, 'utf8');
+    await writeOutput(values.out, text);
     io.stderr(`Report written to ${values.out}\n`);
   } else {
     io.stdout(text);
@@ -195,7 +203,7 @@ async function captureCommand(args: string[], io: CliIo): Promise<number> {
     if (event.phase === 'done') io.stderr(`  ${event.probeId}: ${event.result?.error ?? 'ok'}\n`);
   });
   if (!live.ok) throw new UsageError(live.reason);
-  await writeFile(values.out, serializeCapture(live.capture), 'utf8');
+  await writeOutput(values.out, serializeCapture(live.capture));
   io.stderr(`Capture written to ${values.out}\n`);
   return EXIT_OK;
 }
@@ -207,13 +215,7 @@ async function parseCommand(args: string[], io: CliIo): Promise<number> {
   if (!(PROBE_IDS as readonly string[]).includes(probeId)) {
     throw new UsageError(`unknown probe id "${probeId}"; known: ${PROBE_IDS.join(', ')}`);
   }
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot be read (${code})`);
-  }
+  const text = await readInputFile(file);
   const parsed = PROBE_PARSERS[probeId as ProbeId](text);
   io.stdout(`${JSON.stringify({ probeId, ...parsed }, null, 2)}\n`);
   return parsed.recognized ? EXIT_OK : EXIT_USAGE;

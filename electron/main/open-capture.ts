@@ -1,35 +1,36 @@
 // File ▸ Open capture…: a native file dialog (the renderer cannot open one from a menu click),
 // then the file's text goes to the renderer, which opens it through the validated API.
 
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type BrowserWindow, dialog, type OpenDialogOptions } from 'electron';
 import { MAX_CAPTURE_BYTES } from '../engine/capture/capture-schema';
+import { decodeTextFile } from '../engine/files/decode-text-file';
+import { fileLabel } from '../engine/files/one-line';
+import { readOutsideFile } from '../engine/files/read-outside-file';
 import type { OpenCaptureCommand } from '../menu-channel';
 
 export type ReadCaptureForRenderer =
   | { ok: true; command: OpenCaptureCommand }
   | { ok: false; reason: string };
 
-/** Reads the picked file, refusing anything larger than a capture can be. */
+/**
+ * Reads the picked file under the rules for every file from outside (a regular file, no larger
+ * than a capture can be, checked before reading) and decodes it, UTF-8 or UTF-16.
+ */
 export async function readCaptureForRenderer(file: string): Promise<ReadCaptureForRenderer> {
-  const fileName = path.basename(file);
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) return { ok: false, reason: `${fileName} is not a file` };
-    if (info.size > MAX_CAPTURE_BYTES) {
-      return {
-        ok: false,
-        reason: `${fileName} is larger than any capture (limit ${MAX_CAPTURE_BYTES / 1024 / 1024} MB)`,
-      };
-    }
-    return { ok: true, command: { command: 'open-capture', fileName, text: await readFile(file, 'utf8') } };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { ok: false, reason: `${fileName}: no such file` };
-    if (code === 'EACCES' || code === 'EPERM') return { ok: false, reason: `${fileName}: permission denied` };
-    return { ok: false, reason: `${fileName}: ${error instanceof Error ? error.message : String(error)}` };
+  const fileName = fileLabel(path.basename(file));
+  const read = await readOutsideFile(file, { maxBytes: MAX_CAPTURE_BYTES, label: path.basename(file) });
+  if (!read.ok) {
+    if (read.problem === 'unreadable') return { ok: false, reason: read.reason };
+    return {
+      ok: false,
+      reason: `${fileName} is larger than any capture (limit ${MAX_CAPTURE_BYTES / 1024 / 1024} MB)`,
+    };
   }
+  const decoded = decodeTextFile(read.bytes);
+  if (!decoded.valid)
+    return { ok: false, reason: `${fileName}: the text is not valid ${decoded.encoding.toUpperCase()}` };
+  return { ok: true, command: { command: 'open-capture', fileName, text: decoded.text } };
 }
 
 /** Shows the dialog; sends the file to the renderer, or explains in a message box why not. */
