@@ -76,7 +76,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     // Reasons can quote files and arguments: one clean, bounded line on stderr.
-    io.stderr(`whfb-doctor: ${oneLine(message.split('\n')[0] ?? '', MAX_ERROR_CHARS)}\n`);
+    io.stderr(`whfb-doctor: ${oneLine(message, MAX_ERROR_CHARS)}\n`);
     return EXIT_USAGE;
   }
 }

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -233,5 +234,160 @@ describe('command line', () => {
     expect(code).toBe(EXIT_OK);
     expect(stdout).toContain('certificate-trust-enabled');
     expect(stdout.trim().split('\n')).toHaveLength(SCENARIOS.length);
+  });
+});
+
+describe('command line: files from outside', () => {
+  const fifo = () => {
+    const file = path.join(tempDir(), 'pipe.json');
+    execFileSync('mkfifo', [file]);
+    return file;
+  };
+  const sized = (name: string, bytes: number) => {
+    const file = path.join(tempDir(), name);
+    writeFileSync(file, '');
+    truncateSync(file, bytes);
+    return file;
+  };
+  const written = (name: string, content: string | Buffer) => {
+    const file = path.join(tempDir(), name);
+    writeFileSync(file, content);
+    return file;
+  };
+  const hasControl = (text: string) =>
+    [...text.trimEnd()].some((c) => c < ' ' || (c >= '\u007f' && c <= '\u009f'));
+  const refused = async (args: string[]) => {
+    const { code, stdout, stderr } = await cli(args);
+    expect(code).toBe(EXIT_USAGE);
+    expect(stdout).toBe('');
+    expect(stderr.endsWith('\n')).toBe(true);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(hasControl(stderr)).toBe(false);
+    return stderr.trimEnd();
+  };
+  const healthy = () => serializeCapture(loadScenario('healthy-hybrid'));
+  const MB = 1024 * 1024;
+
+  it('check --capture refuses a named pipe, /dev/zero and a folder at once', async () => {
+    const pipe = fifo();
+    expect(await refused(['check', '--capture', pipe])).toBe(
+      `whfb-doctor: ${pipe} is not a file (a named pipe)`,
+    );
+    expect(await refused(['check', '--capture', '/dev/zero'])).toBe(
+      'whfb-doctor: /dev/zero is not a file (a device)',
+    );
+    const dir = tempDir();
+    expect(await refused(['check', '--capture', dir])).toBe(`whfb-doctor: ${dir} is not a file`);
+  });
+
+  it('check --capture refuses a 25 MB file by its size', async () => {
+    expect(await refused(['check', '--capture', sized('huge.json', 25 * MB)])).toBe(
+      'whfb-doctor: file is 25.0 MB, larger than any capture (limit 20 MB)',
+    );
+  });
+
+  it('check --capture refuses 100,000 levels of nesting, a huge format and duplicate fields in one short line', async () => {
+    const deep = written('deep.json', `{"format":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    expect(await refused(['check', '--capture', deep])).toBe(
+      'whfb-doctor: not a WHfB Doctor capture (nested deeper than 32 levels at line 1, column 42)',
+    );
+    const huge = written('huge-format.json', `{"format":"\\u001b]0;${'A'.repeat(20_000_000)}"}`);
+    const line = await refused(['check', '--capture', huge]);
+    expect(line).toMatch(
+      /^whfb-doctor: not a WHfB Doctor capture \(a 20,000,009-character string at format;/,
+    );
+    expect(line.length).toBeLessThanOrEqual(213);
+    const twice = written('twice.json', healthy().replace('"version": 1,', '"version": 1, "version": 2,'));
+    expect(await refused(['check', '--capture', twice])).toBe(
+      'whfb-doctor: not a WHfB Doctor capture (the field version appears twice, line 3, column 17)',
+    );
+  });
+
+  it('check --capture never prints the control characters of a probe key', async () => {
+    const capture = JSON.parse(healthy());
+    capture.probes['\u001b[2J\u001b]0;owned\u0007'] = { stdout: 1 };
+    const line = await refused(['check', '--capture', written('keys.json', JSON.stringify(capture))]);
+    expect(line).toMatch(/^whfb-doctor: capture is damaged: probes\.\?\[2J\?\]0;owned\?\.command: /);
+  });
+
+  it.each([
+    ['UTF-16LE', (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+    [
+      'UTF-16BE',
+      (text: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]),
+    ],
+    ['UTF-8 with BOM', (text: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])],
+  ])('check --capture reads a capture saved as %s', async (_name, encode) => {
+    const file = written('pc.json', encode(healthy()));
+    const { code, stdout, stderr } = await cli(['check', '--capture', file, '--json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(EXIT_OK);
+    expect(JSON.parse(stdout).source).toEqual({ kind: 'capture', file });
+  });
+
+  it('--kerberos-server and parse refuse a named pipe, /dev/zero and files over their limits', async () => {
+    const pipe = fifo();
+    const admin = ['check', '--scenario', 'healthy-hybrid', '--kerberos-server'];
+    expect(await refused([...admin, pipe])).toBe(
+      `whfb-doctor: --kerberos-server: ${pipe} is not a file (a named pipe)`,
+    );
+    expect(await refused([...admin, '/dev/zero'])).toBe(
+      'whfb-doctor: --kerberos-server: /dev/zero is not a file (a device)',
+    );
+    const big = sized('kerberos.txt', 2 * MB);
+    expect(await refused([...admin, big])).toBe(
+      `whfb-doctor: --kerberos-server: ${big} is 2.0 MB, over the limit of 1.0 MB`,
+    );
+    expect(await refused(['parse', 'klist-tickets', pipe])).toBe(
+      `whfb-doctor: ${pipe} is not a file (a named pipe)`,
+    );
+    expect(await refused(['parse', 'klist-tickets', '/dev/zero'])).toBe(
+      'whfb-doctor: /dev/zero is not a file (a device)',
+    );
+    const output = sized('klist.txt', 25 * MB);
+    expect(await refused(['parse', 'klist-tickets', output])).toBe(
+      `whfb-doctor: ${output} is 25.0 MB, over the limit of 8.0 MB`,
+    );
+  });
+
+  it('parse reads output saved as UTF-16 by Windows PowerShell', async () => {
+    const text = readFileSync(samples('klist-fr-02.txt'), 'utf8');
+    const file = written(
+      'klist-utf16.txt',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+    );
+    const fromUtf16 = await cli(['parse', 'klist-tickets', file]);
+    const fromUtf8 = await cli(['parse', 'klist-tickets', samples('klist-fr-02.txt')]);
+    expect(fromUtf16.code).toBe(EXIT_OK);
+    expect(fromUtf16.stdout).toBe(fromUtf8.stdout);
+  });
+
+  it('--out replaces a report whole and leaves no temporary file', async () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'report.txt');
+    writeFileSync(out, 'an older, longer report '.repeat(1000));
+    const { code, stderr } = await cli(['check', '--scenario', 'healthy-hybrid', '--out', out]);
+    expect(code).toBe(EXIT_OK);
+    expect(stderr).toBe(`Report written to ${out}\n`);
+    expect(readFileSync(out, 'utf8')).not.toContain('an older');
+    expect(readdirSync(dir)).toEqual(['report.txt']);
+  });
+
+  it('--out into a missing folder or onto a folder exits 2 and writes nothing', async () => {
+    const dir = tempDir();
+    const missing = path.join(dir, 'nowhere', 'report.txt');
+    expect(await refused(['check', '--scenario', 'healthy-hybrid', '--out', missing])).toBe(
+      `whfb-doctor: --out: ${missing}: no such folder`,
+    );
+    expect(await refused(['check', '--scenario', 'healthy-hybrid', '--out', dir])).toBe(
+      `whfb-doctor: --out: ${dir} is a folder`,
+    );
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('cleans what it quotes from the command line', async () => {
+    expect(await refused(['frobnicate\u001b[2J\r\nmore'])).toBe(
+      'whfb-doctor: unknown command "frobnicate?[2J more" (try --help)',
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -56,5 +57,46 @@ describe('File ▸ Open capture…', () => {
     expect(state.dialog.showMessageBox).toHaveBeenCalledWith(
       expect.objectContaining({ type: 'error', detail: 'nope.json: no such file' }),
     );
+  });
+
+  it('refuses a named pipe and a device without waiting or reading', async () => {
+    const pipe = path.join(dir, 'pipe.json');
+    execFileSync('mkfifo', [pipe]);
+    expect(await readCaptureForRenderer(pipe)).toEqual({
+      ok: false,
+      reason: 'pipe.json is not a file (a named pipe)',
+    });
+    expect(await readCaptureForRenderer('/dev/zero')).toEqual({
+      ok: false,
+      reason: 'zero is not a file (a device)',
+    });
+  });
+
+  it('refuses a 25 MB file by its size', async () => {
+    const file = path.join(dir, 'big.json');
+    writeFileSync(file, '');
+    truncateSync(file, 25 * 1024 * 1024);
+    expect(await readCaptureForRenderer(file)).toEqual({
+      ok: false,
+      reason: 'big.json is larger than any capture (limit 20 MB)',
+    });
+  });
+
+  it('decodes a capture saved as UTF-16 before the renderer sees it', async () => {
+    const file = path.join(dir, 'utf16.json');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"a":"é"}', 'utf16le')]));
+    expect(await readCaptureForRenderer(file)).toEqual({
+      ok: true,
+      command: { command: 'open-capture', fileName: 'utf16.json', text: '{"a":"é"}' },
+    });
+  });
+
+  it('refuses bytes that are not text, and cleans the file name it shows', async () => {
+    const file = path.join(dir, 'bin\u001b[2J.json');
+    writeFileSync(file, Buffer.from([0x7b, 0xc3, 0x28, 0x7d]));
+    expect(await readCaptureForRenderer(file)).toEqual({
+      ok: false,
+      reason: 'bin?[2J.json: the text is not valid UTF-8',
+    });
   });
 });
