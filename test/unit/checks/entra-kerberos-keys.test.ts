@@ -109,6 +109,12 @@ describe('entra-kerberos-keys', () => {
   });
 
   describe('unknown', () => {
+    it('when the paste is not Get-AzureADKerberosServer output', () => {
+      const outcome = judge(pasted('PS C:\\> whoami\ncontoso\\admin\n'));
+      expect(outcome.status).toBe('unknown');
+      expect(outcome.summary).toMatch(/could not be read/);
+    });
+
     it('when the cmdlet failed', () => {
       const outcome = judge(
         pasted('Get-AzureADKerberosServer : Failed to connect to domain corp.contoso.com.'),

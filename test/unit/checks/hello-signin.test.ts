@@ -6,6 +6,7 @@ import {
   type Edit,
   factsFor,
   fixesOf,
+  setOutput,
   setRegistryValue,
   showsLine,
 } from './evidence-helpers';
@@ -75,7 +76,23 @@ describe('hello-signin', () => {
     expect(fixesOf(outcome)).toEqual([]);
   });
 
+  it('passes a key-trust token when klist cloud_debug could not be read (its usage on an old build)', () => {
+    const outcome = evaluate('os-too-old');
+    expect(outcome.status).toBe('pass');
+    expect(outcome.summary).toMatch(/token carries the key trust identity/);
+    expect(showsLine(outcome, 'S-1-18-4')).toBe(true);
+  });
+
   describe('unknown', () => {
+    it('when klist cloud_debug printed its usage (a build without cloud_debug)', () => {
+      const usage =
+        'Usage: klist [-lh <LogonId.HighPart>] [-li <LogonId.LowPart>] tickets | tgt | purge | sessions\n';
+      const outcome = evaluate('healthy-hybrid', setOutput('klist-cloud-debug', usage));
+      expect(outcome.status).toBe('unknown');
+      expect(outcome.summary).toMatch(/^Can't tell whether this was a Hello sign-in/);
+      expect(outcome.evidence[0]?.note).toMatch(/could not be read/);
+    });
+
     it('from an elevated run', () => {
       const outcome = evaluate(
         'healthy-hybrid',

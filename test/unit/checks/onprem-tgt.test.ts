@@ -83,6 +83,12 @@ describe('onprem-tgt', () => {
   });
 
   describe('unknown', () => {
+    it('when the klist output could not be read', () => {
+      const outcome = evaluate('healthy-hybrid', setOutput('klist-tickets', 'klist: unknown option\n'));
+      expect(outcome.status).toBe('unknown');
+      expect(outcome.summary).toMatch(/could not be read/);
+    });
+
     it('when it is not known how the session signed in', () => {
       const outcome = evaluate(
         'healthy-hybrid',

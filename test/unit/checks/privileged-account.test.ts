@@ -6,6 +6,7 @@ import {
   dropProbe,
   type Edit,
   factsFor,
+  failProbe,
   fixesOf,
   fixture,
   setOutput,
@@ -128,6 +129,19 @@ describe('privileged-account', () => {
   });
 
   describe('unknown', () => {
+    it('when whoami /groups timed out and the directory query failed', () => {
+      const outcome = evaluate(
+        'privileged-account',
+        failProbe('whoami-groups'),
+        failProbe('entra-kerberos-object'),
+      );
+      expect(outcome.status).toBe('unknown');
+      expect(outcome.evidence.map((e) => e.note)).toEqual([
+        expect.stringMatching(/whoami\.exe \/groups \/fo csv did not finish in time/),
+        expect.stringMatching(/did not finish in time/),
+      ]);
+    });
+
     it('when the token has no AD groups, AD was not read and nothing was exchanged', () => {
       const outcome = evaluate('unsynced-user');
       expect(outcome.status).toBe('unknown');

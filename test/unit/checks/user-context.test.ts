@@ -132,6 +132,20 @@ describe('user-context', () => {
   });
 
   describe('unknown', () => {
+    it('when none of whoami and dsregcmd could be read', () => {
+      const garbage = 'The system cannot find the file specified.\n';
+      const outcome = evaluate(
+        'healthy-hybrid',
+        setOutput('whoami-user', garbage),
+        setOutput('whoami-groups', garbage),
+        setOutput('dsregcmd-status', garbage),
+      );
+      expect(outcome.status).toBe('unknown');
+      expect(outcome.summary).toMatch(
+        /^Can't tell who the app runs as: the output of whoami\.exe \/user \/fo csv could not be read/,
+      );
+    });
+
     it('when what was read does not name the account (no whoami, no User Context line)', () => {
       const outcome = evaluate(
         'healthy-hybrid',
