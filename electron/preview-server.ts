@@ -1,6 +1,7 @@
 // The browser preview: serves the built renderer and answers its API calls over HTTP with the
 // same handler table as the desktop app (electron/api.ts), replay only — it never runs a live
 // command. Plain node:http, bound to 127.0.0.1, for people without Electron and for the e2e tests.
+// What one client may take (time, bytes, connections) is in preview/preview-limits.ts.
 //
 //   npx tsx electron/preview-server.ts [--port N]     (env PORT; default 5178; 0 = any free port)
 
@@ -19,8 +20,6 @@ import {
   serverOptionsOf,
 } from './preview/preview-limits';
 import { serveStatic } from './preview/static-files';
-
-export { MAX_BODY_BYTES } from './preview/preview-limits';
 
 export const DEFAULT_PREVIEW_PORT = 5178;
 
