@@ -21,7 +21,7 @@ interface Frame {
   object: boolean;
   /** Object: the names seen so far (for duplicates) and the one whose value comes next. */
   keys: Set<string>;
-  key: string | null;
+  key: string;
   /** Array: the index of the value that comes next. */
   index: number;
 }
@@ -75,7 +75,7 @@ export function scanCaptureJson(text: string): CaptureScan {
   const path = (frames: Frame[] = stack): string => {
     const parts = frames.map((frame, depth) => {
       if (!frame.object) return `[${frame.index}]`;
-      const key = oneLine(frame.key ?? '', MAX_PATH_KEY_CHARS);
+      const key = oneLine(frame.key, MAX_PATH_KEY_CHARS);
       return depth === 0 ? key : `.${key}`;
     });
     return parts.join('') || 'the top level';
@@ -85,7 +85,7 @@ export function scanCaptureJson(text: string): CaptureScan {
     stack[0]?.key === 'probes' &&
     stack[1]?.object === true &&
     stack[2]?.object === true &&
-    TEXT_FIELDS.has(stack[2].key ?? '');
+    TEXT_FIELDS.has(stack[2].key);
 
   /** Index just past the closing quote of the string opening at `start`. */
   const skipString = (start: number): number => {
@@ -138,7 +138,7 @@ export function scanCaptureJson(text: string): CaptureScan {
   const open = (object: boolean) => {
     if (stack.length >= MAX_CAPTURE_DEPTH)
       throw refuse(`nested deeper than ${MAX_CAPTURE_DEPTH} levels at ${where(at)}`);
-    stack.push({ object, keys: new Set(), key: null, index: 0 });
+    stack.push({ object, keys: new Set(), key: '', index: 0 });
     expect = object ? 'key-or-end' : 'value-or-end';
     at++;
   };

@@ -29,18 +29,19 @@ function kindOf(info: Stats): string | null {
   if (info.isDirectory()) return '';
   if (info.isFIFO()) return ' (a named pipe)';
   if (info.isSocket()) return ' (a socket)';
-  if (info.isCharacterDevice() || info.isBlockDevice()) return ' (a device)';
-  return ' (not a regular file)';
+  // What is left of what stat can say: a character or block device.
+  return ' (a device)';
 }
 
-export function formatMegabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** "25.0 MB", "4.0 KB", "65 bytes". */
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} bytes`;
 }
 
 function tooLarge(label: string, size: number, maxBytes: number): OutsideFileRead {
-  const reason = oneLine(
-    `${label} is ${formatMegabytes(size)}, over the limit of ${formatMegabytes(maxBytes)}`,
-  );
+  const reason = oneLine(`${label} is ${formatSize(size)}, over the limit of ${formatSize(maxBytes)}`);
   return { ok: false, problem: 'too-large', size, reason };
 }
 

@@ -136,6 +136,25 @@ describe('hostile capture files', () => {
     expect(reasonOf(`${CAPTURE_START}"probes":{"${long}":1}}`)).toBe(
       'not a WHfB Doctor capture (a field name of 70,000 characters in probes)',
     );
+    expect(reasonOf(`"${long}"`)).toMatch(
+      /^not a WHfB Doctor capture \(a 70,000-character string at the top level;/,
+    );
+    expect(reasonOf(`{"${long}":1}`)).toBe(
+      'not a WHfB Doctor capture (a field name of 70,000 characters in the top level)',
+    );
+  });
+
+  it("lets only a probe's own stdout and stderr be long", () => {
+    const long = 'x'.repeat(70_000);
+    expect(reasonOf(`${CAPTURE_START}"probes":[{"stdout":"${long}"}]}`)).toMatch(
+      /a 70,000-character string at probes\[0\]\.stdout;/,
+    );
+    expect(reasonOf(`${CAPTURE_START}"probes":{"klist":["${long}"]}}`)).toMatch(
+      /a 70,000-character string at probes\.klist\[0\];/,
+    );
+    expect(reasonOf(`${CAPTURE_START}"tool":{"x":{"stdout":"${long}"}}}`)).toMatch(
+      /a 70,000-character string at tool\.x\.stdout;/,
+    );
   });
 
   it.each([
@@ -213,7 +232,7 @@ describe('hostile capture files', () => {
     };
     const text = JSON.stringify(capture, null, '\t').replace(
       '"tool"',
-      '"extra":[true,false,null,[],{},-0.25E-2],\r\n"tool"',
+      '"extra":[true,false,null,[],{},-0.25E-2,2e5],\r\n"tool"',
     );
     const read = readCapture(text);
     expect(read.ok && read.capture.probes['dsregcmd-status']?.durationMs).toBe(1500);
