@@ -4,6 +4,7 @@ import { execa, type Options, type Result, type ResultPromise } from 'execa';
 import type { ProbeId, ProbeResult } from '../types';
 import { type CappedOutput, collectCapped } from './capped-output';
 import { decodeOutput, FALLBACK_CODE_PAGE } from './decode-output';
+import { raceDeadline } from './race-deadline';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_BUFFER_BYTES = 8 * 1024 * 1024;
@@ -122,37 +123,23 @@ function settle(
 ): Promise<Result<typeof EXECA_OPTIONS> | Stopped> {
   const streams = [subprocess.stdout, subprocess.stderr];
   const seen = (): number => outputs.reduce((sum, output) => sum + output.seen, 0);
-  return new Promise((resolve) => {
-    let quietTimer: NodeJS.Timeout | undefined;
-    const stopReading = (): void => {
-      subprocess.kill('SIGKILL');
-      for (const stream of streams) stream.destroy();
-    };
-    const watchPipes = (lastSeen: number): void => {
-      quietTimer = setTimeout(() => {
-        if (seen() === lastSeen) stopReading();
-        else watchPipes(seen());
-      }, PIPE_GRACE_MS);
-    };
-    subprocess.nodeChildProcess.once('exit', () => watchPipes(seen()));
-    const backstop = setTimeout(
-      () => {
-        stopReading();
-        resolve({ abandoned: true });
-      },
-      timeoutMs + FORCE_KILL_AFTER_MS + PIPE_GRACE_MS,
-    );
-    subprocess.then(
-      (result) => {
-        clearTimeout(quietTimer);
-        clearTimeout(backstop);
-        resolve(result);
-      },
-      () => {
-        // reject: false means execa resolves; this only keeps a late rejection quiet.
-      },
-    );
+  let quietTimer: NodeJS.Timeout | undefined;
+  const stopReading = (): void => {
+    subprocess.kill('SIGKILL');
+    for (const stream of streams) stream.destroy();
+  };
+  const watchPipes = (lastSeen: number): void => {
+    quietTimer = setTimeout(() => {
+      if (seen() === lastSeen) stopReading();
+      else watchPipes(seen());
+    }, PIPE_GRACE_MS);
+  };
+  subprocess.nodeChildProcess.once('exit', () => watchPipes(seen()));
+  const settled = raceDeadline(subprocess, timeoutMs + FORCE_KILL_AFTER_MS + PIPE_GRACE_MS, (): Stopped => {
+    stopReading();
+    return { abandoned: true };
   });
+  return settled.finally(() => clearTimeout(quietTimer));
 }
 
 function classify(

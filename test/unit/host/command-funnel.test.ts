@@ -122,6 +122,16 @@ describe('runCommand with real processes', () => {
     expect(result.exitCode).toBeNull();
   });
 
+  it('refuses an impossible timeout without spawning, in one short line', async () => {
+    const file = await writeStub(dir, 'never.exe', 'echo ran');
+    const result = await runCommand({ file, args: [], timeoutMs: 1.5 });
+    expect(result.exitCode).toBeNull();
+    expect(result.stdout).toBe('');
+    expect(result.error).toMatch(/timeout/);
+    expect(result.error?.includes('\n')).toBe(false);
+    expect(result.error?.length).toBeLessThanOrEqual(201);
+  });
+
   it('stops a tool whose output exceeds the cap', async () => {
     const file = await writeStub(dir, 'flood.exe', 'exec yes flooding');
     const result = await runCommand({ file, args: [], maxBufferBytes: 4096 });

@@ -152,6 +152,44 @@ describe('a grandchild that holds the output pipes', () => {
   });
 });
 
+describe('a tool whose descendant still writes after it exits', () => {
+  it('keeps reading while output arrives, then stops once the pipes are quiet', async () => {
+    const file = await writeStub(
+      dir,
+      'slow-child.exe',
+      [
+        `sh -c 'for i in 1 2 3 4 5; do echo "tick $i"; sleep 0.3; done; exec sleep 100' &`,
+        `echo "$!" > '${dir}/slow-child.pid'`,
+        'echo "parent done"',
+        'exit 0',
+      ].join('\n'),
+    );
+    const { result, wallMs } = await timed(() => runCommand({ file, args: [], timeoutMs: 30_000 }));
+    expect(result.error).toBeNull();
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout.split('\n').filter((line) => line.startsWith('tick'))).toEqual([
+      'tick 1',
+      'tick 2',
+      'tick 3',
+      'tick 4',
+      'tick 5',
+    ]);
+    expect(result.stdout).toContain('parent done\n');
+    expect(wallMs).toBeGreaterThanOrEqual(1_200);
+    expect(wallMs).toBeLessThan(1_500 + SLACK_MS);
+    expect(await gone(await pidIn('slow-child.pid'))).toBe(true);
+  });
+});
+
+describe('a tool that crashes', () => {
+  it('is reported as killed by the signal, with what it printed', async () => {
+    const file = await writeStub(dir, 'crash.exe', 'echo "about to crash"\nkill -SEGV $$');
+    const result = await runCommand({ file, args: [] });
+    expect(result).toMatchObject({ exitCode: null, stdout: 'about to crash\n', error: 'killed by SIGSEGV' });
+    expect(describeProbeError(result)).toBe('crash.exe failed: killed by SIGSEGV');
+  });
+});
+
 describe('a tool that floods its output', () => {
   it('is stopped at the cap; the result keeps the first bytes and says it was cut', async () => {
     const file = await writeStub(dir, 'yes.exe', 'exec yes "flooding the console"');
