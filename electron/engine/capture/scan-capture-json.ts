@@ -30,6 +30,8 @@ type Expect = 'value' | 'value-or-end' | 'key' | 'key-or-end' | 'colon' | 'comma
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: JSON forbids raw control characters in strings; this finds them.
+const STRING_STOP = /["\\\u0000-\u001f]/g;
 const ESCAPES = new Set([...'"\\/bfnrtu'].map((c) => c.charCodeAt(0)));
 
 function isWhitespace(code: number): boolean {
@@ -90,21 +92,26 @@ export function scanCaptureJson(text: string): CaptureScan {
   /** Index just past the closing quote of the string opening at `start`. */
   const skipString = (start: number): number => {
     let index = start + 1;
-    while (index < length) {
-      const code = text.charCodeAt(index);
+    for (;;) {
+      let code = text.charCodeAt(index);
+      if (code !== QUOTE && code !== BACKSLASH) {
+        // The regular expression engine finds the next quote, backslash or control character
+        // natively: long outputs are skipped at memory speed, not one character at a time.
+        STRING_STOP.lastIndex = index;
+        if (!STRING_STOP.test(text)) throw unexpected(length);
+        index = STRING_STOP.lastIndex - 1;
+        code = text.charCodeAt(index);
+      }
       if (code === QUOTE) return index + 1;
-      if (code < 0x20) throw unexpected(index);
-      if (code === BACKSLASH) {
-        const escaped = text.charCodeAt(index + 1);
-        if (!ESCAPES.has(escaped)) throw unexpected(index + 1);
-        if (escaped === 0x75) {
-          for (let digit = index + 2; digit < index + 6; digit++)
-            if (!isHex(text.charCodeAt(digit))) throw unexpected(digit);
-          index += 6;
-        } else index += 2;
-      } else index++;
+      if (code !== BACKSLASH) throw unexpected(index);
+      const escaped = text.charCodeAt(index + 1);
+      if (!ESCAPES.has(escaped)) throw unexpected(index + 1);
+      if (escaped === 0x75) {
+        for (let digit = index + 2; digit < index + 6; digit++)
+          if (!isHex(text.charCodeAt(digit))) throw unexpected(digit);
+        index += 6;
+      } else index += 2;
     }
-    throw unexpected(length);
   };
 
   const skipNumber = (start: number): number => {

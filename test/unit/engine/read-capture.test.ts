@@ -79,11 +79,13 @@ const nested = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
 
 describe('hostile capture files', () => {
   it('refuses a format nested 100,000 levels deep with a short reason, before anything recurses', () => {
+    const text = `{"format":${nested(100_000)}}`;
     const started = performance.now();
-    expect(reasonOf(`{"format":${nested(100_000)}}`)).toBe(
+    expect(reasonOf(text)).toBe(
       'not a WHfB Doctor capture (nested deeper than 32 levels at line 1, column 42)',
     );
-    expect(performance.now() - started).toBeLessThan(200);
+    // It stops at the 33rd level: a fraction of a millisecond, with room for a busy machine.
+    expect(performance.now() - started).toBeLessThan(100);
   });
 
   it('refuses a version or a probe nested 100,000 levels deep the same way', () => {
