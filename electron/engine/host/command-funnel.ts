@@ -4,11 +4,13 @@ import { execa, type Options, type Result, type ResultPromise } from 'execa';
 import type { ProbeId, ProbeResult } from '../types';
 import { type CappedOutput, collectCapped } from './capped-output';
 import { decodeOutput, FALLBACK_CODE_PAGE } from './decode-output';
+import { killWindowsTree } from './kill-process-tree';
 import { raceDeadline } from './race-deadline';
+import { resolveSystem32 } from './system-paths';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_BUFFER_BYTES = 8 * 1024 * 1024;
-/** After the timeout's SIGTERM, how long the process tree gets before SIGKILL. */
+/** After the polite stop (SIGTERM on Unix), how long the process tree gets before SIGKILL. */
 const FORCE_KILL_AFTER_MS = 1_000;
 /** After the tool exits, how long its pipes may stay open and silent before they are closed. */
 const PIPE_GRACE_MS = 500;
@@ -81,6 +83,9 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
+const IS_WINDOWS = process.platform === 'win32';
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
 const EXECA_OPTIONS = {
   shell: false,
   windowsHide: true,
@@ -95,36 +100,56 @@ const EXECA_OPTIONS = {
   preferLocal: false,
   killSignal: 'SIGTERM',
   forceKillAfterDelay: FORCE_KILL_AFTER_MS,
-  // Every kill reaches the whole tree: a process group on Unix, taskkill /T /F by its
-  // System32 path on Windows. Without it a grandchild outlives the timeout.
-  killDescendants: true,
-  // Also kill the tree when the app itself exits.
+  // On Unix every kill reaches the whole tree (its own process group). On Windows the tree
+  // is ended by killWindowsTree instead: execa's own taskkill is not started hidden.
+  killDescendants: !IS_WINDOWS,
+  // Also kill the process when the app itself exits.
   cleanup: true,
 } as const satisfies Options;
 
-/** Why the funnel stopped waiting on its own, when it did. */
-interface Stopped {
-  /** Deadline passed and the process (or a pipe) still had not let go. */
-  abandoned: boolean;
+type Subprocess = ResultPromise<typeof EXECA_OPTIONS>;
+
+/**
+ * Ends the process and everything it started. Windows: taskkill /T /F first, while the
+ * process still lives (taskkill finds the descendants through it), then the process itself.
+ * Unix: the process group gets SIGTERM, and SIGKILL a moment later if it is still there.
+ */
+async function stopTree(subprocess: Subprocess): Promise<void> {
+  if (IS_WINDOWS) {
+    await killWindowsTree(subprocess.pid, resolveSystem32({ env: process.env, platform: 'win32' }));
+  }
+  subprocess.kill();
+}
+
+interface Outcome {
+  /** execa's result; undefined when the backstop gave up waiting for it. */
+  result: Result<typeof EXECA_OPTIONS> | undefined;
+  timedOut: boolean;
 }
 
 /**
- * Waits for execa's result, but not for the pipes forever. A descendant can keep stdout
- * open after the tool exits (or after the tree was killed, when it left the tree): once the
- * tool has exited and the pipes have been quiet for PIPE_GRACE_MS, whatever is left of the
- * tree is killed and the pipes are closed from this side. And whatever happens, the wait
- * ends at the backstop (timeout + force-kill delay + grace): a process that cannot even be
- * killed is left behind rather than holding the app.
+ * Waits for the process, but only so long. At the timeout the whole tree is stopped. A
+ * descendant can keep stdout open after the tool exits (or after the kill, when it left
+ * the tree): once the tool has exited and the pipes have been quiet for PIPE_GRACE_MS,
+ * whatever is left of the tree is killed and the pipes are closed from this side. And
+ * whatever happens, the wait ends at the backstop (timeout + force-kill delay + grace): a
+ * process that cannot even be killed is left behind rather than holding the app.
  */
-function settle(
-  subprocess: ResultPromise<typeof EXECA_OPTIONS>,
+async function settle(
+  subprocess: Subprocess,
   outputs: readonly CappedOutput[],
   timeoutMs: number,
-): Promise<Result<typeof EXECA_OPTIONS> | Stopped> {
+): Promise<Outcome> {
   const streams = [subprocess.stdout, subprocess.stderr];
   const seen = (): number => outputs.reduce((sum, output) => sum + output.seen, 0);
+  let timedOut = false;
   let quietTimer: NodeJS.Timeout | undefined;
+  const deadline = setTimeout(() => {
+    timedOut = true;
+    void stopTree(subprocess);
+  }, timeoutMs);
   const stopReading = (): void => {
+    // After the exit only a Unix process group can still be signalled; on Windows this is a no-op.
     subprocess.kill('SIGKILL');
     for (const stream of streams) stream.destroy();
   };
@@ -135,19 +160,29 @@ function settle(
     }, PIPE_GRACE_MS);
   };
   subprocess.nodeChildProcess.once('exit', () => watchPipes(seen()));
-  const settled = raceDeadline(subprocess, timeoutMs + FORCE_KILL_AFTER_MS + PIPE_GRACE_MS, (): Stopped => {
-    stopReading();
-    return { abandoned: true };
-  });
-  return settled.finally(() => clearTimeout(quietTimer));
+  try {
+    const result = await raceDeadline<Outcome['result'], undefined>(
+      subprocess,
+      timeoutMs + FORCE_KILL_AFTER_MS + PIPE_GRACE_MS,
+      () => {
+        stopReading();
+        return undefined;
+      },
+    );
+    return { result, timedOut: timedOut || result === undefined };
+  } finally {
+    clearTimeout(deadline);
+    clearTimeout(quietTimer);
+  }
 }
 
 function classify(
-  result: Result<typeof EXECA_OPTIONS> | Stopped,
+  outcome: Outcome,
   outputs: readonly CappedOutput[],
   maxBufferBytes: number,
 ): ProbeResult['error'] {
-  if ('abandoned' in result || result.timedOut) return 'timeout';
+  const { result } = outcome;
+  if (outcome.timedOut || result === undefined) return 'timeout';
   if (outputs.some((output) => output.cut)) {
     return `output larger than ${maxBufferBytes} bytes; only the first ${maxBufferBytes} were kept`;
   }
@@ -171,34 +206,40 @@ export async function runCommand(request: CommandRequest): Promise<ProbeResult> 
   if (!isAbsoluteExecutablePath(request.file)) {
     return failure(request, 'refused: executable path is not absolute', startedAt);
   }
+  const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
+    return failure(
+      request,
+      `refused: the timeout must be a whole number of milliseconds (got ${timeoutMs})`,
+      startedAt,
+    );
+  }
   if (!(await exists(request.file))) return failure(request, 'not-found', startedAt);
 
   const codePage = request.codePage ?? FALLBACK_CODE_PAGE;
   const maxBufferBytes = request.maxBufferBytes ?? DEFAULT_MAX_BUFFER_BYTES;
-  const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   try {
     const subprocess = execa(request.file, [...request.args], {
       ...EXECA_OPTIONS,
-      timeout: timeoutMs,
       ...(request.cwd === undefined ? {} : { cwd: request.cwd }),
     });
     // Past the cap the tree is stopped: a flood is a fault, not evidence.
     const stopFlood = (): void => {
-      subprocess.kill();
+      void stopTree(subprocess);
     };
     const outputs = [
       collectCapped(subprocess.stdout, maxBufferBytes, stopFlood),
       collectCapped(subprocess.stderr, maxBufferBytes, stopFlood),
     ] as const;
-    const result = await settle(subprocess, outputs, timeoutMs);
-    const exitCode = 'abandoned' in result ? subprocess.nodeChildProcess.exitCode : (result.exitCode ?? null);
+    const outcome = await settle(subprocess, outputs, timeoutMs);
     return {
       command: commandOf(request),
-      exitCode,
+      // Without execa's result (the backstop gave up) the exit code is whatever Node saw, if any.
+      exitCode: outcome.result ? (outcome.result.exitCode ?? null) : subprocess.nodeChildProcess.exitCode,
       stdout: decodeOutput(outputs[0].bytes(), codePage),
       stderr: decodeOutput(outputs[1].bytes(), codePage),
       durationMs: Math.round(performance.now() - startedAt),
-      error: classify(result, outputs, maxBufferBytes),
+      error: classify(outcome, outputs, maxBufferBytes),
     };
   } catch (caught) {
     // execa with reject: false resolves even on failure; this guards option/argument errors.
