@@ -261,6 +261,16 @@ describe('a tool that cannot start', () => {
     expect(describeProbeError(result)).toBe('Windows refused to run denied.exe (access denied)');
   });
 
+  it('is reported in one short line when the system refuses the command line (too long)', async () => {
+    const file = await writeStub(dir, 'long-args.exe', 'echo ran');
+    const result = await runCommand({ file, args: ['x'.repeat(1024 * 1024)] });
+    expect(result.exitCode).toBeNull();
+    expect(result.stdout).toBe('');
+    expect(result.error).toMatch(/E2BIG/);
+    expect(result.error?.includes('\n')).toBe(false);
+    expect(result.error?.length).toBeLessThanOrEqual(201);
+  });
+
   it('is access-denied when the path is a folder', async () => {
     const result = await runCommand({ file: dir, args: [] });
     expect(result).toMatchObject({ error: 'access-denied', exitCode: null });
