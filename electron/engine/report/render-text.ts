@@ -1,3 +1,4 @@
+import { oneLine } from '../files/one-line';
 import type { CheckStatus } from '../types';
 import type { Report } from './report-types';
 
@@ -48,19 +49,23 @@ function sourceText(report: Report): string {
   }
 }
 
+/** Text from a capture, printed as text: no escape sequence or other control byte reaches the terminal. */
+const MAX_LINE = 2000;
+const safe = (text: string) => oneLine(text, MAX_LINE);
+
 /** The checklist for a terminal: verdict first, one line per step, details for what is not green. */
 export function renderText(report: Report, options: { colour: boolean }): string {
   const paint = (status: CheckStatus, text: string) =>
     options.colour ? `${COLOUR[status]}${text}${RESET}` : text;
   const bold = (text: string) => (options.colour ? `${BOLD}${text}${RESET}` : text);
   const headStatus: CheckStatus = report.headline.status;
-  const device = [report.device.name, report.device.user].filter(Boolean).join(' · ');
+  const device = safe([report.device.name, report.device.user].filter(Boolean).join(' · '));
   const out = [
-    bold(`WHfB Doctor — ${sourceText(report)}${device ? ` — ${device}` : ''}`),
-    `Captured ${report.capturedAt}`,
+    bold(`WHfB Doctor — ${safe(sourceText(report))}${device ? ` — ${device}` : ''}`),
+    `Captured ${safe(report.capturedAt)}`,
     '',
-    paint(headStatus, `${SYMBOL[headStatus]} ${report.headline.text}`),
-    `Trust model this session used: ${TRUST_MODEL_TEXT[report.trustModel]} — ${report.trustModelReason}`,
+    paint(headStatus, `${SYMBOL[headStatus]} ${safe(report.headline.text)}`),
+    `Trust model this session used: ${TRUST_MODEL_TEXT[report.trustModel]} — ${safe(report.trustModelReason)}`,
     `Signed in with: ${CREDENTIAL_TEXT[report.sessionCredential]} · policy asks for: ${TRUST_MODEL_TEXT[report.policyTrustModel]}`,
     '',
   ];
@@ -68,14 +73,14 @@ export function renderText(report: Report, options: { colour: boolean }): string
     const blocker = check.blockedBy ? report.checks.find((c) => c.id === check.blockedBy) : undefined;
     const because = blocker ? ` (blocked by: ${blocker.title})` : '';
     const label = paint(check.status, `${SYMBOL[check.status]} ${check.status.padEnd(7)}`);
-    out.push(`${label} ${check.title}: ${check.summary}${because}`);
+    out.push(`${label} ${check.title}: ${safe(check.summary)}${because}`);
     if (check.contradiction) out.push(`      ! ${check.contradiction}`);
     if (check.status === 'fail' || check.status === 'warn') {
       for (const item of check.evidence) {
-        for (const line of item.lines) out.push(`      │ ${line}`);
-        if (item.note) out.push(`      │ (${item.note})`);
+        for (const line of item.lines) out.push(`      │ ${safe(line)}`);
+        if (item.note) out.push(`      │ (${safe(item.note)})`);
       }
-      if (check.remediation) out.push(`      → ${check.remediation}`);
+      if (check.remediation) out.push(`      → ${safe(check.remediation)}`);
       if (check.fixes.length > 0) out.push(`      fixes: ${check.fixes.join(', ')}`);
     }
   }
