@@ -208,9 +208,10 @@ describe('a tool that floods its output', () => {
     expect(growthBytes).toBeLessThan(512 * MB);
   });
 
-  it('reads and drops hundreds of MB from a writer that ignores the polite stop, without holding them', async () => {
-    // 300 MB of "x" from processes that ignore SIGTERM (an ignored signal stays ignored
-    // across exec): they run until they finish or the SIGKILL a second later.
+  it('force-kills a flood that ignores the polite stop, reading and dropping what comes meanwhile', async () => {
+    // Up to 300 MB of "x" from processes that ignore SIGTERM (an ignored signal stays
+    // ignored across exec): they write on, into a pipe that is still drained, until the
+    // SIGKILL a second later.
     const file = await writeStub(
       dir,
       'deaf-flood.exe',
@@ -220,7 +221,7 @@ describe('a tool that floods its output', () => {
       runCommand({ file, args: [], timeoutMs: 15_000, maxBufferBytes: MB }),
     );
     console.log(
-      `flood of 300 MB ignoring SIGTERM (1 MiB cap): peak RSS growth ${(growthBytes / MB).toFixed(1)} MiB, ` +
+      `flood ignoring SIGTERM until the SIGKILL (1 MiB cap): peak RSS growth ${(growthBytes / MB).toFixed(1)} MiB, ` +
         `${result.durationMs} ms`,
     );
     expect(result.error).toBe(`output larger than ${MB} bytes; only the first ${MB} were kept`);
