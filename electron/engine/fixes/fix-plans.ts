@@ -23,8 +23,13 @@ const ADMIN_WHERE =
   'server), as a Domain Admin, signing in as a Hybrid Identity Administrator or Global Administrator when asked.';
 
 // Domain names come from command output; anything else is shown as a placeholder to fill in.
+const DNS_LABEL = /^[A-Za-z0-9][A-Za-z0-9-]{0,62}$/;
+
+/** The domain shown in an admin command: a plain DNS name (never "-Flag"-like), else a placeholder. */
 function domainOrPlaceholder(domain: string | undefined): string {
-  return domain && /^[A-Za-z0-9.-]+$/.test(domain) ? domain : '<AD domain>';
+  const plain =
+    domain !== undefined && domain.length <= 253 && domain.split('.').every((l) => DNS_LABEL.test(l));
+  return plain ? domain : '<AD domain>';
 }
 
 export function planFix(id: FixId, context: FixPlanContext = {}): FixStep[] {

@@ -6,7 +6,9 @@ export type UncCheck =
   | { ok: false; reason: string };
 
 const MAX_LENGTH = 260;
-const FORBIDDEN_CHARACTERS = /["'`&|<>^%;$!*?,=()[\]{}]/;
+// `$` stays allowed: hidden shares (\\fs01\c$, \\fs01\home$\alice) are everyday paths, and the
+// path reaches PowerShell as a single-quoted literal, where `$` means nothing.
+const FORBIDDEN_CHARACTERS = /["'`&|<>^%;!*?,=()[\]{}]/;
 // Host: a DNS name, a NetBIOS name or an IPv4 address; no ports, no IPv6 literal forms.
 const HOST = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*$/;
 // Share and folder names: printable, no characters Windows forbids in names.
@@ -30,7 +32,8 @@ export function validateUncPath(input: string): UncCheck {
   if (FORBIDDEN_CHARACTERS.test(path)) {
     return {
       ok: false,
-      reason: 'the path contains a character that is not allowed (quotes or one of & | < > ^ % ; $ ! * ?)',
+      reason:
+        'the path contains a character that is not allowed (quotes, brackets or one of & | < > ^ % ; ! * ?)',
     };
   }
   const segments = path.slice(2).replace(/\\$/, '').split('\\');

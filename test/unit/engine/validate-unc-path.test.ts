@@ -8,6 +8,9 @@ describe('UNC path validation', () => {
     ['\\\\fs01.corp.contoso.com\\Finance\\Reports 2026', '\\\\fs01.corp.contoso.com\\Finance\\Reports 2026'],
     ['  \\\\FS01\\data$  '.replace('$', ''), '\\\\FS01\\data'],
     ['\\\\10.20.0.15\\public\\', '\\\\10.20.0.15\\public'],
+    // Hidden shares are everyday paths.
+    ['\\\\fs01\\c$', '\\\\fs01\\c$'],
+    ['\\\\fs01\\home$\\alice', '\\\\fs01\\home$\\alice'],
   ])('accepts %s', (input, path) => {
     expect(validateUncPath(input)).toMatchObject({ ok: true, path });
   });
