@@ -1,5 +1,6 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
+import { readableLines, splitOutput } from '../lib/readable-output';
 import { CopyButton } from './copy-button';
 import { OutputLines } from './output-lines';
 
@@ -13,7 +14,6 @@ export function AttemptOutput({ output, title }: { output: string; title: string
   const styles = useStyles();
   const panelId = useId();
   const [open, setOpen] = useState(false);
-  const lines = output.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
   return (
     <div className={styles.box}>
       <div className={styles.buttons}>
@@ -29,7 +29,12 @@ export function AttemptOutput({ output, title }: { output: string; title: string
         <CopyButton text={output} what={`the output of ${title}`} />
       </div>
       <div id={panelId} hidden={!open}>
-        {open && <OutputLines lines={lines} highlight={new Set()} region={`Output of ${title}`} />}
+        {open && (
+          <OutputLines
+            lines={readableLines(splitOutput(output), () => false)}
+            region={`Output of ${title}`}
+          />
+        )}
       </div>
     </div>
   );

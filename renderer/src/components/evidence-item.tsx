@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { EvidenceItem as Evidence } from '../../../electron/engine/types';
 import { commandLine } from '../lib/command-line';
+import { linesText, readableLines } from '../lib/readable-output';
 import { CopyButton } from './copy-button';
 import { FullOutput } from './full-output';
 import { OutputLines } from './output-lines';
@@ -14,23 +15,38 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     overflowWrap: 'anywhere',
   },
+  lines: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) auto',
+    alignItems: 'start',
+    gap: tokens.spacingHorizontalS,
+  },
   note: { margin: 0, color: tokens.colorNeutralForeground2 },
 });
 
-/** One command and the lines of its output that decided the verdict. */
+/** One command and the lines of its output that decided the verdict, each with a copy button. */
 export function EvidenceItem({ item }: { item: Evidence }) {
   const styles = useStyles();
   const command = commandLine(item.command);
-  const highlight = new Set(item.lines.map((line) => line.trim()));
+  const deciding = new Set(item.lines.map((line) => line.trim()));
+  // Every line cited here decided the verdict; JSON lines read as key/value lines.
+  const shown = readableLines(item.lines, () => true);
   return (
     <li className={styles.item} data-probe-id={item.probeId}>
-      <div className={styles.commandRow}>
-        <code className={styles.code}>{command}</code>
-        <CopyButton text={command} what={`the command ${command}`} />
-      </div>
-      {item.lines.length > 0 && <OutputLines lines={item.lines} highlight={highlight} />}
+      {command !== '' && (
+        <div className={styles.commandRow}>
+          <code className={styles.code}>{command}</code>
+          <CopyButton text={command} what={`the command ${command}`} />
+        </div>
+      )}
+      {shown.length > 0 && (
+        <div className={styles.lines}>
+          <OutputLines lines={shown} />
+          <CopyButton text={linesText(shown)} what={`the deciding lines of ${command}`} />
+        </div>
+      )}
       {item.note && <p className={styles.note}>{item.note}</p>}
-      <FullOutput probeId={item.probeId} command={command} highlight={highlight} />
+      <FullOutput probeId={item.probeId} command={command} isDeciding={(line) => deciding.has(line.trim())} />
     </li>
   );
 }

@@ -2,24 +2,36 @@ import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components'
 import { useId, useState } from 'react';
 import type { ProbeId } from '../../../electron/engine/types';
 import { type ProbeOutput, probeOutput } from '../lib/capture-output';
+import { findInLines } from '../lib/find-matches';
+import { linesText, readableLines, splitOutput } from '../lib/readable-output';
 import { ensureCaptureText } from '../state/run-actions';
 import { useSourceStore } from '../state/source-store';
+import { CopyButton } from './copy-button';
+import { OutputFind } from './output-find';
 import { OutputLines } from './output-lines';
 
 const useStyles = makeStyles({
   box: { display: 'grid', gap: tokens.spacingVerticalXS, justifyItems: 'start' },
-  full: { width: '100%' },
+  full: { width: '100%', display: 'grid', gap: tokens.spacingVerticalXS },
+  tools: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+  },
   note: { margin: 0, color: tokens.colorNeutralForeground2 },
 });
 
 interface FullOutputProps {
   probeId: ProbeId;
   command: string;
-  highlight: ReadonlySet<string>;
+  /** Whether an output line is one of those that decided the verdict. */
+  isDeciding: (line: string) => boolean;
 }
 
 /** The probe's whole output, on demand: it comes from the capture, not from the report. */
-export function FullOutput({ probeId, command, highlight }: FullOutputProps) {
+export function FullOutput({ probeId, command, isDeciding }: FullOutputProps) {
   const styles = useStyles();
   const panelId = useId();
   const [open, setOpen] = useState(false);
@@ -53,7 +65,7 @@ export function FullOutput({ probeId, command, highlight }: FullOutputProps) {
       </Button>
       <div id={panelId} hidden={!open} className={styles.full}>
         {open && loading && <Spinner size="tiny" label="Loading the output…" />}
-        {open && !loading && <OutputBody output={output} command={command} highlight={highlight} />}
+        {open && !loading && <OutputBody output={output} command={command} isDeciding={isDeciding} />}
       </div>
     </div>
   );
@@ -62,15 +74,23 @@ export function FullOutput({ probeId, command, highlight }: FullOutputProps) {
 function OutputBody({
   output,
   command,
-  highlight,
+  isDeciding,
 }: {
   output: ProbeOutput | null;
   command: string;
-  highlight: ReadonlySet<string>;
+  isDeciding: (line: string) => boolean;
 }) {
   const styles = useStyles();
+  const [query, setQuery] = useState('');
+  const [current, setCurrent] = useState(0);
   if (!output) return <p className={styles.note}>The full output of this command is not available.</p>;
-  const lines = output.stdout.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
+  const lines = readableLines(splitOutput(output.stdout), isDeciding);
+  const { count } = findInLines(
+    lines.map((line) => line.text),
+    query,
+  );
+  const at = count === 0 ? -1 : Math.min(current, count - 1);
+  const what = `the full output of ${command}`;
   return (
     <>
       <p className={styles.note}>
@@ -79,12 +99,27 @@ function OutputBody({
         {output.stdout === '' ? '; no output' : ''}
       </p>
       {output.stdout !== '' && (
-        <OutputLines lines={lines} highlight={highlight} region={`Full output of ${command}`} />
+        <>
+          <div className={styles.tools}>
+            <OutputFind
+              what={what}
+              query={query}
+              count={count}
+              current={at}
+              onQueryChange={(next) => {
+                setQuery(next);
+                setCurrent(0);
+              }}
+              onMove={(step) => count > 0 && setCurrent((at + step + count) % count)}
+            />
+            <CopyButton text={linesText(lines)} what={what} />
+          </div>
+          <OutputLines lines={lines} region={`Full output of ${command}`} find={{ query, current: at }} />
+        </>
       )}
       {output.stderr !== '' && (
         <OutputLines
-          lines={output.stderr.split(/\r?\n/)}
-          highlight={new Set()}
+          lines={readableLines(splitOutput(output.stderr), () => false)}
           region={`Error output of ${command}`}
         />
       )}
