@@ -1,6 +1,8 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { Announcer } from './announcer';
+import { ChainPicture } from './chain-picture';
 import { Checklist } from './checklist';
+import { ChecklistBar } from './checklist-bar';
 import { DropOverlay } from './drop-overlay';
 import { ErrorAlert } from './error-alert';
 import { FixDialog } from './fix-dialog';
@@ -13,7 +15,6 @@ import { PracticeBox } from './practice-box';
 import { ProbeProgress } from './probe-progress';
 import { ReportHeader } from './report-header';
 import { RerunAllButton } from './rerun-all-button';
-import { RunStatus } from './run-status';
 import { SaveCaptureButton } from './save-capture-button';
 import { ScenarioPicker } from './scenario-picker';
 import { SkipLink } from './skip-link';
@@ -23,36 +24,52 @@ const useStyles = makeStyles({
   // The window never scrolls sideways or as a whole: only the checklist scrolls.
   // `clip`, not `hidden`: a hidden box can still be scrolled by scrollIntoView and shift the whole window.
   shell: { height: '100vh', display: 'flex', flexDirection: 'column', overflow: 'clip' },
+  // One compact bar: the answer and the rows get the height, not the toolbar.
   header: {
     flex: 'none',
-    display: 'grid',
-    gap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    display: 'flex',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    flexWrap: 'wrap',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  bar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   title: {
     margin: 0,
-    fontSize: tokens.fontSizeBase500,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
     fontWeight: tokens.fontWeightSemibold,
-    marginRight: 'auto',
+    whiteSpace: 'nowrap',
   },
-  actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  hint: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  actions: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+    marginLeft: 'auto',
+  },
+  hint: {
+    margin: 0,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    // Only where the bar has room for it; the drop still works everywhere.
+    '@media (max-width: 1279px)': { display: 'none' },
+  },
   main: { flex: '1 1 auto', minHeight: 0, display: 'flex', flexDirection: 'column', overflow: 'clip' },
+  // Spacing on the parts that show: the empty live regions (fix outcome, error) take no room.
   summary: {
     flex: 'none',
     display: 'grid',
-    gap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalS}`,
+    padding: `0 ${tokens.spacingHorizontalL} ${tokens.spacingVerticalS}`,
+    '& > :not(:empty)': { marginTop: tokens.spacingVerticalS },
   },
   scroll: {
     flex: '1 1 auto',
     minHeight: 0,
     overflowY: 'auto',
     overflowX: 'hidden',
-    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
   },
 });
 
@@ -62,28 +79,27 @@ export function AppShell() {
     <div className={styles.shell}>
       <SkipLink />
       <header className={styles.header}>
-        <div className={styles.bar}>
-          <h1 className={styles.title}>WHfB Doctor</h1>
-          <p className={styles.hint}>Tip: drop a capture (.json) anywhere to open it.</p>
-          <div className={styles.actions}>
-            <LiveButton />
-            <OpenCaptureButton />
-            <SaveCaptureButton />
-            <RerunAllButton />
-          </div>
-        </div>
+        <h1 className={styles.title}>WHfB Doctor</h1>
         <ScenarioPicker />
+        <div className={styles.actions}>
+          <p className={styles.hint}>Tip: drop a capture (.json) anywhere to open it.</p>
+          <LiveButton />
+          <OpenCaptureButton />
+          <SaveCaptureButton />
+          <RerunAllButton />
+        </div>
         <LiveNotice />
       </header>
       <main className={styles.main}>
         <div className={styles.summary}>
           <ReportHeader />
           <Verdict />
+          <ChainPicture />
           <PracticeBox />
           <FixOutcomeMessage />
           <ErrorAlert />
-          <RunStatus />
         </div>
+        <ChecklistBar />
         <div className={styles.scroll} data-testid="checklist-scroll" data-scroll-container="">
           <ProbeProgress />
           <Checklist />

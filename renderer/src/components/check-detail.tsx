@@ -1,5 +1,6 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { CheckResult } from '../../../electron/engine/types';
+import type { BlockedBy } from '../lib/blocked-by';
 import { rerun } from '../state/run-actions';
 import { useRunStore } from '../state/run-store';
 import { CheckTools } from './check-tools';
@@ -19,6 +20,7 @@ const useStyles = makeStyles({
   section: { display: 'grid', gap: tokens.spacingVerticalXS, minWidth: 0 },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   text: { margin: 0, maxWidth: '75ch' },
+  term: { fontWeight: tokens.fontWeightSemibold },
   evidence: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalM },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
@@ -26,55 +28,55 @@ const useStyles = makeStyles({
 interface CheckDetailProps {
   check: CheckResult;
   headingId: string;
-  blockedByTitle: string | null;
+  blocked: BlockedBy | null;
 }
 
-/** What a step means, what was found (the evidence), and what to do about it. */
-export function CheckDetail({ check, headingId, blockedByTitle }: CheckDetailProps) {
+/** A step, action first: what it means, what to do, the fixes, then the evidence behind it. */
+export function CheckDetail({ check, headingId, blocked }: CheckDetailProps) {
   const styles = useStyles();
   const running = useRunStore((s) => s.running);
   return (
     <section className={styles.panel} aria-labelledby={headingId} data-detail-for={check.id}>
-      <div className={styles.section}>
-        <h4 className={styles.heading}>What this step means</h4>
+      <RowFixOutcome checkId={check.id} />
+      <div className={styles.section} data-detail-section="meaning">
+        <h4 className={styles.heading}>What it means</h4>
         <p className={styles.text}>{check.explanation}</p>
       </div>
-      <div className={styles.section}>
-        <h4 className={styles.heading}>What was found</h4>
-        <p className={styles.text}>{check.summary}</p>
-        {blockedByTitle && (
-          <p className={styles.text}>
-            This step is blocked: the step “{blockedByTitle}” failed and explains it. Fix that one first. What
-            was found here is shown for reference.
-          </p>
-        )}
+      {(blocked || check.remediation) && (
+        <div className={styles.section} data-detail-section="to-do">
+          <h4 className={styles.heading}>What to do</h4>
+          {blocked && (
+            <p className={styles.text}>
+              Fix “{blocked.title}” ({blocked.where}) first: it failed and explains this step. What was found
+              here is shown for reference.
+            </p>
+          )}
+          {check.remediation && <p className={styles.text}>{check.remediation}</p>}
+        </div>
+      )}
+      {check.fixes.length > 0 && (
+        <div className={styles.section} data-detail-section="fixes">
+          <h4 className={styles.heading}>Fixes</h4>
+          <FixList fixIds={check.fixes} checkId={check.id} />
+        </div>
+      )}
+      <CheckTools checkId={check.id} />
+      <div className={styles.section} data-detail-section="evidence">
+        <h4 className={styles.heading}>Evidence</h4>
+        <p className={styles.text}>
+          <span className={styles.term}>What was found: </span>
+          {check.summary}
+        </p>
         {check.contradiction && <p className={styles.text}>{check.contradiction}</p>}
-        <RowFixOutcome checkId={check.id} />
-      </div>
-      {check.evidence.length > 0 && (
-        <div className={styles.section}>
-          <h4 className={styles.heading}>Evidence</h4>
+        {check.evidence.length > 0 && (
           <ul className={styles.evidence}>
             {check.evidence.map((item, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a check may cite the same probe twice.
               <EvidenceItem key={`${item.probeId}-${index}`} item={item} />
             ))}
           </ul>
-        </div>
-      )}
-      {check.remediation && (
-        <div className={styles.section}>
-          <h4 className={styles.heading}>What to do</h4>
-          <p className={styles.text}>{check.remediation}</p>
-        </div>
-      )}
-      {check.fixes.length > 0 && (
-        <div className={styles.section}>
-          <h4 className={styles.heading}>Fixes</h4>
-          <FixList fixIds={check.fixes} checkId={check.id} />
-        </div>
-      )}
-      <CheckTools checkId={check.id} />
+        )}
+      </div>
       {check.docs.length > 0 && (
         <div className={styles.section}>
           <h4 className={styles.heading}>Learn more</h4>

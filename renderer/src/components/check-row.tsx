@@ -1,6 +1,7 @@
 import { makeStyles, mergeClasses, Spinner, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useRef } from 'react';
 import type { CheckResult } from '../../../electron/engine/types';
+import { type BlockedBy, blockedByWords } from '../lib/blocked-by';
 import { scrollToTopOfList } from '../lib/scroll';
 import { useAppInfoStore } from '../state/app-info-store';
 import { useChecklistViewStore } from '../state/checklist-view-store';
@@ -23,11 +24,11 @@ const useStyles = makeStyles({
   headingWarn: { backgroundColor: tokens.colorStatusWarningBackground1 },
   toggle: {
     display: 'grid',
-    gridTemplateColumns: '7rem minmax(0, 1fr) auto 1.25rem',
+    gridTemplateColumns: '6.5rem minmax(0, 1fr) auto 1.25rem',
     alignItems: 'start',
     columnGap: tokens.spacingHorizontalM,
     width: '100%',
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    padding: `${tokens.spacingVerticalSNudge} ${tokens.spacingHorizontalM}`,
     border: 'none',
     background: 'transparent',
     color: 'inherit',
@@ -40,11 +41,20 @@ const useStyles = makeStyles({
       outlineOffset: '-2px',
     },
   },
-  text: { display: 'grid', gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  // A closed row reads on one line: the title, then as much of the summary as fits.
+  oneLine: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 18rem) minmax(0, 1fr)',
+    columnGap: tokens.spacingHorizontalM,
+    minWidth: 0,
+  },
+  cut: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 },
+  full: { display: 'grid', gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  titleLine: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   title: { fontWeight: tokens.fontWeightSemibold },
   summary: { color: tokens.colorNeutralForeground2 },
   tag: {
-    justifySelf: 'start',
+    marginRight: tokens.spacingHorizontalXS,
     fontSize: tokens.fontSizeBase200,
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorStatusDangerForeground1,
@@ -59,12 +69,14 @@ const useStyles = makeStyles({
 
 interface CheckRowProps {
   check: CheckResult;
-  /** This row is the first broken link (or first warning): it is the verdict. */
+  /** This row is the verdict's step (the root cause, or the first warning). */
   isHeadline: boolean;
-  blockedByTitle: string | null;
+  /** What the verdict's row is called: "Root cause", "First warning". */
+  headlineTag: string;
+  blocked: BlockedBy | null;
 }
 
-export function CheckRow({ check, isHeadline, blockedByTitle }: CheckRowProps) {
+export function CheckRow({ check, isHeadline, headlineTag, blocked }: CheckRowProps) {
   const styles = useStyles();
   const headingId = useId();
   const panelId = useId();
@@ -87,8 +99,44 @@ export function CheckRow({ check, isHeadline, blockedByTitle }: CheckRowProps) {
   }, [revealSeq]);
 
   const warn = check.status === 'warn';
+  const blockedText = blocked && <span className={styles.blocked}>{blockedByWords(blocked)}</span>;
+  const contradiction = check.contradiction && (
+    <span className={styles.blocked} data-contradiction="">
+      The evidence disagrees with an earlier step
+    </span>
+  );
+  const tag = isHeadline && (
+    <span className={mergeClasses(styles.tag, warn && styles.tagWarn)}>{headlineTag}</span>
+  );
+  // An open row shows everything; a closed one fits on one line (the verdict above says the root cause in full).
+  const text = expanded ? (
+    <span className={styles.full}>
+      <span className={styles.titleLine}>
+        {tag}
+        <span className={styles.title}>{check.title}</span>
+      </span>
+      {blockedText}
+      <span className={styles.summary}>{check.summary}</span>
+      {contradiction}
+    </span>
+  ) : (
+    <span className={styles.oneLine}>
+      <span className={mergeClasses(styles.title, styles.cut)}>{check.title}</span>
+      <span className={mergeClasses(styles.summary, styles.cut)}>
+        {tag}
+        {tag && ' '}
+        {blockedText}
+        {blocked && ' · '}
+        {contradiction}
+        {check.contradiction && ' · '}
+        {check.summary}
+      </span>
+    </span>
+  );
+
   return (
     <li
+      id={`step-${check.id}`}
       className={mergeClasses(styles.row, isHeadline && (warn ? styles.headlineWarn : styles.headline))}
       data-check-id={check.id}
       data-status={check.status}
@@ -116,29 +164,13 @@ export function CheckRow({ check, isHeadline, blockedByTitle }: CheckRowProps) {
             <StatusBadge status={check.status} />
             {previous && <PreviousStatus status={previous} />}
           </span>
-          <span className={styles.text}>
-            {isHeadline && (
-              <span className={mergeClasses(styles.tag, warn && styles.tagWarn)}>
-                {warn ? 'First warning' : 'Root cause'}
-              </span>
-            )}
-            <span className={styles.title}>{check.title}</span>
-            <span className={styles.summary}>{check.summary}</span>
-            {blockedByTitle && (
-              <span className={styles.blocked}>Blocked by the earlier step: {blockedByTitle}</span>
-            )}
-            {check.contradiction && (
-              <span className={styles.blocked} data-contradiction="">
-                The evidence disagrees with an earlier step
-              </span>
-            )}
-          </span>
+          {text}
           {pending ? <Spinner size="extra-tiny" aria-label="Checking…" /> : <span />}
           <DisclosureChevron open={expanded} className={styles.chevron} />
         </button>
       </h3>
       <div id={panelId} hidden={!expanded}>
-        {expanded && <CheckDetail check={check} headingId={headingId} blockedByTitle={blockedByTitle} />}
+        {expanded && <CheckDetail check={check} headingId={headingId} blocked={blocked} />}
       </div>
     </li>
   );

@@ -1,18 +1,19 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { KeyboardEvent } from 'react';
-import type { CheckId } from '../../../electron/engine/types';
+import { type KeyboardEvent, useEffect, useRef } from 'react';
+import { blockedBy } from '../lib/blocked-by';
+import { keepInList } from '../lib/scroll';
+import { headlineRowTag } from '../lib/words';
+import { useChecklistViewStore } from '../state/checklist-view-store';
 import { useRunStore } from '../state/run-store';
 import { CheckRow } from './check-row';
 
 const useStyles = makeStyles({
-  heading: {
-    margin: 0,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
-    fontSize: tokens.fontSizeBase400,
-    fontWeight: tokens.fontWeightSemibold,
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
-  },
   list: { listStyle: 'none', margin: 0, padding: 0 },
+  empty: {
+    margin: 0,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    color: tokens.colorNeutralForeground2,
+  },
 });
 
 export const CHECKLIST_HEADING_ID = 'checklist';
@@ -34,33 +35,45 @@ function moveBetweenRows(event: KeyboardEvent<HTMLOListElement>) {
   toggles[next]?.focus();
 }
 
-/** The steps of the chain, in report order. */
+/** The steps of the chain, in report order (only those that did not pass, when asked). */
 export function Checklist() {
   const styles = useStyles();
+  const list = useRef<HTMLOListElement>(null);
   const report = useRunStore((s) => s.report);
-  if (!report) return null;
-  const titles = new Map<CheckId, string>(report.checks.map((c) => [c.id, c.title]));
-  const headlineId =
-    report.headline.status === 'fail' || report.headline.status === 'warn' ? report.headline.checkId : null;
+  const problemsOnly = useChecklistViewStore((s) => s.problemsOnly);
+  const pinned = useChecklistViewStore((s) => s.pinned);
+  const headline = report?.headline;
+  const headlineId = headline?.status === 'fail' || headline?.status === 'warn' ? headline.checkId : null;
+  const openedKey = report ? `${JSON.stringify(report.source)}|${report.capturedAt}|${headlineId}` : '';
+
+  // A new device, scenario or verdict: its row shows without anyone scrolling for it.
+  useEffect(() => {
+    if (openedKey === '' || !headlineId) return;
+    const element = list.current?.querySelector<HTMLElement>(`[data-check-id="${headlineId}"]`);
+    if (element) keepInList(element, element.offsetHeight);
+  }, [openedKey, headlineId]);
+
+  if (!report || !headline) return null;
+  const rows = report.checks.filter((c) => !problemsOnly || c.status !== 'pass' || pinned[c.id]);
+  const tag = headlineRowTag(headline);
   return (
     <section aria-labelledby={CHECKLIST_HEADING_ID}>
-      <h2 id={CHECKLIST_HEADING_ID} className={styles.heading} tabIndex={-1}>
-        Checklist ({report.checks.length} steps)
-      </h2>
-      <ol className={styles.list} onKeyDown={moveBetweenRows}>
-        {report.checks.map((check) => (
+      <ol ref={list} className={styles.list} onKeyDown={moveBetweenRows}>
+        {rows.map((check) => (
           <CheckRow
             key={check.id}
             check={check}
             isHeadline={check.id === headlineId}
-            blockedByTitle={
-              check.status === 'blocked' && check.blockedBy
-                ? (titles.get(check.blockedBy) ?? check.blockedBy)
-                : null
-            }
+            headlineTag={tag}
+            blocked={blockedBy(report.checks, check)}
           />
         ))}
       </ol>
+      {rows.length === 0 && (
+        <p className={styles.empty} data-testid="no-problems">
+          Every step passed: “Problems only” has nothing to show.
+        </p>
+      )}
     </section>
   );
 }

@@ -6,12 +6,21 @@ import { useRunStore } from '../state/run-store';
 interface FixRunButtonProps {
   fixId: FixId;
   checkId: CheckId;
-  /** The id of the fix's title, so screen readers hear which fix this button runs. */
+  /** The id of the text that says which fix this button runs, for screen readers. */
   describedBy: string;
+  /** "Run fix…" in a fix card; the verdict names the fix. */
+  label?: string;
+  appearance?: 'primary' | 'secondary';
 }
 
-/** "Run fix…": opens the confirmation dialog; nothing runs before the person confirms there. */
-export function FixRunButton({ fixId, checkId, describedBy }: FixRunButtonProps) {
+/** Opens the confirmation dialog; nothing runs before the person confirms there. */
+export function FixRunButton({
+  fixId,
+  checkId,
+  describedBy,
+  label = 'Run fix…',
+  appearance = 'secondary',
+}: FixRunButtonProps) {
   const running = useRunStore((s) => s.running);
   const openDialog = useFixStore((s) => s.openDialog);
   // Escape or Cancel in the dialog brings focus back here.
@@ -19,12 +28,13 @@ export function FixRunButton({ fixId, checkId, describedBy }: FixRunButtonProps)
   return (
     <Button
       {...restoreFocus}
+      appearance={appearance}
       disabled={running}
       aria-describedby={describedBy}
       aria-haspopup="dialog"
       onClick={() => openDialog({ fixId, checkId })}
     >
-      Run fix…
+      {label}
     </Button>
   );
 }

@@ -25,7 +25,12 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXS,
     flexWrap: 'wrap',
   },
-  text: { margin: 0, flex: '1 1 28rem' },
+  text: {
+    margin: 0,
+    flex: '1 1 28rem',
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
   heading: { display: 'inline', margin: 0, fontSize: 'inherit', fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -75,6 +80,7 @@ export function PracticeBox() {
               action={action}
               checkId={null}
               label={buttonLabel(action, actionTitle(action, fixes))}
+              size="small"
               describedBy={textId}
             />
           </div>

@@ -9,9 +9,11 @@ const useStyles = makeStyles({
   facts: {
     display: 'flex',
     flexWrap: 'wrap',
-    columnGap: tokens.spacingHorizontalXL,
-    rowGap: tokens.spacingVerticalXXS,
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: 0,
     margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
   },
   fact: { display: 'flex', gap: tokens.spacingHorizontalXS, minWidth: 0 },
   term: { color: tokens.colorNeutralForeground2 },

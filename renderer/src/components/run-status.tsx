@@ -11,6 +11,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     minHeight: '24px',
     color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
   },
 });
 

@@ -1,24 +1,34 @@
-import { Field, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { useId, useState } from 'react';
 import { useAppInfoStore } from '../state/app-info-store';
 import { openSource } from '../state/run-actions';
 import { useRunStore } from '../state/run-store';
 import { useSourceStore } from '../state/source-store';
+import { DisclosureChevron } from './disclosure-chevron';
 
 const useStyles = makeStyles({
-  picker: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(16rem, 22rem) minmax(0, 1fr)',
-    columnGap: tokens.spacingHorizontalL,
-    alignItems: 'end',
+  picker: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  label: { whiteSpace: 'nowrap' },
+  select: { width: '17rem', maxWidth: '40vw' },
+  // The description sits on its own line under the bar, when asked for.
+  description: {
+    flexBasis: '100%',
+    order: 10,
+    margin: 0,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    maxWidth: '110ch',
   },
-  description: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 
 const NONE = '';
 
-/** The built-in practice devices, with what each one teaches. */
+/** The built-in practice devices; what each one is about stays folded away until asked for. */
 export function ScenarioPicker() {
   const styles = useStyles();
+  const selectId = useId();
+  const descriptionId = useId();
+  const [aboutOpen, setAboutOpen] = useState(false);
   const scenarios = useAppInfoStore((s) => s.info?.scenarios);
   const source = useSourceStore((s) => s.source);
   const running = useRunStore((s) => s.running);
@@ -26,9 +36,15 @@ export function ScenarioPicker() {
   const current = source?.kind === 'scenario' ? source.name : NONE;
   const description = scenarios.find((s) => s.name === current)?.description;
   return (
-    <div className={styles.picker}>
-      <Field label="Practice scenario">
+    <>
+      <div className={styles.picker}>
+        <label htmlFor={selectId} className={styles.label}>
+          Practice scenario
+        </label>
         <Select
+          id={selectId}
+          className={styles.select}
+          size="small"
           value={current}
           disabled={running}
           data-testid="scenario-select"
@@ -43,10 +59,26 @@ export function ScenarioPicker() {
             </option>
           ))}
         </Select>
-      </Field>
-      <p className={styles.description} data-testid="scenario-description">
+        <Button
+          size="small"
+          appearance="subtle"
+          aria-label="About this scenario"
+          aria-expanded={aboutOpen}
+          aria-controls={descriptionId}
+          icon={<DisclosureChevron open={aboutOpen} />}
+          onClick={() => setAboutOpen(!aboutOpen)}
+        >
+          About
+        </Button>
+      </div>
+      <p
+        id={descriptionId}
+        className={styles.description}
+        hidden={!aboutOpen}
+        data-testid="scenario-description"
+      >
         {description ?? 'Pick a practice device to see how the checklist reads a known problem.'}
       </p>
-    </div>
+    </>
   );
 }

@@ -11,14 +11,16 @@ interface SimulateButtonProps {
   checkId: CheckId | null;
   label: string;
   describedBy?: string;
+  size?: 'small' | 'medium';
 }
 
 /** Practice only: moves the scenario as if the person (or an admin) had done this step. */
-export function SimulateButton({ action, checkId, label, describedBy }: SimulateButtonProps) {
+export function SimulateButton({ action, checkId, label, describedBy, size }: SimulateButtonProps) {
   const running = useRunStore((s) => s.running);
   const busy = useFixStore((s) => s.busy === action);
   return (
     <Button
+      size={size}
       disabled={running}
       aria-describedby={describedBy}
       icon={busy ? <Spinner size="extra-tiny" aria-hidden="true" /> : undefined}

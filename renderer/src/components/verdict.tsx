@@ -1,19 +1,18 @@
-import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { CREDENTIAL_WORDS, HEADLINE_LABEL, TRUST_MODEL_WORDS } from '../lib/words';
-import { useChecklistViewStore } from '../state/checklist-view-store';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { VERDICT_LABEL, verdictKind, verdictText } from '../lib/words';
 import { useRunStore } from '../state/run-store';
 import { StatusBadge } from './status-badge';
+import { TrustLine } from './trust-line';
+import { VerdictAction } from './verdict-action';
 
 const useStyles = makeStyles({
   box: {
     display: 'grid',
-    gridTemplateColumns: 'auto minmax(0, 1fr) auto',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalL,
     rowGap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
     borderRadius: tokens.borderRadiusMedium,
     borderLeft: '6px solid',
+    minWidth: 0,
   },
   pass: {
     backgroundColor: tokens.colorStatusSuccessBackground1,
@@ -31,53 +30,48 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
     borderLeftColor: tokens.colorPaletteLavenderBorderActive,
   },
-  badge: { fontSize: tokens.fontSizeBase400 },
-  text: {
+  // Not red: nothing is known to be broken, this session simply cannot show it. A dashed bar as well as a colour.
+  'cannot-judge': {
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderLeftStyle: 'dashed',
+    borderLeftColor: tokens.colorBrandStroke1,
+  },
+  // The label and the sentence flow as one paragraph, so the sentence has the whole width.
+  answer: {
     margin: 0,
     fontSize: tokens.fontSizeBase400,
     lineHeight: tokens.lineHeightBase400,
     fontWeight: tokens.fontWeightSemibold,
   },
-  trust: { gridColumn: '2 / 4', margin: 0, color: tokens.colorNeutralForeground2 },
-  trustName: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
+  badge: { display: 'inline-flex', verticalAlign: 'top', marginRight: tokens.spacingHorizontalM },
 });
 
-/** The answer in one sentence, the trust model this session used, and what the policy asks for. */
+/** The answer in one sentence, what to do next, and the trust model this session used. */
 export function Verdict() {
   const styles = useStyles();
   const report = useRunStore((s) => s.report);
-  const reveal = useChecklistViewStore((s) => s.reveal);
   if (!report) return null;
   const { headline } = report;
-  const step = headline.checkId;
+  const kind = verdictKind(headline);
+  const step = report.checks.find((c) => c.id === headline.checkId);
   return (
     <section
-      className={mergeClasses(styles.box, styles[headline.status])}
+      className={mergeClasses(styles.box, styles[kind])}
       aria-label="Verdict"
       data-testid="verdict"
+      data-verdict={kind}
     >
-      <span className={styles.badge}>
-        <StatusBadge status={headline.status} label={HEADLINE_LABEL[headline.status]} />
-      </span>
-      <p className={styles.text} data-testid="headline">
-        {headline.text}
+      <p className={styles.answer}>
+        <span className={styles.badge}>
+          <StatusBadge
+            status={kind === 'cannot-judge' ? 'unknown' : headline.status}
+            label={VERDICT_LABEL[kind]}
+          />
+        </span>
+        <span data-testid="headline">{verdictText(headline)}</span>
       </p>
-      {step ? (
-        <Button appearance="primary" onClick={() => reveal(step)}>
-          Show this step
-        </Button>
-      ) : (
-        <span />
-      )}
-      <p className={styles.trust} data-testid="trust-model">
-        This session used: <span className={styles.trustName}>{TRUST_MODEL_WORDS[report.trustModel]}</span>
-        {report.trustModelReason ? ` — ${report.trustModelReason}` : ''}
-      </p>
-      <p className={styles.trust} data-testid="policy-trust-model">
-        Signed in with: <span className={styles.trustName}>{CREDENTIAL_WORDS[report.sessionCredential]}</span>
-        {' · '}Policy asks for:{' '}
-        <span className={styles.trustName}>{TRUST_MODEL_WORDS[report.policyTrustModel]}</span>
-      </p>
+      {step && <VerdictAction check={step} />}
+      <TrustLine report={report} />
     </section>
   );
 }

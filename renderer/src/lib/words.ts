@@ -11,12 +11,37 @@ export const STATUS_LABEL: Record<CheckStatus, string> = {
   skip: 'Skipped',
 };
 
-export const HEADLINE_LABEL: Record<Headline['status'], string> = {
+/** How the verdict reads: the headline's status, or that this session cannot show the answer. */
+export type VerdictKind = Headline['status'] | 'cannot-judge';
+
+export const VERDICT_LABEL: Record<VerdictKind, string> = {
   pass: 'Works',
   warn: 'Works, with a warning',
   fail: 'Broken',
   unknown: 'Not sure',
+  'cannot-judge': 'Cannot judge from here',
 };
+
+/**
+ * A root cause in who runs the app (Remote Desktop, elevated, SYSTEM, another account) says
+ * nothing about the device: this session cannot show whether cloud Kerberos trust works.
+ */
+export function verdictKind(headline: Headline): VerdictKind {
+  return headline.status === 'fail' && headline.checkId === 'user-context' ? 'cannot-judge' : headline.status;
+}
+
+/** The headline sentence, without "Broken link:" where the verdict is that nothing can be judged. */
+export function verdictText(headline: Headline): string {
+  return verdictKind(headline) === 'cannot-judge'
+    ? headline.text.replace(/^Broken link:\s*/, '')
+    : headline.text;
+}
+
+/** What the verdict's row is called in the checklist. */
+export function headlineRowTag(headline: Headline): string {
+  if (headline.status === 'warn') return 'First warning';
+  return verdictKind(headline) === 'cannot-judge' ? 'Why it cannot judge' : 'Root cause';
+}
 
 export const TRUST_MODEL_WORDS: Record<TrustModel, string> = {
   'cloud-kerberos-trust': 'Cloud Kerberos trust',

@@ -1,0 +1,253 @@
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { type KeyboardEvent, type MouseEvent, useId } from 'react';
+import { type ChainNodeState, chainStates } from '../../../electron/engine/report/chain-nodes';
+import type { CheckId, CheckResult } from '../../../electron/engine/types';
+import { CHAIN, chainLayout, labelOffset, type NodeBox } from '../lib/chain-layout';
+import { textWidth } from '../lib/text-width';
+import { useElementWidth } from '../lib/use-element-width';
+import { STATUS_LABEL, verdictKind } from '../lib/words';
+import { useChecklistViewStore } from '../state/checklist-view-store';
+import { useRunStore } from '../state/run-store';
+import { StatusIcon } from './status-icon';
+import { useStatusColors } from './status-styles';
+
+const LABEL_FONT_SIZE = 12;
+
+const useStyles = makeStyles({
+  box: { position: 'relative', minWidth: 0 },
+  arrows: { position: 'absolute', inset: 0, display: 'block' },
+  list: { listStyle: 'none', margin: 0, padding: 0 },
+  // Each node is a link over its own drawing; the drawing shows the status, the link's name says it.
+  link: {
+    position: 'absolute',
+    top: 0,
+    display: 'block',
+    color: 'inherit',
+    borderRadius: tokens.borderRadiusLarge,
+    outlineStyle: 'none',
+    ':focus-visible [data-focus-ring]': { visibility: 'visible' },
+    ':hover [data-node-shape]': { strokeWidth: '2.5px' },
+  },
+  svg: { display: 'block', overflow: 'visible' },
+  ring: { visibility: 'hidden', fill: 'none', stroke: tokens.colorStrokeFocus2, strokeWidth: '2px' },
+  shape: { strokeWidth: '1.5px' },
+  pass: { fill: tokens.colorStatusSuccessBackground1, stroke: tokens.colorStatusSuccessBorder2 },
+  warn: { fill: tokens.colorStatusWarningBackground1, stroke: tokens.colorStatusWarningBorder2 },
+  fail: { fill: tokens.colorStatusDangerBackground1, stroke: tokens.colorStatusDangerBorder2 },
+  blocked: {
+    fill: tokens.colorNeutralBackground3,
+    stroke: tokens.colorNeutralStroke1,
+    strokeDasharray: '5 3',
+  },
+  unknown: {
+    fill: tokens.colorNeutralBackground3,
+    stroke: tokens.colorPaletteLavenderBorderActive,
+    strokeDasharray: '2 3',
+  },
+  skip: { fill: tokens.colorNeutralBackground1, stroke: tokens.colorNeutralStroke2, strokeDasharray: '2 3' },
+  // The root cause: a thicker edge and a second ring, and its name under it (not colour alone).
+  rootShape: { strokeWidth: '3px' },
+  rootRing: { fill: 'none', stroke: tokens.colorNeutralForeground1, strokeWidth: '1.5px' },
+  caption: {
+    fill: tokens.colorNeutralForeground1,
+    fontSize: '11px',
+    fontWeight: tokens.fontWeightBold,
+    letterSpacing: '0.04em',
+    textTransform: 'uppercase',
+  },
+  label: { fill: tokens.colorNeutralForeground1, fontSize: `${LABEL_FONT_SIZE}px`, fontWeight: 600 },
+  icon: { '--status-icon-contrast': tokens.colorNeutralBackground1 },
+  arrow: { fill: 'none', stroke: tokens.colorNeutralStroke1, strokeWidth: '1.5px' },
+  arrowHead: { fill: tokens.colorNeutralStroke1 },
+  // The link into a failed node is drawn broken.
+  brokenArrow: { stroke: tokens.colorStatusDangerBorder2, strokeDasharray: '3 3' },
+});
+
+/** The step a node opens: the root cause when it is there, else the check that gave the node its status. */
+function stepOf(node: ChainNodeState, checks: readonly CheckResult[], rootCause: CheckId | null): CheckId {
+  if (node.root && rootCause) return rootCause;
+  const status = new Map(checks.map((c) => [c.id, c.status]));
+  if (status.get(node.id) === node.status) return node.id;
+  return node.checks.find((id) => status.get(id) === node.status) ?? node.id;
+}
+
+/** Left/Right (and Home/End) move between the nodes, as along the chain. */
+function moveAlongChain(event: KeyboardEvent<HTMLOListElement>) {
+  const keys = ['ArrowRight', 'ArrowLeft', 'Home', 'End'];
+  const target = event.target as Element;
+  if (!keys.includes(event.key) || !target.matches('[data-chain-node]')) return;
+  const links = [...event.currentTarget.querySelectorAll<HTMLAnchorElement>('[data-chain-node]')];
+  const at = links.indexOf(target as HTMLAnchorElement);
+  const next =
+    event.key === 'Home'
+      ? 0
+      : event.key === 'End'
+        ? links.length - 1
+        : Math.min(links.length - 1, Math.max(0, at + (event.key === 'ArrowRight' ? 1 : -1)));
+  event.preventDefault();
+  links[next]?.focus();
+}
+
+/**
+ * The chain as people draw it — device, policy, Hello, Entra ID, partial TGT, domain controller,
+ * full TGT, file share — each node coloured and shaped by its status, the root cause ringed and
+ * named. Screen readers get it as a list of links ("Policy: Fail, root cause"); each opens its step.
+ */
+export function ChainPicture() {
+  const styles = useStyles();
+  const colors = useStatusColors();
+  const headingId = useId();
+  const [boxRef, width, box] = useElementWidth<HTMLDivElement>();
+  const report = useRunStore((s) => s.report);
+  const reveal = useChecklistViewStore((s) => s.reveal);
+  if (!report) return null;
+  const { headline, checks } = report;
+  const rootCause = headline.status === 'fail' ? headline.checkId : null;
+  const nodes = chainStates(checks, rootCause);
+  const font = `600 ${LABEL_FONT_SIZE}px ${box ? getComputedStyle(box).fontFamily : 'sans-serif'}`;
+  const gap = width >= 900 ? 20 : 14;
+  const boxes =
+    width > 0
+      ? chainLayout(
+          nodes.map((n) => n.label),
+          width,
+          gap,
+          (t) => textWidth(t, font),
+        )
+      : [];
+  const caption = verdictKind(headline) === 'cannot-judge' ? 'Cannot judge' : 'Root cause';
+  const height = nodes.some((n) => n.root) ? CHAIN.heightWithCaption : CHAIN.height;
+  const centre = CHAIN.nodeTop + CHAIN.nodeHeight / 2;
+
+  const open = (event: MouseEvent, step: CheckId) => {
+    event.preventDefault();
+    reveal(step);
+  };
+
+  return (
+    <section aria-labelledby={headingId} data-testid="chain-picture">
+      <h2 id={headingId} className="visually-hidden">
+        The chain, from this device to the file share
+      </h2>
+      <div ref={boxRef} className={styles.box} style={{ height }}>
+        {width > 0 && (
+          <>
+            <svg className={styles.arrows} width={width} height={height} aria-hidden="true" focusable="false">
+              {boxes.slice(1).map((to, index) => {
+                const from = boxes[index] as NodeBox;
+                const start = from.x + from.width + 3;
+                const end = to.x - 3;
+                const broken = nodes[index + 1]?.status === 'fail';
+                return (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the chain's links never move.
+                  <g key={index}>
+                    <path
+                      className={mergeClasses(styles.arrow, broken && styles.brokenArrow)}
+                      d={`M${start} ${centre}H${end - 5}`}
+                    />
+                    <path className={styles.arrowHead} d={`M${end} ${centre}l-6 -4v8z`} />
+                  </g>
+                );
+              })}
+            </svg>
+            <ol className={styles.list} aria-labelledby={headingId} onKeyDown={moveAlongChain}>
+              {nodes.map((node, index) => {
+                const place = boxes[index];
+                if (!place) return null;
+                const step = stepOf(node, checks, rootCause);
+                const { width: w, lines } = place;
+                // The node's own drawing, in its own coordinates: room around it for the rings.
+                const left = 4;
+                const firstBaseline = centre + 4 - ((lines.length - 1) * CHAIN.lineHeight) / 2;
+                const name = `${node.label}: ${STATUS_LABEL[node.status]}${node.root ? `, ${caption.toLowerCase()}` : ''}`;
+                return (
+                  <li key={node.id}>
+                    <a
+                      href={`#step-${step}`}
+                      className={styles.link}
+                      style={{ left: place.x - left, width: w + 2 * left, height }}
+                      data-chain-node={node.id}
+                      data-status={node.status}
+                      data-root={node.root ? 'true' : undefined}
+                      data-opens={step}
+                      onClick={(event) => open(event, step)}
+                    >
+                      <span className="visually-hidden">{name}</span>
+                      <svg
+                        className={styles.svg}
+                        width={w + 2 * left}
+                        height={height}
+                        aria-hidden="true"
+                        focusable="false"
+                      >
+                        <rect
+                          data-focus-ring=""
+                          className={styles.ring}
+                          x={left - 4}
+                          y={CHAIN.nodeTop - 4}
+                          width={w + 8}
+                          height={CHAIN.nodeHeight + 8}
+                          rx={10}
+                        />
+                        {node.root && (
+                          <rect
+                            className={styles.rootRing}
+                            x={left - 2.5}
+                            y={CHAIN.nodeTop - 2.5}
+                            width={w + 5}
+                            height={CHAIN.nodeHeight + 5}
+                            rx={9}
+                          />
+                        )}
+                        <rect
+                          data-node-shape=""
+                          className={mergeClasses(
+                            styles.shape,
+                            styles[node.status],
+                            node.root && styles.rootShape,
+                          )}
+                          x={left}
+                          y={CHAIN.nodeTop}
+                          width={w}
+                          height={CHAIN.nodeHeight}
+                          rx={7}
+                        />
+                        <g
+                          className={mergeClasses(styles.icon, colors[node.status])}
+                          transform={`translate(${left + CHAIN.padding} ${centre - CHAIN.icon / 2})`}
+                        >
+                          <StatusIcon status={node.status} size={CHAIN.icon} />
+                        </g>
+                        <text className={styles.label} x={left + labelOffset()} y={firstBaseline}>
+                          {lines.map((line, lineIndex) => (
+                            <tspan
+                              key={line}
+                              x={left + labelOffset()}
+                              dy={lineIndex === 0 ? 0 : CHAIN.lineHeight}
+                            >
+                              {line}
+                            </tspan>
+                          ))}
+                        </text>
+                        {node.root && (
+                          <text
+                            className={styles.caption}
+                            x={left + w / 2}
+                            y={CHAIN.captionBaseline}
+                            textAnchor="middle"
+                          >
+                            {caption}
+                          </text>
+                        )}
+                      </svg>
+                    </a>
+                  </li>
+                );
+              })}
+            </ol>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
