@@ -74,6 +74,28 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(await seriousViolations(page)).toEqual([]);
     });
 
+    test('the first glance opened up: scenario description, problems only, chain focus, find in output', async ({
+      page,
+    }) => {
+      await openScenario(page, 'entra-kerberos-server-missing');
+      await page.getByRole('button', { name: 'About this scenario' }).click();
+      await expect(page.getByTestId('scenario-description')).toBeVisible();
+      await page.getByRole('switch', { name: 'Problems only' }).check();
+      await page.locator('[data-chain-node="cloud-tgt"]').focus();
+      await page.getByRole('button', { name: 'Show this step' }).click();
+      const root = page.locator('li[data-headline="true"]');
+      await root.getByRole('button', { name: 'Show full output' }).first().click();
+      await root.getByRole('searchbox').first().fill('corp');
+      await expect(root.getByTestId('find-count').first()).toContainText('of');
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('a session the app cannot judge from', async ({ page }) => {
+      await openScenario(page, 'rdp-session');
+      await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'cannot-judge');
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
     test('blocked rows and an open error', async ({ page }) => {
       await openScenario(page, 'no-dc-line-of-sight');
       await page.getByTestId('capture-file-input').setInputFiles({

@@ -1,10 +1,15 @@
 // Functions that Playwright runs inside the page. The Node test project has no DOM types (the
 // engine and main process must not see them), so this file declares the little it uses.
 
+interface PageRect {
+  top: number;
+  bottom: number;
+}
 interface PageElement {
   matches(selector: string): boolean;
   closest(selector: string): PageElement | null;
   getAttribute(name: string): string | null;
+  getBoundingClientRect(): PageRect;
 }
 interface PageDataTransfer {
   items: { add(file: File): unknown };
@@ -12,6 +17,8 @@ interface PageDataTransfer {
 declare const document: {
   activeElement: PageElement | null;
   documentElement: { scrollWidth: number };
+  querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): Iterable<PageElement>;
 };
 declare const navigator: { clipboard: { readText(): Promise<string> } };
 declare const DataTransfer: new () => PageDataTransfer;
@@ -41,6 +48,7 @@ export function backgroundColor(element: PageElement): string {
 
 interface FakeWindow {
   innerWidth: number;
+  innerHeight: number;
   doctor?: unknown;
   /** Every runChecklist request the fake desktop API received, in order. */
   __runRequests?: unknown[];
@@ -121,4 +129,21 @@ export function sendMenuCommand(command: { command: string; fileName: string; te
 /** How wide the page is against the window: wider means a sideways scrollbar. */
 export function pageAndWindowWidth(): { page: number; view: number } {
   return { page: document.documentElement.scrollWidth, view: window.innerWidth };
+}
+
+/**
+ * The rows a person sees whole without scrolling anything: inside the window and inside the
+ * checklist's own scroll box.
+ */
+export function rowsInView(): string[] {
+  const box = document.querySelector('[data-scroll-container]')?.getBoundingClientRect();
+  if (!box) return [];
+  const top = Math.max(0, box.top);
+  const bottom = Math.min(window.innerHeight, box.bottom);
+  return [...document.querySelectorAll('li[data-check-id]')]
+    .filter((row) => {
+      const rect = row.getBoundingClientRect();
+      return rect.top >= top - 0.5 && rect.bottom <= bottom + 0.5;
+    })
+    .map((row) => row.getAttribute('data-check-id') ?? '');
 }

@@ -30,7 +30,7 @@ test('Tab from the top reaches every row, Enter opens it and shows the evidence'
   await expect(rowToggle(page, check.id)).toHaveAttribute('aria-expanded', 'true');
   const panel = row(page, check.id).locator(`[data-detail-for="${check.id}"]`);
   await expect(panel).toBeVisible();
-  await expect(panel.getByRole('heading', { name: 'What this step means' })).toBeVisible();
+  await expect(panel.getByRole('heading', { name: 'What it means' })).toBeVisible();
   await expect(panel).toContainText(check.explanation);
   for (const line of check.evidence.flatMap((e) => e.lines)) {
     await expect(panel.locator('mark', { hasText: line }).first()).toBeVisible();
@@ -51,6 +51,9 @@ test('the skip link is the first stop and lands on the checklist', async ({ page
   await expect(skip).toBeInViewport();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: /^Checklist/ })).toBeFocused();
+  // The checklist's own filter comes first, then the rows.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('switch', { name: 'Problems only' })).toBeFocused();
   await page.keyboard.press('Tab');
   expect(await focusedRow(page)).toBe(expectedScenarioReport('healthy-hybrid').checks[0]?.id);
 });
@@ -78,4 +81,39 @@ test('"Show this step" in the verdict opens the broken step and focuses it', asy
   await expect(rowToggle(page, id)).toBeFocused();
   await expect(rowToggle(page, id)).toHaveAttribute('aria-expanded', 'true');
   await expect(row(page, id).locator(`[data-detail-for="${id}"]`)).toBeVisible();
+});
+
+test('"Problems only" hides the passed rows, by keyboard too, and stays on for the next scenario', async ({
+  page,
+}) => {
+  const report = expectedScenarioReport('no-dc-line-of-sight');
+  await openScenario(page, 'no-dc-line-of-sight');
+  const filter = page.getByRole('switch', { name: 'Problems only' });
+  await filter.focus();
+  await page.keyboard.press('Space');
+  await expect(filter).toBeChecked();
+  const problems = report.checks.filter((c) => c.status !== 'pass').map((c) => c.id);
+  await expect(page.locator('li[data-check-id]')).toHaveCount(problems.length);
+  expect(
+    await page.locator('li[data-check-id]').evaluateAll((rows) => rows.map((r) => r.dataset.checkId)),
+  ).toEqual(problems);
+
+  // Arrows still move between the rows that show.
+  await rowToggle(page, problems[0] as string).focus();
+  await page.keyboard.press('ArrowDown');
+  expect(await focusedRow(page)).toBe(problems[1]);
+
+  // Kept while another scenario opens; a healthy device then says there is nothing to show.
+  await page.getByLabel('Practice scenario').selectOption('healthy-hybrid');
+  await expect(page.getByTestId('scenario-select')).toHaveValue('healthy-hybrid');
+  await expect(filter).toBeChecked();
+  const healthy = expectedScenarioReport('healthy-hybrid');
+  await expect(page.locator('li[data-check-id]')).toHaveCount(
+    healthy.checks.filter((c) => c.status !== 'pass').length,
+  );
+
+  await filter.focus();
+  await page.keyboard.press('Space');
+  await expect(filter).not.toBeChecked();
+  await expect(page.locator('li[data-check-id]')).toHaveCount(healthy.checks.length);
 });
