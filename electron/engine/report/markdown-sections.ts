@@ -77,9 +77,9 @@ export function checksSection(report: Report): string {
   return [`## Checks (${countsInWords(report.counts)})`, '', checksTable(report.checks)].join('\n');
 }
 
-/** Evidence, remedy, fixes and links of every step that did not pass. */
+/** Evidence, remedy, fixes and links of every step that did not pass, or passed against the evidence. */
 export function detailsSection(report: Report): string {
-  const open = report.checks.filter((c) => c.status !== 'pass' && c.status !== 'skip');
+  const open = report.checks.filter((c) => (c.status !== 'pass' && c.status !== 'skip') || c.contradiction);
   if (open.length === 0) return '## Details\n\nEvery step passed or did not apply.';
   return ['## Details', ...open.map((c) => checkDetails(c, report.checks))].join('\n\n');
 }

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../../electron/engine/report/html-escape';
 import { markdownCode, markdownCodeBlock } from '../../../electron/engine/report/markdown-escape';
 import { printable } from '../../../electron/engine/report/printable-text';
+import { countsInWords, fixName } from '../../../electron/engine/report/report-words';
+import type { ScenarioAction } from '../../../electron/engine/scenarios/scenario-actions';
 
 describe('printable', () => {
   it('keeps ordinary text, tabs, line feeds and characters outside the BMP as they are', () => {
@@ -30,6 +32,14 @@ describe('escapeHtml', () => {
     expect(escapeHtml(`<a href="x" title='y'>&\u001b</a>`)).toBe(
       '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;␛&lt;/a&gt;',
     );
+  });
+});
+
+describe('report words', () => {
+  it('name a fix the catalog does not know by its id, and say when there are no checks', () => {
+    expect(fixName('sign-out-and-in')).toBe('Sign out and sign in again');
+    expect(fixName('rotate-everything' as ScenarioAction)).toBe('rotate-everything');
+    expect(countsInWords({ pass: 0, warn: 0, fail: 0, blocked: 0, unknown: 0, skip: 0 })).toBe('no checks');
   });
 });
 

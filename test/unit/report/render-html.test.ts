@@ -1,8 +1,11 @@
 // The HTML report stands alone: nothing loaded from anywhere, every value escaped, every step
 // and every link of the chain marked so people and scripts can find them.
 import { describe, expect, it } from 'vitest';
+import { diagnose } from '../../../electron/engine/diagnose';
 import { renderHtml } from '../../../electron/engine/report/render-html';
 import type { Report } from '../../../electron/engine/report/report-types';
+import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalog';
+import type { CheckResult } from '../../../electron/engine/types';
 import { FIX_HISTORY, SCENARIO_NAMES, scenarioReport } from './report-fixtures';
 
 const attributeValues = (html: string, name: string) =>
@@ -104,6 +107,39 @@ describe('renderHtml', () => {
     expect(healthy).toContain('<p>Nothing: every step of the chain works.</p>');
     expect(healthy).not.toContain('id="attention"');
     expect(healthy).not.toContain(' chain-node-root"');
+  });
+});
+
+describe('renderHtml of a device nothing could be read from', () => {
+  const html = renderHtml(diagnose({ ...loadScenario('clock-skew'), probes: {} }, { kind: 'live' }));
+
+  it('says what is not known, with a title that names no device', () => {
+    expect(html).toContain('<title>WHfB Doctor report: Not sure</title>');
+    expect(html).toContain('<dt>Device name</dt><dd>not known</dd>');
+    expect(html).toContain('<dt>Join type</dt><dd>not known</dd>');
+    expect(html).toContain('<p class="meta">Checked live on this device; captured');
+    expect(html).toContain('Step: <a href="#check-os-build">Windows version</a></p></section>');
+  });
+});
+
+describe('renderHtml of a step blocked by a step the report does not hold', () => {
+  it('names the step by its id and shows the contradiction note', () => {
+    const report = scenarioReport('unsynced-user');
+    const html = renderHtml({
+      ...report,
+      checks: report.checks
+        .map(
+          (c): CheckResult =>
+            c.id === 'file-share'
+              ? { ...c, status: 'blocked', blockedBy: 'entra-kerberos-keys', explanation: '' }
+              : c,
+        )
+        .filter((c) => c.id !== 'entra-kerberos-keys'),
+    });
+    expect(html).toContain(
+      'Blocked by the step <a href="#check-entra-kerberos-keys">entra-kerberos-keys</a>.',
+    );
+    expect(html).toMatch(/<p class="note">Note: [^<]+<\/p>/);
   });
 });
 

@@ -1,9 +1,11 @@
 // The Markdown report is pasted into tickets: it must render as a table of every step, say
 // what to do first, and show hostile command output as text, never as markup.
 import { describe, expect, it } from 'vitest';
+import { diagnose } from '../../../electron/engine/diagnose';
 import { renderMarkdown } from '../../../electron/engine/report/render-markdown';
 import { renderMarkdownSummary } from '../../../electron/engine/report/render-markdown-summary';
 import type { Report } from '../../../electron/engine/report/report-types';
+import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalog';
 import { FIX_HISTORY, SCENARIO_NAMES, scenarioReport } from './report-fixtures';
 
 /** The cells of a Markdown table row, split at pipes that are not escaped. */
@@ -147,6 +149,29 @@ describe('renderMarkdown', () => {
     expect(healthy).toContain('**✔ Cloud Kerberos trust works on this device for this user.**');
     expect(healthy).toContain('## What to do next\n\nNothing: every step of the chain works.');
     expect(healthy).toContain('## Details\n\nEvery step passed or did not apply.');
+  });
+});
+
+describe('renderMarkdown of a device nothing could be read from', () => {
+  const bare = diagnose({ ...loadScenario('clock-skew'), probes: {} }, { kind: 'live' });
+  const markdown = renderMarkdown(bare);
+
+  it('says what is not known and names the first step that could not be verified', () => {
+    expect(markdown).toContain('- **Device name:** not known');
+    expect(markdown).toContain('- **Join type:** not known');
+    expect(markdown).toContain('## What to do next\n\nStep: **Windows version**\n\n## Trust model');
+    expect(markdown).toContain(
+      '**? Nothing failed, but 14 step(s) of the chain could not be verified: Windows version;',
+    );
+  });
+});
+
+describe('renderMarkdown of a step that passed against the evidence', () => {
+  it('details it with the note that says why the evidence disagrees', () => {
+    const markdown = renderMarkdown(scenarioReport('unsynced-user'));
+    expect(markdown).toContain(
+      '### ✔ Pass: Hello container for this user\n\nThe user has a Windows Hello for Business container on this device.\n\nNote: This passed although "Partial TGT from Microsoft Entra ID" failed',
+    );
   });
 });
 
