@@ -62,6 +62,8 @@ const useStyles = makeStyles({
   summary: {
     flex: 'none',
     display: 'grid',
+    // One column that never grows past the window, whatever a part inside it wants.
+    gridTemplateColumns: 'minmax(0, 1fr)',
     padding: `0 ${tokens.spacingHorizontalL} ${tokens.spacingVerticalS}`,
     '& > :not(:empty)': { marginTop: tokens.spacingVerticalS },
   },

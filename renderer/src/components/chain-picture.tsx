@@ -14,7 +14,9 @@ import { useStatusColors } from './status-styles';
 const LABEL_FONT_SIZE = 12;
 
 const useStyles = makeStyles({
-  box: { position: 'relative', minWidth: 0 },
+  // Narrower than the chain needs, it scrolls sideways rather than cutting the labels.
+  box: { minWidth: 0, overflowX: 'auto', overflowY: 'hidden' },
+  drawing: { position: 'relative' },
   arrows: { position: 'absolute', inset: 0, display: 'block' },
   list: { listStyle: 'none', margin: 0, padding: 0 },
   // Each node is a link over its own drawing; the drawing shows the status, the link's name says it.
@@ -105,12 +107,13 @@ export function ChainPicture() {
   const rootCause = headline.status === 'fail' ? headline.checkId : null;
   const nodes = chainStates(checks, rootCause);
   const font = `600 ${LABEL_FONT_SIZE}px ${box ? getComputedStyle(box).fontFamily : 'sans-serif'}`;
-  const gap = width >= 900 ? 20 : 14;
+  const drawn = Math.max(width, CHAIN.minWidth);
+  const gap = drawn >= 900 ? 20 : 14;
   const boxes =
     width > 0
       ? chainLayout(
           nodes.map((n) => n.label),
-          width,
+          drawn,
           gap,
           (t) => textWidth(t, font),
         )
@@ -129,124 +132,132 @@ export function ChainPicture() {
       <h2 id={headingId} className="visually-hidden">
         The chain, from this device to the file share
       </h2>
-      <div ref={boxRef} className={styles.box} style={{ height }}>
-        {width > 0 && (
-          <>
-            <svg className={styles.arrows} width={width} height={height} aria-hidden="true" focusable="false">
-              {boxes.slice(1).map((to, index) => {
-                const from = boxes[index] as NodeBox;
-                const start = from.x + from.width + 3;
-                const end = to.x - 3;
-                const broken = nodes[index + 1]?.status === 'fail';
-                return (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: the chain's links never move.
-                  <g key={index}>
-                    <path
-                      className={mergeClasses(styles.arrow, broken && styles.brokenArrow)}
-                      d={`M${start} ${centre}H${end - 5}`}
-                    />
-                    <path className={styles.arrowHead} d={`M${end} ${centre}l-6 -4v8z`} />
-                  </g>
-                );
-              })}
-            </svg>
-            <ol className={styles.list} aria-labelledby={headingId} onKeyDown={moveAlongChain}>
-              {nodes.map((node, index) => {
-                const place = boxes[index];
-                if (!place) return null;
-                const step = stepOf(node, checks, rootCause);
-                const { width: w, lines } = place;
-                // The node's own drawing, in its own coordinates: room around it for the rings.
-                const left = 4;
-                const firstBaseline = centre + 4 - ((lines.length - 1) * CHAIN.lineHeight) / 2;
-                const name = `${node.label}: ${STATUS_LABEL[node.status]}${node.root ? `, ${caption.toLowerCase()}` : ''}`;
-                return (
-                  <li key={node.id}>
-                    <a
-                      href={`#step-${step}`}
-                      className={styles.link}
-                      style={{ left: place.x - left, width: w + 2 * left, height }}
-                      data-chain-node={node.id}
-                      data-status={node.status}
-                      data-root={node.root ? 'true' : undefined}
-                      data-opens={step}
-                      onClick={(event) => open(event, step)}
-                    >
-                      <span className="visually-hidden">{name}</span>
-                      <svg
-                        className={styles.svg}
-                        width={w + 2 * left}
-                        height={height}
-                        aria-hidden="true"
-                        focusable="false"
+      <div ref={boxRef} className={styles.box}>
+        <div className={styles.drawing} style={{ width: width > 0 ? drawn : undefined, height }}>
+          {width > 0 && (
+            <>
+              <svg
+                className={styles.arrows}
+                width={drawn}
+                height={height}
+                aria-hidden="true"
+                focusable="false"
+              >
+                {boxes.slice(1).map((to, index) => {
+                  const from = boxes[index] as NodeBox;
+                  const start = from.x + from.width + 3;
+                  const end = to.x - 3;
+                  const broken = nodes[index + 1]?.status === 'fail';
+                  return (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: the chain's links never move.
+                    <g key={index}>
+                      <path
+                        className={mergeClasses(styles.arrow, broken && styles.brokenArrow)}
+                        d={`M${start} ${centre}H${end - 5}`}
+                      />
+                      <path className={styles.arrowHead} d={`M${end} ${centre}l-6 -4v8z`} />
+                    </g>
+                  );
+                })}
+              </svg>
+              <ol className={styles.list} aria-labelledby={headingId} onKeyDown={moveAlongChain}>
+                {nodes.map((node, index) => {
+                  const place = boxes[index];
+                  if (!place) return null;
+                  const step = stepOf(node, checks, rootCause);
+                  const { width: w, lines } = place;
+                  // The node's own drawing, in its own coordinates: room around it for the rings.
+                  const left = 4;
+                  const firstBaseline = centre + 4 - ((lines.length - 1) * CHAIN.lineHeight) / 2;
+                  const name = `${node.label}: ${STATUS_LABEL[node.status]}${node.root ? `, ${caption.toLowerCase()}` : ''}`;
+                  return (
+                    <li key={node.id}>
+                      <a
+                        href={`#step-${step}`}
+                        className={styles.link}
+                        style={{ left: place.x - left, width: w + 2 * left, height }}
+                        data-chain-node={node.id}
+                        data-status={node.status}
+                        data-root={node.root ? 'true' : undefined}
+                        data-opens={step}
+                        onClick={(event) => open(event, step)}
                       >
-                        <rect
-                          data-focus-ring=""
-                          className={styles.ring}
-                          x={left - 4}
-                          y={CHAIN.nodeTop - 4}
-                          width={w + 8}
-                          height={CHAIN.nodeHeight + 8}
-                          rx={10}
-                        />
-                        {node.root && (
-                          <rect
-                            className={styles.rootRing}
-                            x={left - 2.5}
-                            y={CHAIN.nodeTop - 2.5}
-                            width={w + 5}
-                            height={CHAIN.nodeHeight + 5}
-                            rx={9}
-                          />
-                        )}
-                        <rect
-                          data-node-shape=""
-                          className={mergeClasses(
-                            styles.shape,
-                            styles[node.status],
-                            node.root && styles.rootShape,
-                          )}
-                          x={left}
-                          y={CHAIN.nodeTop}
-                          width={w}
-                          height={CHAIN.nodeHeight}
-                          rx={7}
-                        />
-                        <g
-                          className={mergeClasses(styles.icon, colors[node.status])}
-                          transform={`translate(${left + CHAIN.padding} ${centre - CHAIN.icon / 2})`}
+                        <span className="visually-hidden">{name}</span>
+                        <svg
+                          className={styles.svg}
+                          width={w + 2 * left}
+                          height={height}
+                          aria-hidden="true"
+                          focusable="false"
                         >
-                          <StatusIcon status={node.status} size={CHAIN.icon} />
-                        </g>
-                        <text className={styles.label} x={left + labelOffset()} y={firstBaseline}>
-                          {lines.map((line, lineIndex) => (
-                            <tspan
-                              key={line}
-                              x={left + labelOffset()}
-                              dy={lineIndex === 0 ? 0 : CHAIN.lineHeight}
-                            >
-                              {line}
-                            </tspan>
-                          ))}
-                        </text>
-                        {node.root && (
-                          <text
-                            className={styles.caption}
-                            x={left + w / 2}
-                            y={CHAIN.captionBaseline}
-                            textAnchor="middle"
+                          <rect
+                            data-focus-ring=""
+                            className={styles.ring}
+                            x={left - 4}
+                            y={CHAIN.nodeTop - 4}
+                            width={w + 8}
+                            height={CHAIN.nodeHeight + 8}
+                            rx={10}
+                          />
+                          {node.root && (
+                            <rect
+                              className={styles.rootRing}
+                              x={left - 2.5}
+                              y={CHAIN.nodeTop - 2.5}
+                              width={w + 5}
+                              height={CHAIN.nodeHeight + 5}
+                              rx={9}
+                            />
+                          )}
+                          <rect
+                            data-node-shape=""
+                            className={mergeClasses(
+                              styles.shape,
+                              styles[node.status],
+                              node.root && styles.rootShape,
+                            )}
+                            x={left}
+                            y={CHAIN.nodeTop}
+                            width={w}
+                            height={CHAIN.nodeHeight}
+                            rx={7}
+                          />
+                          <g
+                            className={mergeClasses(styles.icon, colors[node.status])}
+                            transform={`translate(${left + CHAIN.padding} ${centre - CHAIN.icon / 2})`}
                           >
-                            {caption}
+                            <StatusIcon status={node.status} size={CHAIN.icon} />
+                          </g>
+                          <text className={styles.label} x={left + labelOffset()} y={firstBaseline}>
+                            {lines.map((line, lineIndex) => (
+                              <tspan
+                                key={line}
+                                x={left + labelOffset()}
+                                dy={lineIndex === 0 ? 0 : CHAIN.lineHeight}
+                              >
+                                {line}
+                              </tspan>
+                            ))}
                           </text>
-                        )}
-                      </svg>
-                    </a>
-                  </li>
-                );
-              })}
-            </ol>
-          </>
-        )}
+                          {node.root && (
+                            <text
+                              className={styles.caption}
+                              x={left + w / 2}
+                              y={CHAIN.captionBaseline}
+                              textAnchor="middle"
+                            >
+                              {caption}
+                            </text>
+                          )}
+                        </svg>
+                      </a>
+                    </li>
+                  );
+                })}
+              </ol>
+            </>
+          )}
+        </div>
       </div>
     </section>
   );

@@ -11,6 +11,8 @@ export const CHAIN = {
   padding: 8,
   icon: 16,
   lineHeight: 14,
+  /** Below this width the labels no longer fit their boxes: the picture scrolls instead. */
+  minWidth: 880,
 } as const;
 
 export interface NodeBox {
