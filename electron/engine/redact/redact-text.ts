@@ -11,6 +11,7 @@ import {
   isIpv4,
   isIpv6,
   isNameChar,
+  isUpperCase,
   sidNumbers,
 } from './identifier-shapes';
 import {
@@ -73,8 +74,10 @@ function underlineColumns(line: string): Set<number> | undefined {
 function redactLine(line: string, table: PlaceholderTable, state: LineState): string {
   const spans: { start: number; end: number; placeholder: string }[] = [];
   for (const field of fieldsOf(line)) {
-    const kind = PHRASE_LABELS.get(field.label);
     const value = line.slice(field.start, field.end);
+    const reference = field.label === 'referenceid' ? referenceIdSpan(line, value, table) : undefined;
+    if (reference) spans.push({ ...reference, start: field.start, end: field.start + 10 });
+    const kind = PHRASE_LABELS.get(field.label);
     const span = kind ? phraseSpan(field.label, value) : undefined;
     if (kind && span) {
       const placeholder = table.phrase(kind, value.slice(span.start, span.end));
@@ -276,6 +279,26 @@ function hostInDomain(labels: string[], table: PlaceholderTable): string {
   const host = labels[0] as string;
   const domain = labels.slice(1).join('.');
   return `${inCaseOf(host, table.word('host', host))}.${inCaseOf(domain, table.domain(domain))}`;
+}
+
+// w32tm /query /status: "ReferenceId: 0x0A14000A (source IP:  10.20.0.10)" spells the time
+// source's address in hex too; it becomes the hex of the address's placeholder.
+function referenceIdSpan(
+  line: string,
+  value: string,
+  table: PlaceholderTable,
+): { placeholder: string } | undefined {
+  if (!value.startsWith('0x') && !value.startsWith('0X')) return undefined;
+  const hex = value.slice(2, 10);
+  if (hex.length !== 8 || ![...hex].every((c) => isHexDigit(c)) || isNameChar(value[10])) return undefined;
+  const octets = [0, 2, 4, 6].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+  const address = octets.join('.');
+  if (!line.includes(address)) return undefined;
+  const replaced = redactIpv4(address, table)
+    .split('.')
+    .map((octet) => Number(octet).toString(16).padStart(2, '0'))
+    .join('');
+  return { placeholder: `${value.slice(0, 2)}${isUpperCase(hex) ? replaced.toUpperCase() : replaced}` };
 }
 
 // Older certutil prints a hash as spaced bytes: "6e 8f 1c 2a …" (at least 8 of them). Any

@@ -181,6 +181,12 @@ describe('addresses, hashes and paths', () => {
     );
   });
 
+  it('writes the time source’s address in w32tm’s ReferenceId as the hex of its placeholder', () => {
+    expect(
+      redacted('ReferenceId: 0x0A14000A (source IP:  10.20.0.10)\nReferenceId: 0x00000000 (unspecified)'),
+    ).toBe('ReferenceId: 0xC0000201 (source IP:  192.0.2.1)\nReferenceId: 0x00000000 (unspecified)');
+  });
+
   it('replaces thumbprints and serial numbers with hex of the same length, spaced or not', () => {
     const text = [
       'Thumbprint : 5E2A91C07F3B48D6A1E9C2F0B7D43A8E61C95F20',
