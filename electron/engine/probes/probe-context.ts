@@ -3,7 +3,11 @@ import { buildFactSet, factsOf } from '../facts/fact-set';
 import { validateUncPath } from '../share/validate-unc-path';
 import type { CaptureInputs, Evidence } from '../types';
 
-/** What dependent probes learn from earlier ones. Values are validated host names. */
+/**
+ * What dependent probes learn before they start: from the instant sources (environment,
+ * registry, see readInstantContext), from earlier probes, from the person's inputs. Values
+ * are validated host names.
+ */
 export interface ProbeContext {
   /** The device's AD domain, DNS (contoso.com) preferred, else NetBIOS (CONTOSO). */
   domain?: string;
@@ -33,6 +37,12 @@ function valid(value: string | undefined): string | undefined {
   return value !== undefined && isValidHostName(value) ? value : undefined;
 }
 
+/** The context the person's inputs give: the share to test, when it is a valid UNC path. */
+export function contextFromInputs(inputs: CaptureInputs = {}): ProbeContext {
+  const share = inputs.share === undefined ? undefined : validateUncPath(inputs.share);
+  return share?.ok ? { share: share.path } : {};
+}
+
 /**
  * Context for dependent probes from the evidence gathered so far, read by the same parsers
  * and domain rules as the checks: the device's domain from dsregcmd (DNS suffix of the
@@ -56,7 +66,5 @@ export function contextFromEvidence(evidence: Evidence, inputs: CaptureInputs = 
     factsOf(set, 'nltest-dsgetdc')?.dc?.value ?? factsOf(set, 'nltest-dsgetdc-kdc')?.dc?.value,
   );
   if (dcName !== undefined) context.dcName = dcName;
-  const share = inputs.share === undefined ? undefined : validateUncPath(inputs.share);
-  if (share?.ok) context.share = share.path;
-  return context;
+  return { ...context, ...contextFromInputs(inputs) };
 }

@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entraKerberosArgs } from '../../../electron/engine/probes/entra-kerberos-query';
-import { contextFromEvidence, isValidHostName } from '../../../electron/engine/probes/probe-context';
+import {
+  contextFromEvidence,
+  contextFromInputs,
+  isValidHostName,
+} from '../../../electron/engine/probes/probe-context';
 import type { ProbeResult } from '../../../electron/engine/types';
 
 const sample = (name: string): string =>
@@ -197,6 +201,20 @@ describe('contextFromEvidence', () => {
       'dsregcmd-status': result('Device Name : pc.corp.example\n', 'timeout'),
     });
     expect(context).toEqual({ domain: 'corp.example' });
+  });
+});
+
+describe('contextFromInputs', () => {
+  it('gives the share to test only when it is a valid UNC path', () => {
+    expect(contextFromInputs({ share: '\\\\fs01\\finance' })).toEqual({ share: '\\\\fs01\\finance' });
+    expect(contextFromInputs({ share: 'C:\\Windows' })).toEqual({});
+    expect(contextFromInputs({ share: '\\\\fs01\\finance"; calc' })).toEqual({});
+    expect(contextFromInputs({})).toEqual({});
+    expect(contextFromInputs()).toEqual({});
+  });
+
+  it('is part of the evidence context', () => {
+    expect(contextFromEvidence({}, { share: '\\\\fs01\\finance' })).toEqual({ share: '\\\\fs01\\finance' });
   });
 });
 
