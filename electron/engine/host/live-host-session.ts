@@ -2,6 +2,7 @@ import { createCapture } from '../capture/write-capture';
 import type { Capture, CaptureInputs, Evidence, ProbeId } from '../types';
 import { type CommandRunner, runCommand } from './command-funnel';
 import { collectEvidence, isLiveHostSupported, type ProbeProgress } from './live-host';
+import type { HostEnvironment } from './read-instant-context';
 import { readOemCodePage } from './read-oem-code-page';
 import { resolveSystem32 } from './system-paths';
 
@@ -28,16 +29,25 @@ export function openLiveHost(): LiveHostResult {
   const system32 = resolveSystem32({ env: process.env, platform: process.platform });
   if (!system32)
     return { ok: false, reason: 'the Windows System32 folder could not be found (SystemRoot is not set)' };
-  return { ok: true, host: liveHostAt(system32, runCommand) };
+  return { ok: true, host: liveHostAt(system32, runCommand, process.env) };
 }
 
-/** A live host over a given System32 folder and runner (tests pass stub folders). */
-export function liveHostAt(system32: string, runner: CommandRunner): LiveHost {
-  // The OEM code page does not change while the app runs: read it once.
+/**
+ * A live host over a given System32 folder and runner (tests pass stub folders). The
+ * environment is this process's own (the main process's, never the renderer's): the sign-in
+ * domain in it lets the domain queries start without waiting for dsregcmd.
+ */
+export function liveHostAt(
+  system32: string,
+  runner: CommandRunner,
+  environment: HostEnvironment = {},
+): LiveHost {
+  // The OEM code page does not change while the app runs: read it once, while the first run
+  // reads the registry's domain.
   let codePage: Promise<number> | undefined;
-  const collect = async (options: Parameters<typeof collectEvidence>[0]) => {
+  const collect = (options: Parameters<typeof collectEvidence>[0]) => {
     codePage ??= readOemCodePage({ system32, runner });
-    return collectEvidence({ ...options, codePage: await codePage });
+    return collectEvidence({ ...options, codePage, environment });
   };
   return {
     system32,

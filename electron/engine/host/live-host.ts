@@ -1,7 +1,8 @@
 import { PROBE_CATALOG, type ProbeSpec } from '../probes/probe-catalog';
-import { contextFromEvidence } from '../probes/probe-context';
+import { contextFromEvidence, contextFromInputs, type ProbeContext } from '../probes/probe-context';
 import { type CaptureInputs, type Evidence, PROBE_IDS, type ProbeId, type ProbeResult } from '../types';
 import { type CommandRunner, runCommand } from './command-funnel';
+import { type HostEnvironment, readInstantContext } from './read-instant-context';
 import { readOemCodePage } from './read-oem-code-page';
 import { resolveSystemExecutable } from './system-paths';
 
@@ -24,22 +25,27 @@ export interface CollectOptions {
   system32: string;
   runner?: CommandRunner;
   onProgress?: (event: ProbeProgress) => void;
-  /** OEM code page when the caller already read it; otherwise read once here. */
-  codePage?: number;
+  /** OEM code page when the caller already read it (or is reading it); otherwise read once here. */
+  codePage?: number | Promise<number>;
   /** What the person typed, e.g. the share to test. */
   inputs?: CaptureInputs;
+  /**
+   * The host process's own environment (USERDNSDOMAIN, USERDOMAIN, COMPUTERNAME), an instant
+   * source of the AD domains; none when not given, so only the registry and the probes tell.
+   */
+  environment?: HostEnvironment;
 }
 
-/** The requested specs plus, transitively, the specs they need. */
-function selectSpecs(requested: readonly ProbeId[] | undefined): ProbeSpec[] {
+/** The requested specs plus, transitively, the specs they need or must follow. */
+function selectSpecs(requested: readonly ProbeId[] | undefined, inputs: ProbeContext): ProbeSpec[] {
   if (requested === undefined) return [...PROBE_CATALOG];
   const wanted = new Set<ProbeId>();
   const add = (id: ProbeId): void => {
     if (wanted.has(id)) return;
     const spec = PROBE_CATALOG.find((candidate) => candidate.id === id);
-    if (spec === undefined) return; // not a command probe (share-access)
+    if (spec === undefined) return; // not a command probe (entra-kerberos-server-admin)
     wanted.add(id);
-    for (const need of spec.needs ?? []) add(need);
+    for (const need of [...(spec.needs ?? []), ...(spec.after?.(inputs) ?? [])]) add(need);
   };
   for (const id of requested) add(id);
   return PROBE_CATALOG.filter((spec) => wanted.has(spec.id));
@@ -64,22 +70,53 @@ function notify(listener: CollectOptions['onProgress'], event: ProbeProgress): v
 }
 
 /**
- * Runs the probes as early as their inputs allow: every probe starts as soon as the probes
- * it needs are done (nltest and the Entra Kerberos query after dsregcmd, the time offset
- * after nltest), so the wall time is about the slowest chain, not the sum. Never throws.
+ * Runs the probes as early as their inputs allow, so the wall time is about the slowest probe,
+ * not a chain: nltest and the Entra Kerberos query start at once when the instant sources
+ * (environment, registry) name the domain they query, and wait for dsregcmd and klist only
+ * when those do not; the time offset waits for nltest's DC; klist waits for the share test
+ * only when there is a share. Never throws.
  */
 export async function collectEvidence(options: CollectOptions): Promise<Evidence> {
   const runner = options.runner ?? runCommand;
-  const specs = selectSpecs(options.probes);
-  const codePage = options.codePage ?? (await readOemCodePage({ system32: options.system32, runner }));
+  const inputs = contextFromInputs(options.inputs);
+  const specs = selectSpecs(options.probes, inputs);
+  // Read alongside the code page, and only when a probe can use it.
+  const instant: Promise<ProbeContext> = specs.some((spec) => spec.ready)
+    ? readInstantContext({ system32: options.system32, runner, environment: options.environment ?? {} })
+    : Promise.resolve({});
+  const codePage = await (options.codePage ?? readOemCodePage({ system32: options.system32, runner }));
   const evidence: Evidence = {};
   const running = new Map<ProbeId, Promise<void>>();
+  const startAll = (ids: readonly ProbeId[]): Promise<unknown> =>
+    Promise.all(specs.filter((other) => ids.includes(other.id)).map(start));
+
+  /** Waits for what the probe needs and returns the context its args read. */
+  const contextFor = async (spec: ProbeSpec): Promise<ProbeContext> => {
+    await startAll(spec.after?.(inputs) ?? []);
+    const { ready } = spec;
+    if (ready === undefined) {
+      await startAll(spec.needs ?? []);
+      return contextFromEvidence(evidence, options.inputs);
+    }
+    const instantValues = await instant;
+    // The instant values win: they decided whether to wait, so the probe uses what they said.
+    const known = (): ProbeContext => ({
+      ...contextFromEvidence(evidence, options.inputs),
+      ...instantValues,
+    });
+    let isReady = ready({ ...inputs, ...instantValues });
+    for (const need of spec.needs ?? []) {
+      if (isReady) break;
+      await startAll([need]);
+      isReady = ready(known());
+    }
+    return known();
+  };
 
   const runSpec = async (spec: ProbeSpec): Promise<void> => {
-    await Promise.all(specs.filter((other) => spec.needs?.includes(other.id)).map(start));
     let result: ProbeResult;
     try {
-      const args = spec.args(contextFromEvidence(evidence, options.inputs));
+      const args = spec.args(await contextFor(spec));
       if (args === null) {
         result = skipped(spec.skipReason ?? 'its inputs are missing');
       } else {

@@ -13,13 +13,34 @@ export interface ProbeSpec {
   args: (context: ProbeContext) => string[] | null;
   /** Why args() returned null, recorded as "skipped: <reason>". */
   skipReason?: string;
-  /** Probes whose output provides the context (see contextFromEvidence). */
-  needs?: ProbeId[];
+  /**
+   * Probes whose output provides the context (see contextFromEvidence), awaited in this order
+   * until ready() holds; every one of them when there is no ready().
+   */
+  needs?: readonly ProbeId[];
+  /**
+   * Whether what is known lets the probe start before its needs are done: asked first with the
+   * instant context (environment, registry: see readInstantContext) and the inputs, then again
+   * after each need.
+   */
+  ready?: (known: ProbeContext) => boolean;
+  /** Probes that must be done before it starts, given the inputs (not a source of context). */
+  after?: (inputs: ProbeContext) => readonly ProbeId[];
   timeoutMs: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
-const NO_DOMAIN = 'no AD domain found in dsregcmd output';
+const NO_DOMAIN = 'no AD domain found (USERDNSDOMAIN, primary DNS suffix, dsregcmd, klist)';
+
+// The fallback for the device's domain, as adDomain ranks it: the DNS suffix of dsregcmd's
+// Device Name, else the realm of klist's krbtgt ticket (Entra joined), else the NetBIOS name.
+const DEVICE_DOMAIN_SOURCES: readonly ProbeId[] = ['dsregcmd-status', 'klist-tickets'];
+const hasDnsDomain = ({ domain }: ProbeContext): boolean => domain?.includes('.') === true;
+
+// The fallback for the user's domain, as userAdDomain ranks it: the client realm in klist, else
+// whoami's NetBIOS domain, which needs dsregcmd to tell the device's own domain from another.
+const USER_DOMAIN_SOURCES: readonly ProbeId[] = ['klist-tickets', 'whoami-user', 'dsregcmd-status'];
+const hasUserDomain = ({ userDomain }: ProbeContext): boolean => userDomain !== undefined;
 
 function fixed(...args: string[]): () => string[] {
   return () => [...args];
@@ -54,8 +75,8 @@ export const PROBE_CATALOG: readonly ProbeSpec[] = [
     id: 'klist-tickets',
     executable: 'klist.exe',
     args: fixed(),
-    // After the share test, so the cifs ticket it caused is in the cache.
-    needs: ['share-access'],
+    // After the share test when there is one, so the cifs ticket it caused is in the cache.
+    after: ({ share }) => (share === undefined ? [] : ['share-access']),
     timeoutMs: DEFAULT_TIMEOUT_MS,
   },
   {
@@ -107,7 +128,8 @@ export const PROBE_CATALOG: readonly ProbeSpec[] = [
     executable: 'nltest.exe',
     args: dsgetdcArgs('/keylist'),
     skipReason: NO_DOMAIN,
-    needs: ['dsregcmd-status', 'klist-tickets'],
+    needs: DEVICE_DOMAIN_SOURCES,
+    ready: hasDnsDomain,
     // Without line of sight to a DC, DsGetDcName waits on DNS and netlogon timeouts.
     timeoutMs: 30_000,
   },
@@ -118,7 +140,8 @@ export const PROBE_CATALOG: readonly ProbeSpec[] = [
     executable: 'nltest.exe',
     args: dsgetdcArgs(),
     skipReason: NO_DOMAIN,
-    needs: ['dsregcmd-status', 'klist-tickets'],
+    needs: DEVICE_DOMAIN_SOURCES,
+    ready: hasDnsDomain,
     timeoutMs: 30_000,
   },
   {
@@ -135,6 +158,9 @@ export const PROBE_CATALOG: readonly ProbeSpec[] = [
         ? ['/stripchart', `/computer:${dcName}`, '/samples:1', '/dataonly']
         : null,
     skipReason: 'no domain controller found by nltest',
+    // The DC nltest finds now, the key-list one preferred. LOGONSERVER names the DC of the
+    // sign-in, which may be out of reach by now: w32tm would wait its timeout where nltest's
+    // "no DC" skips this at once. nltest takes a fraction of the Entra Kerberos query's time.
     needs: ['nltest-dsgetdc', 'nltest-dsgetdc-kdc'],
     timeoutMs: DEFAULT_TIMEOUT_MS,
   },
@@ -143,7 +169,10 @@ export const PROBE_CATALOG: readonly ProbeSpec[] = [
     executable: POWERSHELL_EXECUTABLE,
     args: entraKerberosArgs,
     skipReason: NO_DOMAIN,
-    needs: ['dsregcmd-status', 'klist-tickets'],
+    // Searches the user's domain, else the device's: without the user's domain from the instant
+    // sources it waits for the probes that could name it.
+    needs: USER_DOMAIN_SOURCES,
+    ready: hasUserDomain,
     // PowerShell's start-up plus an LDAP bind that may wait on an unreachable DC.
     timeoutMs: 30_000,
   },

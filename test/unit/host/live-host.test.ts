@@ -7,8 +7,9 @@ import {
   isLiveHostSupported,
   type ProbeProgress,
 } from '../../../electron/engine/host/live-host';
+import { liveHostAt } from '../../../electron/engine/host/live-host-session';
 import { PROBE_CATALOG } from '../../../electron/engine/probes/probe-catalog';
-import type { ProbeResult } from '../../../electron/engine/types';
+import type { Evidence, ProbeResult } from '../../../electron/engine/types';
 import { makeTempDir, PRINT_ARGV, removeDir, writeStub } from './stub-tools';
 
 const dirs: string[] = [];
@@ -26,6 +27,11 @@ const DSREGCMD_HYBRID = `printf '%s\\n' '+---+' '| Device State |' '            
   '                DomainName : CONTOSO' '               Device Name : pc01.corp.contoso.com'`;
 const NLTEST_OK = `${PRINT_ARGV}\nprintf '           DC: \\\\\\\\DC01.corp.contoso.com\\n      Address: \\\\\\\\10.0.0.4\\n'`;
 const REG_WITH_OEMCP = `case "$*" in *OEMCP*) printf '    OEMCP    REG_SZ    850\\r\\n';; *) ${PRINT_ARGV};; esac`;
+/** reg.exe answering the code page and the Tcpip Parameters key, whose Domain value is given. */
+const regWithSuffix = (domain: string): string =>
+  `case "$*" in *OEMCP*) printf '    OEMCP    REG_SZ    850\\r\\n';; ` +
+  `*Tcpip*) printf '%s\\r\\n' 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters' ` +
+  `'    Hostname    REG_SZ    PC01' '    Domain    REG_SZ    ${domain}';; *) ${PRINT_ARGV};; esac`;
 
 /** A fake System32 with every tool of the catalog; overrides replace single tools. */
 async function fakeSystem32(overrides: Record<string, string | null> = {}): Promise<string> {
@@ -41,6 +47,22 @@ async function fakeSystem32(overrides: Record<string, string | null> = {}): Prom
     if (body !== null && body !== undefined) await writeStub(dir, spec.executable, body);
   }
   return dir;
+}
+
+/** Position of "probe:phase" in the progress events. */
+function orderOf(events: readonly ProbeProgress[]): (key: string) => number {
+  const order = events.map((event) => `${event.probeId}:${event.phase}`);
+  return (key) => {
+    const index = order.indexOf(key);
+    expect(index, key).toBeGreaterThanOrEqual(0);
+    return index;
+  };
+}
+
+/** The domain the Entra Kerberos query searched, from its encoded script. */
+function ldapDomainOf(result: ProbeResult | undefined): string | undefined {
+  const script = Buffer.from(result?.command.at(-1) ?? '', 'base64').toString('utf16le');
+  return /^\$domain = '([^']*)'$/m.exec(script)?.[1];
 }
 
 function countingRunner(): { runner: (request: CommandRequest) => Promise<ProbeResult>; files: string[] } {
@@ -96,13 +118,13 @@ describe('collectEvidence', () => {
       '/dataonly',
     ]);
     expect(evidence['entra-kerberos-object']?.command[0]).toBe('powershell.exe');
-    // One reg call for the code page, then one process per probe.
-    expect(files).toHaveLength(1 + PROBE_CATALOG.length);
-    // The code page, os-version, the three policy keys and the LogonUI key.
-    expect(files.filter((file) => file === 'reg.exe')).toHaveLength(6);
+    // Two reg calls (the code page, the computer's DNS suffix), then one process per probe.
+    expect(files).toHaveLength(2 + PROBE_CATALOG.length);
+    // Those two, os-version, the three policy keys and the LogonUI key.
+    expect(files.filter((file) => file === 'reg.exe')).toHaveLength(7);
 
-    const order = events.map((event) => `${event.probeId}:${event.phase}`);
-    const at = (key: string): number => order.indexOf(key);
+    // Neither the environment nor the registry named the domain: dsregcmd did.
+    const at = orderOf(events);
     expect(at('nltest-dsgetdc:start')).toBeGreaterThan(at('dsregcmd-status:done'));
     expect(at('nltest-dsgetdc-kdc:start')).toBeGreaterThan(at('dsregcmd-status:done'));
     expect(at('entra-kerberos-object:start')).toBeGreaterThan(at('dsregcmd-status:done'));
@@ -137,9 +159,7 @@ describe('collectEvidence', () => {
       probes: ['klist-tickets', 'klist-cloud-debug', 'whoami-user', 'whoami-groups'],
     });
     const elapsed = performance.now() - startedAt;
-    // share-access comes along (klist waits for it) and is skipped at once: no share given.
-    expect(evidence['share-access']?.error).toBe('skipped: no file share path given');
-    const ran = Object.entries(evidence).filter(([id]) => id !== 'share-access');
+    const ran = Object.entries(evidence);
     expect(ran).toHaveLength(4);
     for (const [, result] of ran) expect(result?.durationMs).toBeGreaterThanOrEqual(450);
     expect(elapsed).toBeLessThan(1_500);
@@ -162,7 +182,8 @@ describe('collectEvidence', () => {
       onProgress: (event) => events.push(event),
     });
     const elapsed = performance.now() - startedAt;
-    // dsregcmd -> nltest -> w32tm is 3 x 0.4 s; the sum of the slow probes is 9 x 0.4 s.
+    // Without an instant source of the domain, dsregcmd -> nltest -> w32tm is 3 x 0.4 s; the
+    // sum of the slow probes is 9 x 0.4 s.
     expect(elapsed).toBeGreaterThanOrEqual(1_150);
     expect(elapsed).toBeLessThan(2_400);
     expect(evidence['time-offset']?.error).toBeNull();
@@ -172,7 +193,7 @@ describe('collectEvidence', () => {
     expect(order.indexOf('nltest-dsgetdc:start')).toBeLessThan(order.indexOf('nltest-dsgetdc-kdc:done'));
   });
 
-  it('records the dependent probes as skipped when dsregcmd shows no AD domain', async () => {
+  it('records the dependent probes as skipped when no source names an AD domain', async () => {
     const system32 = await fakeSystem32({
       'dsregcmd.exe': `echo '               Device Name : Win10-Client'`,
     });
@@ -186,9 +207,10 @@ describe('collectEvidence', () => {
       durationMs: 0,
       error,
     });
-    expect(evidence['nltest-dsgetdc']).toEqual(skip('skipped: no AD domain found in dsregcmd output'));
-    expect(evidence['nltest-dsgetdc-kdc']).toEqual(skip('skipped: no AD domain found in dsregcmd output'));
-    expect(evidence['entra-kerberos-object']).toEqual(skip('skipped: no AD domain found in dsregcmd output'));
+    const noDomain = skip('skipped: no AD domain found (USERDNSDOMAIN, primary DNS suffix, dsregcmd, klist)');
+    expect(evidence['nltest-dsgetdc']).toEqual(noDomain);
+    expect(evidence['nltest-dsgetdc-kdc']).toEqual(noDomain);
+    expect(evidence['entra-kerberos-object']).toEqual(noDomain);
     expect(evidence['time-offset']).toEqual(skip('skipped: no domain controller found by nltest'));
     expect(files).not.toContain('nltest.exe');
     expect(files).not.toContain('powershell.exe');
@@ -206,7 +228,6 @@ describe('collectEvidence', () => {
       'nltest-dsgetdc',
       'nltest-dsgetdc-kdc',
       'time-offset',
-      'share-access',
     ]);
     expect(evidence['nltest-dsgetdc']).toMatchObject({ exitCode: 1, error: null });
     expect(evidence['time-offset']?.error).toBe('skipped: no domain controller found by nltest');
@@ -222,6 +243,7 @@ describe('collectEvidence', () => {
     expect(Object.keys(evidence)).toEqual([
       'dsregcmd-status',
       'klist-tickets',
+      'whoami-user',
       'entra-kerberos-object',
       'share-access',
     ]);
@@ -251,6 +273,206 @@ describe('collectEvidence', () => {
       },
     });
     expect(evidence['klist-tickets']).toMatchObject({ error: 'spawn exploded', exitCode: null });
+  });
+});
+
+describe('the AD domain from an instant source', () => {
+  const SIGNED_IN = { USERDNSDOMAIN: 'CORP.CONTOSO.COM', USERDOMAIN: 'CORP', COMPUTERNAME: 'PC01' };
+  const slow = (seconds: number, body: string): string => `sleep ${seconds}\n${body}`;
+  const KLIST_ENTRA_JOINED = `exec cat '${path.join(import.meta.dirname, '../../fixtures/samples/klist-02.txt')}'`;
+
+  async function run(
+    overrides: Record<string, string | null>,
+    options: Partial<Parameters<typeof collectEvidence>[0]> = {},
+  ): Promise<{ evidence: Evidence; at: (key: string) => number; commands: string[][] }> {
+    const system32 = await fakeSystem32(overrides);
+    const events: ProbeProgress[] = [];
+    const commands: string[][] = [];
+    const evidence = await collectEvidence({
+      system32,
+      codePage: 437,
+      runner: (request) => {
+        commands.push([path.basename(request.file), ...request.args]);
+        return runCommand(request);
+      },
+      onProgress: (event) => events.push(event),
+      ...options,
+    });
+    return { evidence, at: orderOf(events), commands };
+  }
+
+  it('starts both nltest queries and the Entra Kerberos query without waiting for dsregcmd', async () => {
+    const { evidence, at } = await run(
+      { 'dsregcmd.exe': slow(1, DSREGCMD_HYBRID) },
+      { environment: SIGNED_IN },
+    );
+    for (const probe of ['nltest-dsgetdc', 'nltest-dsgetdc-kdc', 'entra-kerberos-object']) {
+      expect(at(`${probe}:start`), probe).toBeLessThan(at('dsregcmd-status:done'));
+    }
+    // The time offset still measures against the DC nltest found, and is done before dsregcmd.
+    expect(at('time-offset:start')).toBeGreaterThan(at('nltest-dsgetdc:done'));
+    expect(at('time-offset:done')).toBeLessThan(at('dsregcmd-status:done'));
+    expect(evidence['nltest-dsgetdc']?.command).toEqual([
+      'nltest.exe',
+      '/dsgetdc:corp.contoso.com',
+      '/kdc',
+      '/keylist',
+    ]);
+    expect(ldapDomainOf(evidence['entra-kerberos-object'])).toBe('corp.contoso.com');
+    expect(evidence['time-offset']?.command).toContain('/computer:DC01.corp.contoso.com');
+  });
+
+  it("queries the device's domain from the registry and the user's domain from the environment", async () => {
+    const { evidence, at, commands } = await run(
+      { 'reg.exe': regWithSuffix('corp.contoso.com'), 'dsregcmd.exe': slow(1, DSREGCMD_HYBRID) },
+      { environment: { USERDNSDOMAIN: 'EU.CONTOSO.COM', USERDOMAIN: 'EU', COMPUTERNAME: 'PC01' } },
+    );
+    expect(commands).toContainEqual([
+      'reg.exe',
+      'query',
+      'HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters',
+    ]);
+    // nltest and the time offset use the device's domain; the Kerberos object is the user's.
+    expect(evidence['nltest-dsgetdc-kdc']?.command).toEqual([
+      'nltest.exe',
+      '/dsgetdc:corp.contoso.com',
+      '/kdc',
+    ]);
+    expect(ldapDomainOf(evidence['entra-kerberos-object'])).toBe('eu.contoso.com');
+    expect(at('nltest-dsgetdc:start')).toBeLessThan(at('dsregcmd-status:done'));
+    expect(at('entra-kerberos-object:start')).toBeLessThan(at('dsregcmd-status:done'));
+  });
+
+  it("starts nltest from the registry's suffix alone, and the Entra Kerberos query after the probes that name the user's domain", async () => {
+    const { evidence, at } = await run({
+      'reg.exe': regWithSuffix('corp.contoso.com'),
+      'dsregcmd.exe': slow(1, DSREGCMD_HYBRID),
+    });
+    expect(at('nltest-dsgetdc:start')).toBeLessThan(at('dsregcmd-status:done'));
+    // A local account, say: nothing instant names the user's domain, so the query waits.
+    expect(at('entra-kerberos-object:start')).toBeGreaterThan(at('dsregcmd-status:done'));
+    expect(at('entra-kerberos-object:start')).toBeGreaterThan(at('klist-tickets:done'));
+    expect(at('entra-kerberos-object:start')).toBeGreaterThan(at('whoami-user:done'));
+    expect(ldapDomainOf(evidence['entra-kerberos-object'])).toBe('corp.contoso.com');
+  });
+
+  it('falls back to dsregcmd when the instant sources are empty, without waiting for klist', async () => {
+    // klist waits for a slow share test; dsregcmd's Device Name already names the domain.
+    const { evidence, at } = await run(
+      { 'WindowsPowerShell\\v1.0\\powershell.exe': slow(1, PRINT_ARGV) },
+      { inputs: { share: '\\\\fs01.corp.contoso.com\\finance' } },
+    );
+    expect(at('nltest-dsgetdc:start')).toBeGreaterThan(at('dsregcmd-status:done'));
+    expect(at('nltest-dsgetdc:start')).toBeLessThan(at('klist-tickets:start'));
+    expect(at('klist-tickets:start')).toBeGreaterThan(at('share-access:done'));
+    expect(evidence['nltest-dsgetdc']?.command[1]).toBe('/dsgetdc:corp.contoso.com');
+  });
+
+  it("falls back to klist's realm on an Entra joined device whose dsregcmd names no domain", async () => {
+    const { evidence, at } = await run({
+      'dsregcmd.exe': `echo '               Device Name : PC01'`,
+      'klist.exe': slow(0.5, KLIST_ENTRA_JOINED),
+    });
+    expect(at('nltest-dsgetdc:start')).toBeGreaterThan(at('klist-tickets:done'));
+    expect(evidence['nltest-dsgetdc']?.command[1]).toBe('/dsgetdc:za.tryhackme.com');
+    expect(ldapDomainOf(evidence['entra-kerberos-object'])).toBe('za.tryhackme.com');
+  });
+
+  it('on an Entra joined device takes the domain from USERDNSDOMAIN, not from klist', async () => {
+    const { evidence, at } = await run(
+      {
+        'dsregcmd.exe': `echo '               Device Name : PC01'`,
+        'klist.exe': slow(1, KLIST_ENTRA_JOINED),
+      },
+      { environment: { USERDNSDOMAIN: 'ZA.TRYHACKME.COM', USERDOMAIN: 'ZA', COMPUTERNAME: 'PC01' } },
+    );
+    expect(at('nltest-dsgetdc:start')).toBeLessThan(at('klist-tickets:done'));
+    expect(evidence['nltest-dsgetdc']?.command[1]).toBe('/dsgetdc:za.tryhackme.com');
+  });
+
+  it.each([
+    ['a quote', "corp.contoso.com'"],
+    ['a double quote', 'corp.contoso.com"'],
+    ['a space and a second argument', 'corp.contoso.com /dsgetdc:evil.example'],
+    ['a dollar sign', '$env:USERNAME'],
+    ['PowerShell syntax', "x'; Start-Process calc; '"],
+    ['a leading dash', '-corp.contoso.com'],
+    ['a trailing space', 'corp.contoso.com '],
+    ['a very long name', `${'a'.repeat(60)}.`.repeat(5).concat('com')],
+    ['a control character', 'corp.contoso.com\n/keylist'],
+    ['the Entra realm', 'KERBEROS.MICROSOFTONLINE.COM'],
+  ])('refuses an environment value with %s and falls back to dsregcmd', async (_label, value) => {
+    const { evidence, at, commands } = await run(
+      {},
+      { environment: { USERDNSDOMAIN: value, USERDOMAIN: value, COMPUTERNAME: 'PC01' } },
+    );
+    expect(at('nltest-dsgetdc:start')).toBeGreaterThan(at('dsregcmd-status:done'));
+    expect(evidence['nltest-dsgetdc']?.command[1]).toBe('/dsgetdc:corp.contoso.com');
+    expect(ldapDomainOf(evidence['entra-kerberos-object'])).toBe('corp.contoso.com');
+    // No process received the value, whole or as part of an argument.
+    for (const argv of commands) expect(argv.filter((arg) => arg.includes(value))).toEqual([]);
+  });
+
+  it('refuses a registry suffix that is not a host name and falls back to dsregcmd', async () => {
+    const { evidence, at } = await run({ 'reg.exe': regWithSuffix('corp.contoso.com & calc.exe') });
+    expect(at('nltest-dsgetdc:start')).toBeGreaterThan(at('dsregcmd-status:done'));
+    expect(evidence['nltest-dsgetdc']?.command[1]).toBe('/dsgetdc:corp.contoso.com');
+  });
+
+  it('reads the registry only when a probe can use the domain', async () => {
+    const { commands } = await run({}, { probes: ['whoami-user', 'time-status'] });
+    expect(commands.filter(([file]) => file === 'reg.exe')).toEqual([]);
+  });
+});
+
+describe('liveHostAt', () => {
+  it("gives the probes the host's own environment, and none unless given", async () => {
+    const system32 = await fakeSystem32();
+    const environment = { USERDNSDOMAIN: 'EU.CONTOSO.COM', USERDOMAIN: 'EU', COMPUTERNAME: 'PC01' };
+    const withEnvironment = await liveHostAt(system32, runCommand, environment).collect(
+      ['nltest-dsgetdc'],
+      {},
+    );
+    // No DNS suffix in this registry: the user's domain is the best instant answer.
+    expect(withEnvironment['nltest-dsgetdc']?.command[1]).toBe('/dsgetdc:eu.contoso.com');
+    const without = await liveHostAt(system32, runCommand).collect(['nltest-dsgetdc'], {});
+    expect(without['nltest-dsgetdc']?.command[1]).toBe('/dsgetdc:corp.contoso.com');
+  });
+});
+
+describe('klist and the share test', () => {
+  it('runs klist alone when no share is given', async () => {
+    const system32 = await fakeSystem32();
+    const evidence = await collectEvidence({ system32, codePage: 437, probes: ['klist-tickets'] });
+    expect(Object.keys(evidence)).toEqual(['klist-tickets']);
+  });
+
+  it('runs the share test first when a share is given, so klist lists its ticket', async () => {
+    const system32 = await fakeSystem32({
+      'WindowsPowerShell\\v1.0\\powershell.exe': `sleep 0.3\n${PRINT_ARGV}`,
+    });
+    const events: ProbeProgress[] = [];
+    const evidence = await collectEvidence({
+      system32,
+      codePage: 437,
+      probes: ['klist-tickets'],
+      inputs: { share: '\\\\fs01\\finance' },
+      onProgress: (event) => events.push(event),
+    });
+    expect(Object.keys(evidence)).toEqual(['klist-tickets', 'share-access']);
+    const at = orderOf(events);
+    expect(at('klist-tickets:start')).toBeGreaterThan(at('share-access:done'));
+  });
+
+  it('does not wait for a share test that cannot run (an invalid path)', async () => {
+    const system32 = await fakeSystem32();
+    const evidence = await collectEvidence({
+      system32,
+      codePage: 437,
+      probes: ['klist-tickets'],
+      inputs: { share: 'C:\\not-a-share' },
+    });
+    expect(Object.keys(evidence)).toEqual(['klist-tickets']);
   });
 });
 

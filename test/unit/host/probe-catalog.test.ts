@@ -48,12 +48,32 @@ describe('PROBE_CATALOG', () => {
     ]);
   });
 
-  it('declares what the dependent probes need', () => {
-    expect(findProbeSpec('nltest-dsgetdc')?.needs).toEqual(['dsregcmd-status', 'klist-tickets']);
+  it('declares what the dependent probes need, and when the instant context is enough', () => {
+    const nltest = findProbeSpec('nltest-dsgetdc');
+    // dsregcmd's Device Name first, then klist's realm, as adDomain ranks them.
+    expect(nltest?.needs).toEqual(['dsregcmd-status', 'klist-tickets']);
+    expect(nltest?.ready?.({ domain: 'corp.contoso.com' })).toBe(true);
+    // A NetBIOS name alone waits: klist's realm would be the DNS name.
+    expect(nltest?.ready?.({ domain: 'CORP' })).toBe(false);
+    expect(nltest?.ready?.({ userDomain: 'eu.contoso.com' })).toBe(false);
     // The query without /keylist waits for the same probes, so both nltest runs start together.
-    expect(findProbeSpec('nltest-dsgetdc-kdc')?.needs).toEqual(findProbeSpec('nltest-dsgetdc')?.needs);
+    expect(findProbeSpec('nltest-dsgetdc-kdc')?.needs).toEqual(nltest?.needs);
+    expect(findProbeSpec('nltest-dsgetdc-kdc')?.ready).toBe(nltest?.ready);
+    // The DC nltest found now, never an instant guess.
     expect(findProbeSpec('time-offset')?.needs).toEqual(['nltest-dsgetdc', 'nltest-dsgetdc-kdc']);
-    expect(findProbeSpec('entra-kerberos-object')?.needs).toEqual(['dsregcmd-status', 'klist-tickets']);
+    expect(findProbeSpec('time-offset')?.ready).toBeUndefined();
+    const ldap = findProbeSpec('entra-kerberos-object');
+    expect(ldap?.needs).toEqual(['klist-tickets', 'whoami-user', 'dsregcmd-status']);
+    expect(ldap?.ready?.({ userDomain: 'eu.contoso.com' })).toBe(true);
+    // The device's domain alone does not say which domain the user's object is in.
+    expect(ldap?.ready?.({ domain: 'corp.contoso.com' })).toBe(false);
+  });
+
+  it('makes klist wait for the share test only when there is a share', () => {
+    const klist = findProbeSpec('klist-tickets');
+    expect(klist?.needs).toBeUndefined();
+    expect(klist?.after?.({})).toEqual([]);
+    expect(klist?.after?.({ share: '\\\\fs01\\finance' })).toEqual(['share-access']);
   });
 
   it('cannot run the dependent probes without a valid context', () => {
@@ -73,8 +93,10 @@ describe('PROBE_CATALOG', () => {
         expect(findProbeSpec(id)?.args(context), `${id} ${JSON.stringify(context)}`).toBeNull();
       }
     }
-    expect(findProbeSpec('nltest-dsgetdc')?.skipReason).toBe('no AD domain found in dsregcmd output');
-    expect(findProbeSpec('nltest-dsgetdc-kdc')?.skipReason).toBe('no AD domain found in dsregcmd output');
+    const noDomain = 'no AD domain found (USERDNSDOMAIN, primary DNS suffix, dsregcmd, klist)';
+    expect(findProbeSpec('nltest-dsgetdc')?.skipReason).toBe(noDomain);
+    expect(findProbeSpec('nltest-dsgetdc-kdc')?.skipReason).toBe(noDomain);
+    expect(findProbeSpec('entra-kerberos-object')?.skipReason).toBe(noDomain);
     expect(findProbeSpec('time-offset')?.skipReason).toBe('no domain controller found by nltest');
   });
 
@@ -96,6 +118,16 @@ describe('PROBE_CATALOG', () => {
 
   it('gives every probe a timeout', () => {
     for (const spec of PROBE_CATALOG) expect(spec.timeoutMs).toBeGreaterThanOrEqual(5_000);
+    const timeouts = Object.fromEntries(PROBE_CATALOG.map((spec) => [spec.id, spec.timeoutMs]));
+    expect(timeouts).toMatchObject({
+      'dsregcmd-status': 30_000,
+      'nltest-dsgetdc': 30_000,
+      'nltest-dsgetdc-kdc': 30_000,
+      'entra-kerberos-object': 30_000,
+      'share-access': 30_000,
+      'klist-tickets': 15_000,
+      'time-offset': 15_000,
+    });
   });
 });
 
