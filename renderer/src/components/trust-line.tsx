@@ -15,7 +15,12 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase200,
   },
   name: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
-  why: { minWidth: '24px', minHeight: '24px', padding: `0 ${tokens.spacingHorizontalXS}`, fontSize: 'inherit' },
+  why: {
+    minWidth: '24px',
+    minHeight: '24px',
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    fontSize: 'inherit',
+  },
   reason: {
     margin: 0,
     color: tokens.colorNeutralForeground2,
