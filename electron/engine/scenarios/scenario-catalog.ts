@@ -48,27 +48,21 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
     name: 'healthy-hybrid',
     title: 'Healthy hybrid joined device',
     description:
-      'A hybrid joined Windows 11 device where cloud Kerberos trust works end to end: Intune turns it on, the ' +
-      'user signed in with a PIN, Microsoft Entra ID issued the cloud ticket and a domain controller exchanged it. ' +
-      'Every step should pass, and the file share ticket proves it. Use it as the reference for the others.',
+      'The user reports nothing wrong: the PIN works and the finance share opens without a prompt. Use it as the reference device to compare the others with.',
     file: 'healthy-hybrid.json',
   },
   {
     name: 'healthy-entra-joined',
     title: 'Healthy Microsoft Entra joined device',
     description:
-      'A cloud-only (Microsoft Entra joined) device that is not in the AD domain, yet opens on-premises file ' +
-      'shares with Kerberos thanks to cloud Kerberos trust. Nothing is wrong: notice that dsregcmd shows ' +
-      'DomainJoined NO while klist still holds a ticket for the AD domain.',
+      'A cloud-only laptop, never joined to the AD domain, opens an on-premises file share without asking for a password. The user asks whether that is expected.',
     file: 'healthy-entra-joined.json',
   },
   {
     name: 'cloud-trust-policy-missing',
     title: 'Cloud trust policy not set',
     description:
-      'Windows Hello is turned on, but "Use cloud trust for on-premises authentication" was never configured, so ' +
-      'the device uses key trust instead. The technician should find the missing UseCloudTrustForOnPremAuth value ' +
-      'and event 358 saying cloud trust is not enabled.',
+      'The user signs in with a PIN without trouble, but the new file server asks for a password now and then. IT says the Hello profile was deployed months ago.',
     file: 'cloud-trust-policy-missing.json',
     transitions: [
       {
@@ -82,9 +76,7 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
     name: 'certificate-trust-enabled',
     title: 'Certificate trust still enabled',
     description:
-      'Cloud trust is configured, but the older "Use certificate for on-premises authentication" setting is also ' +
-      'on, and certificate trust wins. The technician should spot UseCertificateForOnPremAuth, turn it off, then ' +
-      'have the user delete and recreate their Hello container.',
+      'The PIN works at the sign-in screen, but the team that is retiring the certificate authority says this device still asks it for certificates. The user just wants their shares to keep working.',
     file: 'certificate-trust-enabled.json',
     transitions: [
       {
@@ -103,9 +95,7 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
     name: 'password-sign-in',
     title: 'User signed in with a password',
     description:
-      'Everything is configured correctly, but the user signed in with their password this time, so there is no ' +
-      'cloud Kerberos ticket for this session. klist cloud_debug shows password-derived keys instead of a public ' +
-      'key; the fix is to lock the device and sign in with the PIN.',
+      'The user says the file share asks for a password this morning, although it never did before. They are at their desk and everything looks normal.',
     file: 'password-sign-in.json',
     transitions: [
       {
@@ -119,9 +109,7 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
     name: 'no-dc-line-of-sight',
     title: 'No domain controller in reach',
     description:
-      'The user works off the corporate network without VPN. Hello and the cloud ticket are fine, but no domain ' +
-      'controller answers, so there are no Kerberos tickets for the domain and file shares cannot open. The ' +
-      'technician should see nltest fail and ask the user to connect the VPN.',
+      'The user works from home today. The PIN sign-in worked, but mapped drives show a red cross and the intranet file share does not open.',
     file: 'no-dc-line-of-sight.json',
     transitions: [
       {
@@ -135,9 +123,7 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
     name: 'entra-kerberos-server-missing',
     title: 'Microsoft Entra Kerberos server object missing',
     description:
-      'The device and the user are set up correctly, but no administrator ever ran Set-AzureADKerberosServer for ' +
-      'the domain, so Microsoft Entra ID cannot issue cloud Kerberos tickets. The technician should find neither ' +
-      'the AzureADKerberos computer nor the krbtgt_AzureAD user in AD.',
+      'A pilot group was set up for passwordless sign-in last week. The PIN works, but nobody in the pilot can open on-premises file shares without typing a password.',
     file: 'entra-kerberos-server-missing.json',
     transitions: [
       {
@@ -151,18 +137,14 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
     name: 'os-too-old',
     title: 'Windows build too old',
     description:
-      'A Windows 10 21H2 device still on its release build, 19044.1288. Cloud Kerberos trust needs 19044.1566 or ' +
-      'later, so the policy is set but has no effect: dsregcmd has no OnPremTgt line and klist does not know ' +
-      'cloud_debug. The fix is to install the current cumulative update.',
+      "An older laptop came back from repair with a fresh Windows install. The PIN works, but file shares ask for a password, while the same user's new laptop is fine.",
     file: 'os-too-old.json',
   },
   {
     name: 'policy-user-scope-only',
     title: 'Cloud trust set for the user only',
     description:
-      'An Intune Account Protection policy wrote the Hello settings for the user instead of the device, and Windows ' +
-      'ignores the cloud trust setting there. The technician should notice the values under the user SID in the ' +
-      'policy registry and move the setting to a device-assigned Settings Catalog profile.',
+      'IT moved Hello settings into an Account Protection profile last month. Since then some users say file shares ask for a password after signing in with the PIN.',
     file: 'policy-user-scope-only.json',
     transitions: [
       {
@@ -176,18 +158,14 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
     name: 'rdp-session',
     title: 'Remote Desktop session',
     description:
-      'The technician connected over Remote Desktop and signed in with a password, a session where cloud Kerberos ' +
-      'trust does not apply. The user has Hello on this device from console sign-ins, but in this session there ' +
-      'is no cloud ticket; diagnose from the console session instead.',
+      "The technician connected to the user's PC with Remote Desktop to look at a file share problem. They run the tool from that session.",
     file: 'rdp-session.json',
   },
   {
     name: 'cert-trust-policy-removed',
     title: 'Certificate trust policy removed, old container left',
     description:
-      'The second step of repairing certificate trust: the policy no longer enables certificate trust, but the ' +
-      "user's Hello container was created for certificate trust and still signs in with a certificate. The " +
-      'technician should have the user delete the container (as the user, not elevated).',
+      'Last week the certificate setting was removed from the Hello policy and the device synced. The user signed out and in since, yet the PIN still signs in the old way.',
     file: 'cert-trust-policy-removed.json',
     transitions: [
       {
@@ -201,8 +179,7 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
     name: 'hello-container-deleted',
     title: 'Hello container deleted, sign-out pending',
     description:
-      'The last step of a repair: the old Hello container is gone, so Hello is not set up until the user signs ' +
-      'out, signs in with the password and creates a new PIN. The new container then uses cloud Kerberos trust.',
+      'The user ran the command the helpdesk sent them and now Windows shows no PIN option on the lock screen. They have not signed out yet.',
     file: 'hello-container-deleted.json',
     transitions: [
       {
@@ -216,14 +193,14 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
     name: 'privileged-account',
     title: 'Domain Admin signed in',
     description:
-      "A technician tests cloud Kerberos trust with their own Domain Admins account. Hello and the cloud ticket are fine, but the Kerberos server object's password replication policy denies privileged groups, so no domain controller turns the cloud ticket into a full one. The technician should spot Domain Admins (and the Denied RODC Password Replication Group) in the token, not the local Administrators group, and use a regular account.",
+      'A domain administrator testing passwordless sign-in on their own account says the PIN works but every file share asks for a password. Their colleagues in the pilot have no problem.',
     file: 'privileged-account.json',
   },
   {
     name: 'key-trust-fallback',
     title: 'Signed in through key trust, not cloud trust',
     description:
-      'Everything is configured for cloud trust and the user holds a ticket for the domain, but the token carries the key trust identity (S-1-18-4): a domain controller checked the Hello key itself, so this session did not use cloud Kerberos trust. The technician should not call this a working cloud trust sign-in.',
+      'Everything seems to work for this user: the PIN signs in and shares open. But the migration report lists the device as not using cloud Kerberos trust, and the team needs to know why.',
     file: 'key-trust-fallback.json',
     transitions: [
       {
@@ -237,28 +214,28 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
     name: 'no-keylist-dc',
     title: 'Domain controller without key list support',
     description:
-      'The VPN is up and a domain controller answers, but the only one in reach is not patched for the key list request, so nltest with /keylist finds none. The technician should tell this apart from no line of sight with the second query and get the domain controllers updated, not ask for the VPN.',
+      'A branch office is on the VPN and the domain controller there answers, but file shares ask for a password after PIN sign-in. Head office users do not have the problem.',
     file: 'no-keylist-dc.json',
   },
   {
     name: 'clock-skew',
     title: 'Clock ten minutes off the domain controller',
     description:
-      "The cloud ticket is there and a key-list domain controller answers, but this device's clock is ten minutes behind it, so Kerberos refuses the exchange and there is no ticket for the domain. The clock is the root cause, not the tickets.",
+      "After a weekend without power the user's laptop signs in with the PIN, but nothing on the network opens without a password prompt. Cloud apps work fine.",
     file: 'clock-skew.json',
   },
   {
     name: 'unsynced-user',
     title: 'Cloud-only user on an Entra joined device',
     description:
-      "The user was created in Microsoft Entra ID only, not synced from AD. Entra ID gives them Kerberos tickets for Azure (CloudTgt : YES) but none for the on-premises domain (OnPremTgt : NO). The technician should look at the user's sync status, not the device.",
+      'A contractor with a new account on an Entra joined laptop cannot open the project share without a password. Colleagues on the same laptop model can.',
     file: 'unsynced-user.json',
   },
   {
     name: 'foreign-tenant-policy',
     title: "Cloud trust policy under another tenant's id",
     description:
-      "A custom OMA-URI was copied from another tenant, so the cloud trust value sits under the wrong tenant id in the registry and Windows ignores it: event 358 says cloud trust is not enabled and the session falls back to key trust. The technician should compare the id in the policy path with the device's TenantId.",
+      'After the tenant migration, devices were given a custom Intune profile copied from the old tenant. Users sign in with the PIN, but the migration report does not show them as cloud trust.',
     file: 'foreign-tenant-policy.json',
     transitions: [
       {
@@ -272,7 +249,7 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
     name: 'expired-prt',
     title: 'Primary Refresh Token expired',
     description:
-      "The user's PRT expired a week ago and every refresh since failed (RefreshPrtDiagnostics with AADSTS50173: the password was changed). Without a valid PRT Microsoft Entra ID issues no cloud ticket. The technician should refresh the PRT and have the user sign in again, not delete anything.",
+      'The user was on leave for three weeks and changed their password on the web on the first day back. Since then Teams keeps asking them to sign in and file shares ask for a password.',
     file: 'expired-prt.json',
     transitions: [
       {
@@ -286,7 +263,7 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
     name: 'smart-card-sign-in',
     title: 'Signed in with a smart card',
     description:
-      'The user has Hello and cloud trust is configured, but this session was signed in with a smart card: the token has the certificate logon SID, the certificate is on a smart card, and the sign-in screen last used the smart card provider. Nothing needs deleting; the technician should ask for a PIN sign-in to test Hello.',
+      'The user has both a smart card and a PIN. Today file shares open, but the helpdesk wants to know whether Hello itself works before the smart cards are withdrawn.',
     file: 'smart-card-sign-in.json',
     transitions: [
       {
