@@ -98,6 +98,15 @@ export const checkCertTrustConflict: CheckDefinition = {
         explainedBy: [],
       };
     }
+    const caveat = userScopeCaveat(set);
+    if (caveat) {
+      return {
+        status: 'unknown',
+        summary: `Certificate trust is not enabled for the device, but whether this user's Hello container was set up for it can't be told: ${caveat}.`,
+        evidence: setting ? [evidence(set, setting.probeId, [setting.line])] : [],
+        docs,
+      };
+    }
     if (policy.incomplete && windows.enabled === undefined) {
       return {
         status: 'unknown',

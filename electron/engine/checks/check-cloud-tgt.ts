@@ -94,7 +94,7 @@ export const checkCloudTgt: CheckDefinition = {
           'SID, sAMAccountName and domain. Check that the user is synced (not cloud-only), and that ' +
           'Set-AzureADKerberosServer was run for the domain the USER belongs to (every domain with users needs its ' +
           'own object). Then sign out and in.',
-        fixes: ['create-entra-kerberos-server'],
+        // No fix button: the cause is on the administrators' side (sync or the object), not on this device.
         docs: [...docs, DOCS.entraKerberosServer],
         explainedBy: ['entra-kerberos-server', 'prt'],
       };

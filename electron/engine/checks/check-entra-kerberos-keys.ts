@@ -110,9 +110,7 @@ export const checkEntraKerberosKeys: CheckDefinition = {
       context.push(`Judged the object of ${domain}, ${whose} (${servers.length} were pasted).`);
     } else if (domain && ours.length === 0 && servers.length === 1) {
       const theirs = servers[0] ? domainOf(servers[0]) : undefined;
-      context.push(
-        `The pasted object is for ${theirs ?? 'an unnamed domain'}, not ${domain}, ${whose}.`,
-      );
+      context.push(`The pasted object is for ${theirs ?? 'an unnamed domain'}, not ${domain}, ${whose}.`);
     } else if (domain && ours.length === 0) {
       context.push(`No pasted object is for ${domain}, ${whose}: judged all ${servers.length}.`);
     } else if (judged.length > 1) {

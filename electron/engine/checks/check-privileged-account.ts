@@ -101,7 +101,9 @@ export const checkPrivilegedAccount: CheckDefinition = {
       return {
         status: 'pass',
         summary:
-          'The token carries no AD groups (as on a Microsoft Entra joined device), but a domain controller exchanged the cloud ticket, so the password replication policy allows this account.',
+          groups.length > 0
+            ? 'The token carries no AD groups (as on a Microsoft Entra joined device), but a domain controller exchanged the cloud ticket, so the password replication policy allows this account.'
+            : "The user's groups were not read, but a domain controller exchanged the cloud ticket, so the password replication policy allows this account.",
         evidence: auth.signals
           .filter((s) => s.decisive)
           .map((s) => evidence(set, s.probeId, [s.line], s.says)),

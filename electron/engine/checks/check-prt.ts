@@ -19,7 +19,9 @@ export function parseDsregcmdTime(text: string): Date | undefined {
 }
 
 function age(hours: number): string {
+  if (hours < 0) return 'after the capture time';
   if (hours < 1) return 'less than an hour ago';
+  if (hours < 2) return '1 hour ago';
   if (hours < 48) return `${Math.floor(hours)} hours ago`;
   return `${Math.floor(hours / 24)} days ago`;
 }
@@ -112,7 +114,7 @@ export const checkPrt: CheckDefinition = {
         : ` (inferred: last renewed ${age((set.now.getTime() - (updatedAt?.getTime() ?? 0)) / HOUR)}, and a PRT lives ${PRT_LIFETIME_DAYS} days)`;
       return {
         status: 'fail',
-        summary: `The PRT expired on ${expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC${inferred}: no new cloud Kerberos ticket comes with it.`,
+        summary: `The PRT expired on ${expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC${inferred}: no new cloud Kerberos ticket comes with it${failed ? `. Its last renewal failed${error}` : ''}.`,
         evidence: [evidence(set, 'dsregcmd-status', [...lines, ...diagnosticsLines(failed)])],
         remediation: `The PRT renews at sign-in and unlock while the device reaches Microsoft Entra ID. ${REFRESH}`,
         fixes: ['refresh-prt'],
@@ -129,6 +131,14 @@ export const checkPrt: CheckDefinition = {
         remediation: REFRESH,
         fixes: ['refresh-prt'],
         docs,
+      };
+    }
+    if (!updated && !expiry) {
+      return {
+        status: 'pass',
+        summary:
+          'The user has a Primary Refresh Token; dsregcmd printed neither its update nor its expiry time, so its age is not known.',
+        evidence: [evidence(set, 'dsregcmd-status', lines)],
       };
     }
     const when = updatedAt ? ` (renewed ${age((set.now.getTime() - updatedAt.getTime()) / HOUR)})` : '';

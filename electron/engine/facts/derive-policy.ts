@@ -89,6 +89,14 @@ function collect(
   return found;
 }
 
+const DEVICE_ONLY = [CLOUD_TRUST, CERT_TRUST];
+
+/** One name per setting: the GPO's `Enabled` is the CSP's `UsePassportForWork`. */
+function settingKey(name: string): string {
+  const lower = name.toLowerCase();
+  return HELLO_ENABLED_NAMES.includes(lower) ? 'usepassportforwork' : lower;
+}
+
 const isDeviceScope = (s: PolicySetting) => s.source === 'gpo-machine' || s.source === 'mdm-device';
 const isUserScope = (s: PolicySetting) => !isDeviceScope(s);
 const named = (s: PolicySetting, names: string[]) => names.includes(s.name.toLowerCase());
@@ -117,12 +125,14 @@ export function derivePolicy(set: FactSet): PolicyView {
 
   const gpoConfigured = settings.some((s) => s.source.startsWith('gpo'));
   const mdmConfigured = settings.some((s) => s.source.startsWith('mdm'));
-  // Group Policy wins per setting: the conflicting CSP values are not applied.
-  const gpoNames = new Set(
-    settings.filter((s) => s.source.startsWith('gpo')).map((s) => s.name.toLowerCase()),
-  );
+  // Group Policy wins per setting: the conflicting CSP values are not applied. A device-only
+  // setting conflicts only with the computer GPO (a user GPO value of it has no effect).
+  const overrides = (mdm: PolicySetting, gpo: PolicySetting) =>
+    settingKey(gpo.name) === settingKey(mdm.name) &&
+    (!DEVICE_ONLY.includes(settingKey(mdm.name)) || gpo.source === 'gpo-machine');
+  const gpoSettings = settings.filter((s) => s.source.startsWith('gpo'));
   const overriddenByGpo = settings.filter(
-    (s) => s.source.startsWith('mdm') && gpoNames.has(s.name.toLowerCase()),
+    (s) => s.source.startsWith('mdm') && gpoSettings.some((g) => overrides(s, g)),
   );
   const applied = settings.filter((s) => !overriddenByGpo.includes(s));
   const first = (names: string[], from = applied) => from.find((s) => named(s, names));

@@ -185,8 +185,9 @@ describe('cert-trust-conflict', () => {
 
   it('never offers a deletion from an elevated run (the token and store are not the user session)', () => {
     const outcome = evaluate('cert-trust-policy-removed', ELEVATED);
-    // docs/verdicts.md: the container is then not examined, and the check passes on the policy alone.
-    expect(outcome.status).toBe('pass');
+    // The policy is a device fact, but the container is the user's: from an elevated run it cannot be judged.
+    expect(outcome.status).toBe('unknown');
+    expect(outcome.summary).toMatch(/not enabled for the device.*can't be told/);
     expect(fixesOf(outcome)).toEqual([]);
   });
 

@@ -27,7 +27,7 @@ describe('prt', () => {
   it('passes a PRT renewed this morning and says how long ago', () => {
     const outcome = evaluate('healthy-hybrid');
     expect(outcome.status).toBe('pass');
-    expect(outcome.summary).toBe('The user has a valid Primary Refresh Token (renewed 1 hours ago).');
+    expect(outcome.summary).toBe('The user has a valid Primary Refresh Token (renewed 1 hour ago).');
     expect(showsLine(outcome, 'AzureAdPrt : YES')).toBe(true);
     expect(showsLine(outcome, 'AzureAdPrtUpdateTime : 2026-11-25 07:41:19.000 UTC')).toBe(true);
     expect(showsLine(outcome, 'AzureAdPrtExpiryTime : 2026-12-09 07:41:18.000 UTC')).toBe(true);

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { inferTrustModels, policyTrustModel } from '../../../electron/engine/checklist/infer-trust-model';
 import { derivePolicy, describeSource } from '../../../electron/engine/facts/derive-policy';
+import { buildFactSet } from '../../../electron/engine/facts/fact-set';
 import { runContextOf, userScopeCaveat } from '../../../electron/engine/facts/run-context';
 import { hasExchangedTgt, sessionAuthOf } from '../../../electron/engine/facts/session-auth';
+import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalog';
 import {
   addGroup,
   dropProbe,
@@ -363,7 +365,9 @@ describe('derivePolicy', () => {
   it('applies precedence per setting: a computer GPO value overrides the same Intune value only', () => {
     const view = derivePolicy(factsFor('healthy-hybrid', GPO_MACHINE));
     expect(view.gpoConfigured).toBe(true);
+    // GPO's "Enabled" is the same setting as the CSP's UsePassportForWork.
     expect(view.overriddenByGpo.map((s) => s.name)).toEqual([
+      'UsePassportForWork',
       'RequireSecurityDevice',
       'UseCloudTrustForOnPremAuth',
     ]);
@@ -536,5 +540,27 @@ describe('run context', () => {
         ),
       ),
     ).toBeUndefined();
+  });
+});
+
+describe('derivePolicy, device-only settings against a user GPO', () => {
+  it('does not let a user GPO value of cloud trust cancel the Intune device value', () => {
+    const userGpo = {
+      'policy-gpo-user': {
+        command: ['reg.exe', 'query', 'HKCU\\SOFTWARE\\Policies\\Microsoft\\PassportForWork', '/s'],
+        exitCode: 0,
+        stdout:
+          '\nHKEY_CURRENT_USER\\SOFTWARE\\Policies\\Microsoft\\PassportForWork\n    UseCloudTrustForOnPremAuth    REG_DWORD    0x0\n',
+        stderr: '',
+        durationMs: 40,
+        error: null,
+      },
+    };
+    const capture = loadScenario('healthy-hybrid');
+    const view = derivePolicy(
+      buildFactSet({ ...capture.probes, ...userGpo }, {}, new Date(capture.capturedAt)),
+    );
+    expect(view.overriddenByGpo).toEqual([]);
+    expect(view.cloudTrust).toMatchObject({ source: 'mdm-device', value: 1 });
   });
 });
