@@ -1,7 +1,9 @@
 // The command line: the same engine as the app, for scripts, labs and support tiers.
-// Exit codes of `check`: 0 nothing failed, 1 a check failed, 2 bad invocation or unreadable input.
+// Exit codes of `check`: 0 nothing failed, 1 a check failed, 2 bad invocation or unreadable input,
+// 3 nothing could be checked (no probe output could be read).
 
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { chooseFormat, redactedCapture, renderReport, shouldRedact } from './cli-report-output';
 import { loadCaptureFile } from './engine/capture/load-capture-file';
 import { serializeCapture, TOOL_VERSION } from './engine/capture/write-capture';
 import { diagnose } from './engine/diagnose';
@@ -10,7 +12,6 @@ import { writeFileAtomic } from './engine/files/atomic-write';
 import { oneLine } from './engine/files/one-line';
 import { MAX_ADMIN_OUTPUT_BYTES, readTextFile } from './engine/files/read-text-file';
 import { captureLive } from './engine/host/capture-live';
-import { renderText } from './engine/report/render-text';
 import type { ReportSource } from './engine/report/report-types';
 import { loadScenario, SCENARIOS } from './engine/scenarios/scenario-catalog';
 import { validateUncPath } from './engine/share/validate-unc-path';
@@ -19,26 +20,54 @@ import { type Capture, type CaptureInputs, PROBE_IDS, type ProbeId } from './eng
 export const EXIT_OK = 0;
 export const EXIT_CHECK_FAILED = 1;
 export const EXIT_USAGE = 2;
+/** Every step is unknown or skipped: the input held nothing the checks could read. */
+export const EXIT_NOTHING_CHECKED = 3;
 /** The stderr line's bound: room for the list of probe ids, never a whole file. */
 const MAX_ERROR_CHARS = 600;
 
-const USAGE = `Usage: whfb-doctor <command> [options]
-
-Commands:
-  check [--scenario NAME | --capture FILE] [--share UNC] [--json] [--out FILE]
+const CHECK_USAGE = `check [--scenario NAME | --capture FILE] [--share UNC]
+        [--format text|json|markdown|html] [--json] [--out FILE] [--redact | --no-redact]
         [--kerberos-server FILE] [--key-max-age-days N]
         Run the cloud Kerberos trust checklist (live on Windows, or on a scenario/capture).
+        --format: text (default), json (the versioned report), markdown (for a ticket) or
+          html (a self-contained page); without it, the extension of --out decides
+          (.json, .md, .html), and --json is short for --format json.
+        --out FILE: write the report to FILE (replaced whole, never half-written).
+        --redact / --no-redact: replace user, device, domain and host names, SIDs, ids and
+          addresses with placeholders. Files written with --out are redacted by default;
+          the terminal is not.
         --kerberos-server FILE: the output of Get-AzureADKerberosServer saved by an
-        administrator, to check that the Entra Kerberos server keys are in sync.
-        --key-max-age-days N: warn when that key is older than N days (default 180).
-  capture --out FILE [--share UNC]
-        Run every probe on this Windows device and save the raw outputs.
-  parse PROBE-ID FILE
-        Print the facts a probe's parser reads from FILE, as JSON.
-  scenarios
-        List the built-in practice scenarios.
+          administrator, to check that the Entra Kerberos server keys are in sync.
+        --key-max-age-days N: warn when that key is older than N days (default 180).`;
 
-Exit codes of check: 0 nothing failed, 1 a check failed, 2 bad invocation or unreadable input.`;
+const CAPTURE_USAGE = `capture --out FILE [--share UNC] [--redact]
+        Run every probe on this Windows device and save the raw outputs (Windows only).
+        --redact: replace names and ids in the saved outputs (it still diagnoses the same).`;
+
+const PARSE_USAGE = `parse PROBE-ID FILE
+        Print the facts a probe's parser reads from FILE, as JSON.`;
+
+const SCENARIOS_USAGE = `scenarios [--json]
+        List the built-in practice scenarios.`;
+
+const USAGE = `Usage: whfb-doctor <command> [options]
+       (through npm: npm run -s doctor -- <command> [options], so npm prints no banner)
+
+Commands:
+  ${CHECK_USAGE}
+  ${CAPTURE_USAGE}
+  ${PARSE_USAGE}
+  ${SCENARIOS_USAGE}
+
+Exit codes of check: 0 nothing failed, 1 a check failed, 2 bad invocation or unreadable input,
+3 nothing could be checked.`;
+
+const COMMAND_USAGE: Readonly<Record<string, string>> = {
+  check: CHECK_USAGE,
+  capture: CAPTURE_USAGE,
+  parse: PARSE_USAGE,
+  scenarios: SCENARIOS_USAGE,
+};
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -52,6 +81,11 @@ class UsageError extends Error {}
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const [command, ...rest] = argv;
+    const usage = command !== undefined ? COMMAND_USAGE[command] : undefined;
+    if (usage && rest.some((arg) => arg === '--help' || arg === '-h')) {
+      io.stdout(`Usage: whfb-doctor ${usage}\n`);
+      return EXIT_OK;
+    }
     switch (command) {
       case 'check':
         return await checkCommand(rest, io);
@@ -85,8 +119,19 @@ function parseOptions<const T extends NonNullable<ParseArgsConfig['options']>>(a
   try {
     return parseArgs({ args, options, allowPositionals: true as const, strict: true as const });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(optionMessage(error, Object.keys(options)));
   }
+}
+
+/** Node's parser speaks of "args" and "strict mode"; say it in this tool's words. */
+function optionMessage(error: unknown, known: string[]): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const unknown = /Unknown option '([^']*)'/.exec(text)?.[1];
+  const list = known.length > 0 ? known.map((k) => `--${k}`).join(', ') : 'none';
+  if (unknown) return `unknown option "${unknown}" (options: ${list}; try --help)`;
+  const missing = /Option '([^']*)' argument missing/.exec(text)?.[1];
+  if (missing) return `${missing.replace(/^-[a-z], /, '')} needs a value (try --help)`;
+  return `${text.split('.')[0]} (try --help)`;
 }
 
 function shareInput(share: unknown): { share?: string } {
@@ -127,12 +172,19 @@ async function checkCommand(args: string[], io: CliIo): Promise<number> {
     capture: { type: 'string' },
     share: { type: 'string' },
     json: { type: 'boolean' },
+    format: { type: 'string' },
     out: { type: 'string' },
+    redact: { type: 'boolean' },
+    'no-redact': { type: 'boolean' },
     'kerberos-server': { type: 'string' },
     'key-max-age-days': { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   if (values.scenario && values.capture) throw new UsageError('use either --scenario or --capture, not both');
+  if (values.redact && values['no-redact'])
+    throw new UsageError('use either --redact or --no-redact, not both');
+  const format = chooseFormat(values);
+  if (!format.ok) throw new UsageError(format.reason);
   const inputs = shareInput(values.share);
   const keyAge = keyMaxAgeInput(values['key-max-age-days']);
   const kerberosServerFile = values['kerberos-server'];
@@ -164,6 +216,14 @@ async function checkCommand(args: string[], io: CliIo): Promise<number> {
   }
   if (inputs.share && !capture.inputs?.share)
     capture = { ...capture, inputs: { ...capture.inputs, ...inputs } };
+  else if (
+    inputs.share &&
+    capture.inputs?.share &&
+    capture.inputs.share.toLowerCase() !== inputs.share.toLowerCase()
+  )
+    io.stderr(
+      `Note: the capture tested ${oneLine(capture.inputs.share)}; --share ${inputs.share} is not tested on a capture.\n`,
+    );
   if (keyAge.keyMaxAgeDays !== undefined) capture = { ...capture, inputs: { ...capture.inputs, ...keyAge } };
   if (kerberosServer !== undefined) {
     // Pasted by an administrator, not run on the device: attached as its own probe.
@@ -184,27 +244,36 @@ async function checkCommand(args: string[], io: CliIo): Promise<number> {
   }
 
   const report = diagnose(capture, source);
-  const colour = io.isTty && !values.json && !values.out && io.env.NO_COLOR === undefined;
-  const text = values.json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, { colour });
+  const colour = io.isTty && format.format === 'text' && !values.out && io.env.NO_COLOR === undefined;
+  const rendered = renderReport(report, capture, format.format, { redact: shouldRedact(values), colour });
   if (typeof values.out === 'string') {
-    await writeOutput(values.out, text);
-    io.stderr(`Report written to ${values.out}\n`);
+    await writeOutput(values.out, rendered.text);
+    io.stderr(`Report written to ${oneLine(values.out)}\n`);
   } else {
-    io.stdout(text);
+    io.stdout(rendered.text);
   }
-  return report.counts.fail > 0 ? EXIT_CHECK_FAILED : EXIT_OK;
+  if (rendered.redactionNote) io.stderr(`${rendered.redactionNote}\n`);
+  const { pass, warn, fail } = report.counts;
+  if (fail > 0) return EXIT_CHECK_FAILED;
+  return pass + warn === 0 ? EXIT_NOTHING_CHECKED : EXIT_OK;
 }
 
 async function captureCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseOptions(args, { out: { type: 'string' }, share: { type: 'string' } });
+  const { values, positionals } = parseOptions(args, {
+    out: { type: 'string' },
+    share: { type: 'string' },
+    redact: { type: 'boolean' },
+  });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   if (typeof values.out !== 'string') throw new UsageError('capture needs --out FILE');
   const live = await captureLive(shareInput(values.share), (event) => {
     if (event.phase === 'done') io.stderr(`  ${event.probeId}: ${event.result?.error ?? 'ok'}\n`);
   });
   if (!live.ok) throw new UsageError(live.reason);
-  await writeOutput(values.out, serializeCapture(live.capture));
-  io.stderr(`Capture written to ${values.out}\n`);
+  const saved = values.redact ? redactedCapture(live.capture) : undefined;
+  await writeOutput(values.out, serializeCapture(saved?.capture ?? live.capture));
+  io.stderr(`Capture written to ${oneLine(values.out)}\n`);
+  if (saved) io.stderr(`${saved.note}\n`);
   return EXIT_OK;
 }
 
