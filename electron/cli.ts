@@ -16,6 +16,7 @@ import type { ReportSource } from './engine/report/report-types';
 import { loadScenario, SCENARIOS } from './engine/scenarios/scenario-catalog';
 import { validateUncPath } from './engine/share/validate-unc-path';
 import { type Capture, type CaptureInputs, PROBE_IDS, type ProbeId } from './engine/types';
+import { FLEET_USAGE, fleetCommand } from './fleet/fleet-command';
 
 export const EXIT_OK = 0;
 export const EXIT_CHECK_FAILED = 1;
@@ -58,6 +59,7 @@ Commands:
   ${CAPTURE_USAGE}
   ${PARSE_USAGE}
   ${SCENARIOS_USAGE}
+  ${FLEET_USAGE}
 
 Exit codes of check: 0 nothing failed, 1 a check failed, 2 bad invocation or unreadable input,
 3 nothing could be checked.`;
@@ -67,6 +69,7 @@ const COMMAND_USAGE: Readonly<Record<string, string>> = {
   capture: CAPTURE_USAGE,
   parse: PARSE_USAGE,
   scenarios: SCENARIOS_USAGE,
+  fleet: FLEET_USAGE,
 };
 
 export interface CliIo {
@@ -95,6 +98,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await parseCommand(rest, io);
       case 'scenarios':
         return scenariosCommand(rest, io);
+      case 'fleet':
+        return await fleetCommand(rest, io);
       case '--version':
         io.stdout(`${TOOL_VERSION}\n`);
         return EXIT_OK;
