@@ -1,5 +1,6 @@
 import type { Parsed } from '../types';
-import { contentLines, guardParse } from './text-lines';
+import { PARSE_BUDGETS, parseWithin } from './parse-budget';
+import { contentLines } from './text-lines';
 
 /** What `certutil -deletehellocontainer` printed: whether it completed, and its own sign-out request. */
 export interface DeleteHelloFacts {
@@ -11,11 +12,13 @@ export interface DeleteHelloFacts {
 }
 
 export function parseCertutilDeleteHello(text: string): Parsed<DeleteHelloFacts> {
-  return guardParse<DeleteHelloFacts>(
+  return parseWithin<DeleteHelloFacts>(
+    PARSE_BUDGETS.certutilDeleteHello,
     'the certutil output',
+    text,
     () => ({ completed: false, lines: [] }),
-    () => {
-      const lines = contentLines(text);
+    (within) => {
+      const lines = contentLines(within);
       const verbLine = lines.find((line) => /-DeleteHelloContainer/i.test(line));
       const completed = verbLine !== undefined && /completed successfully/i.test(verbLine);
       // The sign-out request is the other line certutil prints; it is localized, so take it by position.

@@ -1,5 +1,6 @@
 import type { Parsed, Sourced } from '../types';
-import { contentLines, guardParse, normalizeKey, readKeyValue } from './text-lines';
+import { PARSE_BUDGETS, parseWithin } from './parse-budget';
+import { contentLines, normalizeKey, readKeyValue } from './text-lines';
 
 /**
  * Where a certificate's private key lives, from the key provider certutil names:
@@ -74,7 +75,7 @@ function emptyFacts(): CertutilStoreFacts {
 }
 
 export function parseCertutilStore(text: string): Parsed<CertutilStoreFacts> {
-  return guardParse('the certutil -store output', emptyFacts, () => readStore(text));
+  return parseWithin(PARSE_BUDGETS.certutilStore, 'the certutil -store output', text, emptyFacts, readStore);
 }
 
 function readStore(text: string): Parsed<CertutilStoreFacts> {

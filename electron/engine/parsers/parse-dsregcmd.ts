@@ -1,5 +1,6 @@
 import type { Parsed, Sourced } from '../types';
-import { contentLines, normalizeKey, readKeyValue, readYesNo } from './text-lines';
+import { PARSE_BUDGETS, parseWithin } from './parse-budget';
+import { contentLines, normalizeKey, oneLine, readKeyValue, readYesNo } from './text-lines';
 
 /**
  * One "AcquirePrtDiagnostics : PRESENT" or "RefreshPrtDiagnostics : PRESENT" block of SSO State:
@@ -228,8 +229,10 @@ function isBoxBorder(line: string): boolean {
   return /^\+-{3,}\+?$/.test(line);
 }
 
+/** "| Device State |" -> "Device State". Not /^\|\s*(.*?)\s*\|$/, which is cubic on "|" and spaces. */
 function readSectionTitle(line: string): string | undefined {
-  return /^\|\s*(.*?)\s*\|$/.exec(line)?.[1] || undefined;
+  if (line.length < 2 || !line.startsWith('|') || !line.endsWith('|')) return undefined;
+  return line.slice(1, -1).trim() || undefined;
 }
 
 /** dsregcmd keys are words, spaces, dashes and parentheses: "sing WPAD. code" is not one. */
@@ -372,7 +375,7 @@ function groupFields(fields: Field[]): DsregcmdFacts['fields'] {
 }
 
 function describeUnread(unread: string[]): string[] {
-  const shown = unread.slice(0, MAX_REPORTED_LINES).map((line) => `Line not understood: "${line}"`);
+  const shown = unread.slice(0, MAX_REPORTED_LINES).map((line) => `Line not understood: "${oneLine(line)}"`);
   const more = unread.length - shown.length;
   return more > 0 ? [...shown, `${more} more lines not understood`] : shown;
 }
@@ -382,16 +385,7 @@ function describeUnread(unread: string[]): string[] {
  * before any section title are kept in `fields['']`.
  */
 export function parseDsregcmd(text: string): Parsed<DsregcmdFacts> {
-  try {
-    return readDsregcmd(text);
-  } catch (error) {
-    // A bug on odd input must degrade to "could not read", not crash a check run.
-    return {
-      facts: emptyFacts(),
-      recognized: false,
-      problems: [`The dsregcmd /status output could not be read: ${error}`],
-    };
-  }
+  return parseWithin(PARSE_BUDGETS.dsregcmd, 'the dsregcmd /status output', text, emptyFacts, readDsregcmd);
 }
 
 function readDsregcmd(text: string): Parsed<DsregcmdFacts> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Parsed } from '../types';
-import { guardParse } from './text-lines';
+import { PARSE_BUDGETS, parseWithin } from './parse-budget';
+import { oneLine } from './text-lines';
 
 /**
  * Facts from the `entra-kerberos-object` probe: a PowerShell/ADSI query whose JSON output
@@ -101,10 +102,12 @@ const schema = z.object({
 type Output = z.infer<typeof schema>;
 
 export function parseEntraKerberosObject(text: string): Parsed<EntraKerberosObjectFacts> {
-  return guardParse(
+  return parseWithin(
+    PARSE_BUDGETS.entraKerberosObject,
     'Entra Kerberos object query output',
+    text,
     () => ({ line: '' }),
-    () => readObject(text),
+    readObject,
   );
 }
 
@@ -116,7 +119,7 @@ function readObject(text: string): Parsed<EntraKerberosObjectFacts> {
     const issues = result.error.issues.map(
       (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
     );
-    return unreadable(`unexpected JSON shape: ${issues.join('; ')}`);
+    return unreadable(`unexpected JSON shape: ${oneLine(issues.join('; '), 300)}`);
   }
   const problems: string[] = [];
   return { facts: toFacts(result.data, json.line, problems), recognized: true, problems };

@@ -3,7 +3,8 @@
 // the longest, one block per domain, long values wrapped by the console onto indented lines.
 
 import type { Parsed, Sourced } from '../types';
-import { guardParse, isPromptLine, normalizeKey, readKeyValue, toLines } from './text-lines';
+import { PARSE_BUDGETS, parseWithin } from './parse-budget';
+import { isPromptLine, normalizeKey, oneLine, readKeyValue, toLines } from './text-lines';
 
 /** One Kerberos server object as Get-AzureADKerberosServer lists it (one per domain). */
 export interface KerberosServerRecord {
@@ -79,7 +80,8 @@ const isKnownKey = (key: string): boolean =>
 /** PowerShell property names: one word. Stream prefixes are not properties. */
 const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 const STREAM_PREFIXES = new Set(['warning', 'verbose', 'debug', 'information']);
-const CMDLET_ERROR = /^(Get|Set|Remove)-AzureADKerberosServer\s*:\s*(.+)$/i;
+// The message is what follows: "\s*(.+)$" after the colon would be quadratic on spaces.
+const CMDLET_ERROR = /^(?:Get|Set|Remove)-AzureADKerberosServer\s*:/i;
 const COMMAND_NAME = /\bGet-AzureADKerberosServer\b/i;
 
 interface RawField {
@@ -95,11 +97,13 @@ interface Scan {
 }
 
 export function parseKerberosServerAdmin(text: string): Parsed<KerberosServerAdminFacts> {
-  return guardParse<KerberosServerAdminFacts>(
+  return parseWithin<KerberosServerAdminFacts>(
+    PARSE_BUDGETS.kerberosServerAdmin,
     'the Get-AzureADKerberosServer output',
+    text,
     () => ({ servers: [] }),
-    () => {
-      const scan = scanBlocks(text);
+    (within) => {
+      const scan = scanBlocks(within);
       const problems: string[] = [];
       const servers: KerberosServerRecord[] = [];
       for (const block of scan.blocks) {
@@ -150,9 +154,9 @@ function scanBlocks(text: string): Scan {
       last = undefined;
       continue;
     }
-    const cmdletError = CMDLET_ERROR.exec(trimmed);
-    if (cmdletError?.[2]) {
-      scan.error ??= { value: cmdletError[2].trim(), line: trimmed };
+    const cmdletError = readCmdletError(trimmed);
+    if (cmdletError) {
+      scan.error ??= { value: cmdletError, line: trimmed };
       last = undefined;
       continue;
     }
@@ -183,11 +187,17 @@ function scanBlocks(text: string): Scan {
   return scan;
 }
 
+/** "Get-AzureADKerberosServer : <message>" -> the message, when there is one. */
+function readCmdletError(line: string): string | undefined {
+  const head = CMDLET_ERROR.exec(line);
+  return head ? line.slice(head[0].length).trim() || undefined : undefined;
+}
+
 function buildRecord(block: RawField[], problems: string[], index: number): KerberosServerRecord {
   const record: KerberosServerRecord = {};
   const fields: Record<string, Sourced<string>> = {};
   const domain = block.find((f) => normalizeKey(f.key) === 'domaindnsname')?.value;
-  const where = domain ? ` (${domain})` : index > 1 ? ` (object ${index})` : '';
+  const where = domain ? ` (${oneLine(domain, 80)})` : index > 1 ? ` (object ${index})` : '';
   for (const field of block) {
     fields[field.key] = { value: field.value, line: field.line };
     const key = normalizeKey(field.key);
@@ -201,15 +211,16 @@ function buildRecord(block: RawField[], problems: string[], index: number): Kerb
       if (/^\d{1,15}$/.test(field.value)) {
         record[numberTarget] ??= { value: Number(field.value), line: field.line };
       } else {
-        problems.push(`${field.key}${where} is not a number: "${field.value}".`);
+        problems.push(`${field.key}${where} is not a number: "${oneLine(field.value)}".`);
       }
     } else if (dateTarget) {
       const date = readPastedDate(field.value);
       if (date.iso) {
         record[dateTarget] ??= { value: date.iso, line: field.line };
-        if (date.ambiguous) problems.push(`${field.key}${where} "${field.value}": ${date.ambiguous}`);
+        if (date.ambiguous)
+          problems.push(`${field.key}${where} "${oneLine(field.value)}": ${date.ambiguous}`);
       } else {
-        problems.push(`${field.key}${where} is not a date that could be read: "${field.value}".`);
+        problems.push(`${field.key}${where} is not a date that could be read: "${oneLine(field.value)}".`);
       }
     }
   }

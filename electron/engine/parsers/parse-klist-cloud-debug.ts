@@ -1,6 +1,7 @@
 import type { Parsed, Sourced } from '../types';
+import { PARSE_BUDGETS, parseWithin } from './parse-budget';
 import { readLogonId } from './parse-klist-tickets';
-import { contentLines, normalizeKey, readKeyValue } from './text-lines';
+import { contentLines, normalizeKey, oneLine, readKeyValue } from './text-lines';
 
 /** Facts from `klist cloud_debug`; numeric flags as printed (0/1, credential type number). */
 export interface KlistCloudDebugFacts {
@@ -78,36 +79,41 @@ function readLine(scan: Scan, line: string): void {
   const fact = NUMERIC_FACTS.get(key);
   if (fact === undefined || scan.facts[fact] !== undefined) return;
   const value = readNumber(pair.value);
-  if (value === undefined) scan.problems.push(`"${pair.key}" is not a number: "${pair.value}".`);
+  if (value === undefined)
+    scan.problems.push(`"${oneLine(pair.key)}" is not a number: "${oneLine(pair.value)}".`);
   else scan.facts[fact] = { value, line: pair.line };
 }
 
 /** Parses `klist cloud_debug` output. Never throws. */
 export function parseKlistCloudDebug(text: string): Parsed<KlistCloudDebugFacts> {
-  try {
-    return readCloudDebug(text);
-  } catch (error) {
-    // A bug on odd input must degrade to "could not read", not crash a check run.
-    return {
-      facts: emptyFacts(),
-      recognized: false,
-      problems: [`The klist cloud_debug output could not be read: ${error}`],
-    };
-  }
+  return parseWithin(
+    PARSE_BUDGETS.klistCloudDebug,
+    'the klist cloud_debug output',
+    text,
+    emptyFacts,
+    readCloudDebug,
+  );
+}
+
+/** klist's usage text: a line naming both the purge command and tickets (not localized). */
+function isUsageLine(line: string): boolean {
+  // Two tests, not /\bpurge\b.*\btickets\b|.../, which is quadratic on "tickets tickets ...".
+  return /\bpurge\b/.test(line) && /\btickets\b/.test(line);
 }
 
 function readCloudDebug(text: string): Parsed<KlistCloudDebugFacts> {
   if (typeof text !== 'string' || text.trim() === '') {
     return { facts: emptyFacts(), recognized: false, problems: ['The klist cloud_debug output is empty.'] };
   }
+  const lines = contentLines(text);
   const scan: Scan = { facts: emptyFacts(), fields: new Map(), problems: [], sawTitle: false };
-  for (const line of contentLines(text)) readLine(scan, line);
+  for (const line of lines) readLine(scan, line);
   const { facts } = scan;
   const recognized = scan.sawTitle || [...NUMERIC_FACTS.values()].some((fact) => facts[fact] !== undefined);
   if (!recognized) {
     // Builds without cloud Kerberos support answer with klist's usage text (command names are not localized).
     const why =
-      /\bcloud_debug\b/.test(text) || !/\bpurge\b.*\btickets\b|\btickets\b.*\bpurge\b/.test(text)
+      /\bcloud_debug\b/.test(text) || !lines.some(isUsageLine)
         ? 'no klist cloud_debug fields were found'
         : 'klist printed its usage text: this Windows build does not know cloud_debug';
     return { facts: emptyFacts(), recognized: false, problems: [why] };

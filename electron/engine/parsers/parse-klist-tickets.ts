@@ -1,5 +1,6 @@
 import type { Parsed } from '../types';
-import { contentLines, readKeyValue } from './text-lines';
+import { PARSE_BUDGETS, parseWithin } from './parse-budget';
+import { contentLines, oneLine, readKeyValue } from './text-lines';
 
 export interface KerberosTicket {
   /** The number after '#', e.g. 0 for "#0>". */
@@ -32,8 +33,10 @@ export interface KlistTicketsFacts {
 }
 
 // klist is localized; these parts of its output are not: "#0>", "0x... ->", "(N)", "KDC".
-const TICKET_START = /^#(\d+)>\s*(.*)$/;
-const FLAGS = /\b0x[0-9a-f]+\s*->\s*(.*)$/i;
+// What follows "#0>" and "->" is taken with string methods: "\s*(.*)$" after them is
+// quadratic on a long run of spaces.
+const TICKET_START = /^#(\d+)>/;
+const FLAGS = /\b0x[0-9a-f]+\s*->/i;
 const FLAGS_WITHOUT_LABEL_COLON = /^[^:]*\b0x[0-9a-f]+\s*->/i;
 // "KerbTicket Encryption Type", "Type de chiffrement KerbTicket", "Tipo de cifrado de vale
 // Kerberos", "KerbTicket (Verschlüsselungstyp)" (also when the umlaut was mis-decoded).
@@ -77,14 +80,42 @@ function toKlistLines(text: string): KlistLine[] {
   return contentLines(text).map((line) => ({ text: line, norm: line.replace(/\uFF1A/g, ': ') }));
 }
 
+const COUNT = /^\(\s*(\d+)\s*\)$/;
+
 /** "Cached Tickets: (2)", "Tickets mis en cache : (2)", "Zwischengespeicherte Tickets: (1)". */
 function readDeclaredCount(line: string): number | undefined {
   const pair = readKeyValue(line);
-  // A label must precede the count: a lone "(3)" is not a header.
-  const count = pair
-    ? /^\(\s*(\d+)\s*\)$/.exec(pair.value)?.[1]
-    : /^[^()]*\p{L}[^()]*\(\s*(\d+)\s*\)$/u.exec(line)?.[1];
+  const count = pair ? COUNT.exec(pair.value)?.[1] : readLabelledCount(line);
   return count === undefined ? undefined : Number(count);
+}
+
+/**
+ * "Tickets (2)" without a colon: a label with a letter and no parentheses, then the count.
+ * A lone "(3)" is not a header. Split by string methods: one expression for the whole line
+ * (label, parenthesis, count) is quadratic on a long label.
+ */
+function readLabelledCount(line: string): string | undefined {
+  const open = line.lastIndexOf('(');
+  if (open < 0) return undefined;
+  const label = line.slice(0, open);
+  if (label.includes('(') || label.includes(')') || !/\p{L}/u.test(label)) return undefined;
+  return COUNT.exec(line.slice(open))?.[1];
+}
+
+/** The text after a ticket's "#0>" (the client label and name), trimmed. */
+function afterTicketStart(line: string): string | undefined {
+  const start = TICKET_START.exec(line);
+  return start ? line.slice(start[0].length).trim() : undefined;
+}
+
+/** The flag words after "0x40e10000 ->", or undefined when the line has no flags. */
+function readFlagWords(line: string): string[] | undefined {
+  const flags = FLAGS.exec(line);
+  if (!flags) return undefined;
+  return line
+    .slice(flags.index + flags[0].length)
+    .split(/\s+/)
+    .filter(Boolean);
 }
 
 /** A line that can belong to a ticket block: "Label: value" or the colon-less flags line. */
@@ -133,7 +164,7 @@ function readHeaderLine(scan: Scan, line: string, count: number | undefined): vo
     scan.logonId ??= logonId;
     scan.lastLogonId = logonId;
   } else if (/failed with 0x|error 0x/i.test(line)) {
-    scan.failures.push(line);
+    scan.failures.push(oneLine(line));
   }
 }
 
@@ -189,7 +220,7 @@ function findKdcCalled(block: Block): string | undefined {
 }
 
 function readClient(firstLine: string): string {
-  const rest = TICKET_START.exec(firstLine)?.[2] ?? '';
+  const rest = afterTicketStart(firstLine) ?? '';
   const pair = readKeyValue(rest);
   if (pair) return pair.value;
   const colon = rest.indexOf(':');
@@ -207,7 +238,7 @@ function readTicket(block: Block): KerberosTicket | undefined {
     index: block.index,
     client: readClient(first),
     ...splitServer(fieldValue(serverLine)),
-    flags: flagsLine ? (FLAGS.exec(flagsLine)?.[1] ?? '').split(/\s+/).filter(Boolean) : [],
+    flags: flagsLine ? (readFlagWords(flagsLine) ?? []) : [],
     lines: block.lines.map((line) => line.text),
   };
   const encryptionType = findEncryptionType(fields, serverAt);
@@ -230,16 +261,7 @@ function listProblems(scan: Scan, tickets: KerberosTicket[]): string[] {
 
 /** Parses `klist` (ticket list) output in any display language. Never throws. */
 export function parseKlistTickets(text: string): Parsed<KlistTicketsFacts> {
-  try {
-    return readKlist(text);
-  } catch (error) {
-    // A bug on odd input must degrade to "could not read", not crash a check run.
-    return {
-      facts: emptyFacts(),
-      recognized: false,
-      problems: [`The klist output could not be read: ${error}`],
-    };
-  }
+  return parseWithin(PARSE_BUDGETS.klistTickets, 'the klist output', text, emptyFacts, readKlist);
 }
 
 function readKlist(text: string): Parsed<KlistTicketsFacts> {

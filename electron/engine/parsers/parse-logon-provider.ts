@@ -1,6 +1,6 @@
 import type { Parsed, Sourced } from '../types';
+import { PARSE_BUDGETS, parseWithin } from './parse-budget';
 import { parseRegistry, type RegistryKey, type RegistryValue } from './parse-registry';
-import { guardParse } from './text-lines';
 
 /** What kind of credential the sign-in screen last used, from its credential provider's CLSID. */
 export type LogonProviderKind = 'pin' | 'biometric' | 'password' | 'smart-card' | 'fido2' | 'other';
@@ -59,19 +59,20 @@ const LOGONUI_KEY = '\\authentication\\logonui';
 
 /** The kind of a credential provider CLSID, compared case-insensitively, with or without braces. */
 export function logonProviderKind(clsid: string): LogonProviderKind {
-  const bare = clsid
-    .trim()
-    .replace(/^\{\s*/, '')
-    .replace(/\s*\}$/, '')
-    .toUpperCase();
-  return PROVIDER_KINDS.get(bare) ?? 'other';
+  // Braces stripped with string methods: /\s*\}$/ is quadratic on a long run of spaces.
+  let bare = clsid.trim();
+  if (bare.startsWith('{')) bare = bare.slice(1).trimStart();
+  if (bare.endsWith('}')) bare = bare.slice(0, -1).trimEnd();
+  return PROVIDER_KINDS.get(bare.toUpperCase()) ?? 'other';
 }
 
 export function parseLogonProvider(text: string): Parsed<LogonProviderFacts> {
-  return guardParse(
+  return parseWithin(
+    PARSE_BUDGETS.logonProvider,
     'the LogonUI registry output',
+    text,
     () => ({}),
-    () => readLogonProvider(text),
+    readLogonProvider,
   );
 }
 

@@ -1,10 +1,11 @@
 import type { Parsed, Sourced } from '../types';
+import { PARSE_BUDGETS, parseWithin } from './parse-budget';
 import {
   contentLines,
-  guardParse,
   type KeyValueLine,
   labelSkeleton,
   labelTable,
+  oneLine,
   readKeyValue,
 } from './text-lines';
 
@@ -99,11 +100,7 @@ interface Reading {
 }
 
 export function parseNltestDsgetdc(text: string): Parsed<NltestDsgetdcFacts> {
-  return guardParse(
-    'nltest output',
-    () => ({}),
-    () => readNltest(text),
-  );
+  return parseWithin(PARSE_BUDGETS.nltest, 'nltest output', text, () => ({}), readNltest);
 }
 
 function readNltest(text: string): Parsed<NltestDsgetdcFacts> {
@@ -244,7 +241,7 @@ function stripBackslashes(text: string): string {
 }
 
 function clip(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return oneLine(text, 60);
 }
 
 function missing(facts: NltestDsgetdcFacts): string[] {

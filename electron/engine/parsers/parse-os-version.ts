@@ -1,6 +1,7 @@
 import type { Parsed, Sourced } from '../types';
+import { PARSE_BUDGETS, parseWithin } from './parse-budget';
 import { parseRegistry, type RegistryValue } from './parse-registry';
-import { contentLines, guardParse } from './text-lines';
+import { contentLines } from './text-lines';
 
 /** Facts from `reg query "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion"`. */
 export interface OsVersionFacts {
@@ -16,18 +17,16 @@ export interface OsVersionFacts {
 }
 
 // `ver` / `winver` style: "Microsoft Windows [Version 10.0.22631.4460]" (the word "Version"
-// is localized, so only the bracketed dotted number is relied on).
-const VER_LINE = /\[[^\]\d]*\d+\.\d+\.(\d{4,5})(?:\.(\d+))?\]/;
+// is localized, so only the bracketed dotted number is relied on). Matched on the text between
+// a "[" and the next "]" (see `readBracketedVersion`): one expression searching the whole line,
+// /\[[^\]\d]*\d+.../, is quadratic on a line of "[".
+const BRACKETED_VERSION = /^\D*\d+\.\d+\.(\d{4,5})(?:\.(\d+))?$/;
 // winver / Settings: "Version 23H2 (OS Build 22631.4460)".
 const OS_BUILD_LINE = /\bOS Build (\d{4,5})(?:\.(\d+))?/i;
 const DISPLAY_VERSION_WORD = /\bVersion (\d{2}H\d|\d{4})\b/i;
 
 export function parseOsVersion(text: string): Parsed<OsVersionFacts> {
-  return guardParse(
-    'OS version output',
-    () => ({}),
-    () => readOsVersion(text),
-  );
+  return parseWithin(PARSE_BUDGETS.osVersion, 'OS version output', text, () => ({}), readOsVersion);
 }
 
 function readOsVersion(text: string): Parsed<OsVersionFacts> {
@@ -76,7 +75,7 @@ function asNumber(value: RegistryValue | undefined): Sourced<number> | undefined
 
 function fromVersionLine(text: string): OsVersionFacts {
   for (const line of contentLines(text)) {
-    const match = VER_LINE.exec(line) ?? OS_BUILD_LINE.exec(line);
+    const match = readBracketedVersion(line) ?? OS_BUILD_LINE.exec(line);
     if (!match?.[1]) continue;
     const facts: OsVersionFacts = { currentBuild: { value: Number(match[1]), line } };
     if (match[2]) facts.ubr = { value: Number(match[2]), line };
@@ -85,4 +84,22 @@ function fromVersionLine(text: string): OsVersionFacts {
     return facts;
   }
   return {};
+}
+
+/**
+ * The first "[... 10.0.22631.4460]" of a line: the text after the last "[" before a "]" is
+ * words without digits, then the version. One pass over the line.
+ */
+function readBracketedVersion(line: string): RegExpExecArray | null {
+  let open = -1;
+  for (let index = 0; index < line.length; index += 1) {
+    const char = line[index];
+    if (char === '[') open = index;
+    else if (char === ']') {
+      const match = open >= 0 ? BRACKETED_VERSION.exec(line.slice(open + 1, index)) : null;
+      if (match) return match;
+      open = -1;
+    }
+  }
+  return null;
 }

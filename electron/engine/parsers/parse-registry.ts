@@ -1,5 +1,6 @@
 import type { Parsed, Sourced } from '../types';
-import { guardParse, isPromptLine, toLines } from './text-lines';
+import { PARSE_BUDGETS, parseWithin } from './parse-budget';
+import { isPromptLine, oneLine, toLines } from './text-lines';
 
 export interface RegistryValue {
   name: string;
@@ -60,7 +61,7 @@ const SUMMARY_LABEL = /^[\p{L}\s'’.-]+$/u;
 const SUMMARY_COUNT = /^\s*\d+\s+\p{L}/u;
 
 export function parseRegistry(text: string): Parsed<RegistryFacts> {
-  return guardParse('registry output', emptyFacts, () => readRegistry(text));
+  return parseWithin(PARSE_BUDGETS.registry, 'registry output', text, emptyFacts, readRegistry);
 }
 
 function emptyFacts(): RegistryFacts {
@@ -143,19 +144,19 @@ function summarize(
     return {
       facts: { ...emptyFacts(), error: messages.error },
       recognized: false,
-      problems: [`reg reported an error: ${messages.error.line.slice(0, 120)}`],
+      problems: [`reg reported an error: ${oneLine(messages.error.line, 120)}`],
     };
   }
   if (keys.length === 0 && unreadable.length > 0) {
     return {
       facts: emptyFacts(),
       recognized: false,
-      problems: [`no registry key or value lines found (first line: "${unreadable[0]?.slice(0, 80)}")`],
+      problems: [`no registry key or value lines found (first line: "${oneLine(unreadable[0] ?? '', 80)}")`],
     };
   }
   if (unreadable.length > 0) problems.push(`ignored ${unreadable.length} unreadable line(s)`);
   if (orphanValues) problems.push('values found before any key line');
-  if (messages.error) problems.push(`reg reported an error: ${messages.error.line.slice(0, 120)}`);
+  if (messages.error) problems.push(`reg reported an error: ${oneLine(messages.error.line, 120)}`);
   for (const key of keys) problems.push(...badNumbers(key));
   // No keys at all (empty output, reg's "not found" error) means the key is absent: a fact.
   return { facts: { keys, ...messages }, recognized: true, problems };
@@ -187,5 +188,8 @@ function readData(type: string, printed: string): number | string {
 function badNumbers(key: RegistryKey): string[] {
   return key.values
     .filter((value) => /^REG_[DQ]WORD/.test(value.type) && typeof value.data !== 'number')
-    .map((value) => `${key.path}\\${value.name}: ${value.type} data "${value.data}" is not a number`);
+    .map(
+      (value) =>
+        `${oneLine(`${key.path}\\${value.name}`, 300)}: ${value.type} data "${oneLine(String(value.data), 80)}" is not a number`,
+    );
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Parsed } from '../types';
+import { PARSE_BUDGETS, parseWithin } from './parse-budget';
 import { contentLines } from './text-lines';
 
 /** Why opening the share failed, as classified by the share-access probe. */
@@ -36,6 +37,16 @@ const shareAccessSchema = z.object({
 });
 
 export function parseShareAccess(text: string): Parsed<ShareAccessFacts> {
+  return parseWithin(
+    PARSE_BUDGETS.shareAccess,
+    'the share test output',
+    text,
+    () => ({ line: '' }),
+    readShareAccess,
+  );
+}
+
+function readShareAccess(text: string): Parsed<ShareAccessFacts> {
   const line = contentLines(text).find((candidate) => candidate.startsWith('{')) ?? '';
   if (!line)
     return { facts: { line: '' }, recognized: false, problems: ['no share test result in the output'] };

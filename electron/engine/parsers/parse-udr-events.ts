@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Parsed } from '../types';
-import { contentLines, guardParse, isPromptLine, normalizeKey, readKeyValue, toLines } from './text-lines';
+import { PARSE_BUDGETS, parseWithin } from './parse-budget';
+import { contentLines, isPromptLine, normalizeKey, oneLine, readKeyValue, toLines } from './text-lines';
 
 /** One "Label: Value" line of a Hello provisioning event message. */
 export interface EventMessageItem {
@@ -38,18 +39,16 @@ export interface UdrEventsFacts {
 type Node = Record<string, unknown>;
 
 const XML_START = /<(?:\?xml|Events?[\s>/])/;
-// Event Viewer's XML view prints "- " (or "+ ") before elements that can be collapsed.
-const COLLAPSE_MARKER = /^(\s*)[-+] (?=<)/gm;
+// Event Viewer's XML view prints "- " (or "+ ") before elements that can be collapsed. The
+// indentation is white space other than line breaks: "\s*" would run on across blank lines,
+// quadratic on many of them.
+const COLLAPSE_MARKER = /^([^\S\n\r\u2028\u2029]*)[-+] (?=<)/gm;
 // Header fields of Event Viewer's "copy as text" that are not part of the message.
 const HEADER_KEYS = new Set(['logname', 'source', 'date', 'eventid', 'taskcategory', 'level', 'keywords']);
 const MORE_HEADER_KEYS = new Set(['user', 'computer', 'opcode', 'description']);
 
 export function parseUdrEvents(text: string): Parsed<UdrEventsFacts> {
-  return guardParse(
-    'event output',
-    () => ({ events: [] }),
-    () => readEvents(text),
-  );
+  return parseWithin(PARSE_BUDGETS.udrEvents, 'event output', text, () => ({ events: [] }), readEvents);
 }
 
 function readEvents(text: string): Parsed<UdrEventsFacts> {
@@ -59,8 +58,16 @@ function readEvents(text: string): Parsed<UdrEventsFacts> {
   if (start < 0) return readPlainText(text);
   const xml = readXml(text.slice(start));
   // Event Viewer's "Copy Details as Text": header and message, then "Event Xml:" and the XML.
-  const copied = readPlainText(text.slice(0, start).replace(/^\s*Event Xml:\s*$/im, ''));
+  const copied = readPlainText(withoutXmlTitle(text.slice(0, start)));
   return copied.recognized ? withCopiedMessages(xml, copied.facts.events) : xml;
+}
+
+/** The text without its first "Event Xml:" line (by lines: /^\s*Event Xml:\s*$/m is quadratic). */
+function withoutXmlTitle(text: string): string {
+  const lines = toLines(text);
+  const title = lines.findIndex((line) => line.trim().toLowerCase() === 'event xml:');
+  if (title >= 0) lines.splice(title, 1);
+  return lines.join('\n');
 }
 
 /** Fills in the message of XML events (the XML view has no RenderingInfo) from the text before it. */
@@ -96,7 +103,8 @@ function readXml(text: string): Parsed<UdrEventsFacts> {
     return {
       facts: { events: [] },
       recognized: false,
-      problems: [`malformed event XML (line ${line}): ${msg}`],
+      // The validator's message quotes tag names from the text: clipped to one short line.
+      problems: [`malformed event XML (line ${line}): ${oneLine(msg)}`],
     };
   }
   const parser = new XMLParser({
@@ -221,7 +229,7 @@ function readPlainText(text: string): Parsed<UdrEventsFacts> {
   for (const block of splitBlocks(contentLines(text))) {
     const event = readTextBlock(block);
     if (event) events.push(event);
-    else problems.push(`no event id found for the text starting "${(block[0] ?? '').slice(0, 80)}"`);
+    else problems.push(`no event id found for the text starting "${oneLine(block[0] ?? '', 80)}"`);
   }
   return { facts: { events }, recognized: events.length > 0, problems };
 }

@@ -1,10 +1,11 @@
 import type { Parsed, Sourced } from '../types';
+import { PARSE_BUDGETS, parseWithin } from './parse-budget';
 import {
   contentLines,
-  guardParse,
   type KeyValueLine,
   labelSkeleton,
   labelTable,
+  oneLine,
   readKeyValue,
 } from './text-lines';
 
@@ -63,22 +64,15 @@ const REFERENCE_ID_VALUE = /^0x[0-9a-f]{8}(?![0-9a-z])/i;
 // "10:15:03, +00.0312500s" (/dataonly) or "10:15:03 d:+00.0009763s o:+00.0312500s ..." (chart).
 const DATA_OFFSET = /^\S.*?,\s*([+-]?\d+(?:[.,]\d+)?)s\b/;
 const CHART_OFFSET = /\bo:\s*([+-]?\d+(?:[.,]\d+)?)s\b/;
-const SAMPLE_ERROR = /^\S.*?,\s*(\S[^,]*?0x[0-9A-F]{8}\S*)$/i;
+// "10:15:03, error: 0x800705B4": the HRESULT in the line's last word (see `readSampleError`).
+const HRESULT = /0x[0-9A-F]{8}/i;
 
 export function parseTimeStatus(text: string): Parsed<TimeStatusFacts> {
-  return guardParse(
-    'w32tm status output',
-    () => ({}),
-    () => readStatus(text),
-  );
+  return parseWithin(PARSE_BUDGETS.w32tm, 'w32tm status output', text, () => ({}), readStatus);
 }
 
 export function parseTimeOffset(text: string): Parsed<TimeOffsetFacts> {
-  return guardParse(
-    'w32tm stripchart output',
-    () => ({}),
-    () => readOffset(text),
-  );
+  return parseWithin(PARSE_BUDGETS.w32tm, 'w32tm stripchart output', text, () => ({}), readOffset);
 }
 
 /** The field the previous status line decided comes next, by w32tm's fixed order. */
@@ -150,7 +144,7 @@ function setStatusField(facts: TimeStatusFacts, field: StatusField, pair: KeyVal
 }
 
 function clip(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return oneLine(text, 60);
 }
 
 function readOffset(text: string): Parsed<TimeOffsetFacts> {
@@ -199,11 +193,28 @@ function readSample(facts: TimeOffsetFacts, line: string): void {
     if (Number.isFinite(value)) facts.offsetSeconds = { value, line };
     return;
   }
-  const error = SAMPLE_ERROR.exec(line);
-  if (error?.[1] && !facts.failure) {
-    facts.failure = { value: error[1].trim(), line };
+  const error = readSampleError(line);
+  if (error && !facts.failure) {
+    facts.failure = { value: error, line };
     return;
   }
   // "The following error occurred: No such host is known. (0x80072AF9)"
   if (ERROR_LINE.test(line) && !facts.failure) facts.failure = { value: line, line };
+}
+
+/**
+ * The error of a sample line, "10:15:03, error: 0x800705B4" -> "error: 0x800705B4": the text
+ * after the last comma before an HRESULT in the line's last word. Read with string methods:
+ * /^\S.*?,\s*(\S[^,]*?0x[0-9A-F]{8}\S*)$/ is quadratic on a long run of HRESULTs.
+ */
+function readSampleError(line: string): string | undefined {
+  let wordStart = line.length;
+  while (wordStart > 0 && !/\s/.test(line[wordStart - 1] ?? '')) wordStart -= 1;
+  const hresult = HRESULT.exec(line.slice(wordStart));
+  if (!hresult) return undefined;
+  const at = wordStart + hresult.index;
+  const comma = line.lastIndexOf(',', at - 1);
+  // A time (or other text) before the comma, and a message word between it and the HRESULT.
+  if (comma <= 0 || line.slice(comma + 1, at).trim() === '') return undefined;
+  return line.slice(comma + 1).trim();
 }

@@ -1,5 +1,6 @@
 import type { Parsed, Sourced } from '../types';
-import { guardParse, isPromptLine, type KeyValueLine, readKeyValue, toLines } from './text-lines';
+import { PARSE_BUDGETS, parseWithin } from './parse-budget';
+import { isPromptLine, type KeyValueLine, readKeyValue, toLines } from './text-lines';
 
 /** Facts from `whoami /user /fo csv` (also reads `whoami /user`, `whoami /all` tables). */
 export interface WhoamiUserFacts {
@@ -46,19 +47,11 @@ interface Sheet {
 }
 
 export function parseWhoamiUser(text: string): Parsed<WhoamiUserFacts> {
-  return guardParse(
-    'whoami output',
-    () => ({}),
-    () => readUser(text),
-  );
+  return parseWithin(PARSE_BUDGETS.whoami, 'whoami output', text, () => ({}), readUser);
 }
 
 export function parseWhoamiGroups(text: string): Parsed<WhoamiGroupsFacts> {
-  return guardParse(
-    'whoami output',
-    () => ({ groups: [] }),
-    () => readGroups(text),
-  );
+  return parseWithin(PARSE_BUDGETS.whoami, 'whoami output', text, () => ({ groups: [] }), readGroups);
 }
 
 function readUser(text: string): Parsed<WhoamiUserFacts> {

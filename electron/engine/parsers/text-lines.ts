@@ -55,9 +55,14 @@ export interface KeyValueLine {
  */
 export function readKeyValue(line: string): KeyValueLine | null {
   const trimmed = line.trim();
-  const match = /^([^:]*?[^\s:])\s*:(?:\s+(.*)|)$/.exec(trimmed);
-  if (!match?.[1]) return null;
-  return { key: match[1].trim(), value: (match[2] ?? '').trim(), line: trimmed };
+  // String methods, not /^([^:]*?[^\s:])\s*:(?:\s+(.*)|)$/, which is quadratic on a colon
+  // followed by a long run of spaces.
+  const colon = trimmed.indexOf(':');
+  if (colon < 0) return null;
+  const key = trimmed.slice(0, colon).trimEnd();
+  const rest = trimmed.slice(colon + 1);
+  if (key === '' || (rest !== '' && !/^\s/.test(rest))) return null;
+  return { key, value: rest.trim(), line: trimmed };
 }
 
 /** YES/NO (any case) as a boolean; anything else (UNKNOWN, ERROR (...)) as undefined. */
@@ -81,9 +86,24 @@ export function guardParse<T>(what: string, empty: () => T, parse: () => Parsed<
   try {
     return parse();
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = oneLine(error instanceof Error ? error.message : String(error));
     return { facts: empty(), recognized: false, problems: [`could not read ${what}: ${reason}`] };
   }
+}
+
+/** The longest quote of outside text a problem carries. */
+export const MAX_QUOTE = 160;
+
+/**
+ * Outside text made fit for a one-line message: control characters and line breaks become
+ * spaces, and it is cut to `max` characters with an ellipsis.
+ */
+export function oneLine(text: string, max = MAX_QUOTE): string {
+  // Cut first: the replacement then never walks more than `max` characters.
+  let end = max - 1;
+  if (/[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end -= 1; // never half a surrogate pair
+  const cut = text.length > max ? `${text.slice(0, end)}…` : text;
+  return cut.replace(/[\p{Cc}\u2028\u2029]/gu, ' ');
 }
 
 /**
