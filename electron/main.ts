@@ -5,9 +5,12 @@ import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { createApiHandlers } from './api';
 import { PROGRESS_CHANNEL } from './api-channels';
 import { DOCS } from './engine/checks/doc-links';
+import { writeFileAtomic } from './engine/files/atomic-write';
+import { captureLive } from './engine/host/capture-live';
 import { createAppOrigin } from './main/app-origin';
 import { installAppProtocol, registerAppScheme } from './main/app-protocol';
 import { DEV_SERVER_URL, RENDERER_NAME } from './main/build-constants';
+import { headlessArgs, startHeadless } from './main/headless';
 import { registerIpcHandlers } from './main/ipc';
 import { installMenu } from './main/menu';
 import { openCaptureFromMenu } from './main/open-capture';
@@ -91,7 +94,10 @@ function start(): void {
     });
 }
 
+// The app's own arguments: after the executable, and after the app folder under `electron .`.
+const headless = headlessArgs(process.argv.slice(process.defaultApp ? 2 : 1));
 if (!handleSquirrelStartup(app)) {
-  if (app.requestSingleInstanceLock()) start();
+  if (headless.headless) void startHeadless(app, headless, { captureLive, writeFile: writeFileAtomic });
+  else if (app.requestSingleInstanceLock()) start();
   else app.quit();
 }
