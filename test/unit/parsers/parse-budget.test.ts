@@ -55,6 +55,15 @@ describe('parseWithin', () => {
     expect(result.problems).toEqual(['no fields', cutNote(4)]);
   });
 
+  it('hands a value that is not text to the parser as it is, for it to refuse', () => {
+    const notText = null as unknown as string;
+    expect(cutToBudget(notText, 1)).toEqual({ text: null, cut: false });
+    expect(parseDsregcmd(notText)).toMatchObject({
+      recognized: false,
+      problems: ['The dsregcmd /status output is empty.'],
+    });
+  });
+
   it('turns an exception of the parser into an unrecognized result', () => {
     const result = parseWithin(
       10,
