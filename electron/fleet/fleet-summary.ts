@@ -42,16 +42,18 @@ export type SummaryStatus = Headline['status'] | 'not-diagnosed';
 export type SummarySource = 'capture' | 'report' | 'live';
 
 /** The longest each text may be (characters before JSON escaping). */
+// Quotes and backslashes double in JSON: twice their sum plus the names and enums stays under
+// 2,048 (checked in the tests with every text at its limit and made of quotes).
 export const SUMMARY_LIMITS = {
   deviceId: 64,
-  deviceName: 128,
-  user: 128,
-  osBuild: 32,
-  rootCause: 64,
-  capturedAt: 40,
-  toolVersion: 32,
-  path: 300,
-  error: 200,
+  deviceName: 100,
+  user: 100,
+  osBuild: 24,
+  rootCause: 48,
+  capturedAt: 32,
+  toolVersion: 24,
+  path: 260,
+  error: 160,
 } as const;
 
 export interface FleetSummaryRow {

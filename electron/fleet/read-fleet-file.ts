@@ -78,14 +78,10 @@ export async function summarizeFleetFile(
   file: string,
   maxBytes = MAX_FLEET_FILE_BYTES,
 ): Promise<FleetFileResult> {
-  const read = await readOutsideFile(file, { maxBytes, label: 'the file' });
-  // Listed beside its path: "the file: permission denied" says it as "permission denied".
+  // Listed beside its path, so the reason names it "it": "it is not a file (a named pipe)".
+  const read = await readOutsideFile(file, { maxBytes, label: 'it' });
   if (!read.ok) {
-    return {
-      ok: false,
-      reason: read.reason.replace(/^the file: /, ''),
-      lasting: read.problem === 'too-large',
-    };
+    return { ok: false, reason: read.reason.replace(/^it: /, ''), lasting: read.problem === 'too-large' };
   }
   return summarizeFleetBytes(read.bytes, file, maxBytes);
 }

@@ -22,6 +22,7 @@ export interface FleetPathProblem {
 export interface FleetWalk {
   /** Sorted by path, each once. */
   files: FleetFileEntry[];
+  /** Sorted by path. */
   problems: FleetPathProblem[];
   /** The folders walked (absolute), for forgetting cached files that are gone. */
   folders: string[];
@@ -85,14 +86,16 @@ export async function walkFleetPaths(roots: readonly string[]): Promise<FleetWal
     for (const entry of entries) {
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) subfolders.push(full);
-      // A link to a file is read like the file; a link to a folder is left alone.
-      else if ((entry.isFile() || entry.isSymbolicLink()) && isFleetFileName(entry.name))
-        candidates.push(full);
+      // Links are looked through by stat below: a link to a file is read like the file, a link
+      // to a folder is not walked (a link back up would never end).
+      else if (isFleetFileName(entry.name)) candidates.push(full);
     }
     await eachLimited(candidates, STAT_CONCURRENCY, async (file) => {
       try {
         const info = await stat(file);
         if (info.isFile()) files.set(file, entryOf(file, info));
+        // Named like a capture but a pipe, a device or a link to a folder: said, never opened.
+        else problems.push({ path: file, reason: 'not a file' });
       } catch (error) {
         problem(file, error);
       }
@@ -118,6 +121,8 @@ export async function walkFleetPaths(roots: readonly string[]): Promise<FleetWal
       problems.push({ path: absolute, reason: 'not a file or folder' });
     }
   }
-  const sorted = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files: sorted, problems, folders };
+  const byPath = (a: { path: string }, b: { path: string }) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+  // Stats finish in any order: sorted, a run lists the same thing the same way.
+  return { files: [...files.values()].sort(byPath), problems: problems.sort(byPath), folders };
 }
