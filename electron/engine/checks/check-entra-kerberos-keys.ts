@@ -99,6 +99,18 @@ export const checkEntraKerberosKeys: CheckDefinition = {
     const domain = user?.includes('.') ? user : adDomain(set);
     const whose = user?.includes('.') ? "the user's domain" : "this device's domain";
     const ours = domain ? servers.filter((server) => domainOf(server)?.toLowerCase() === domain) : [];
+    // Objects of other domains say nothing about this user's keys: only unnamed ones may be ours.
+    const unnamed = servers.filter((server) => domainOf(server) === undefined);
+    if (domain && ours.length === 0 && unnamed.length === 0) {
+      const theirs = [...new Set(servers.map((server) => domainOf(server)))].join(', ');
+      return {
+        status: 'unknown',
+        summary: `The pasted output is for ${theirs}, not ${domain} (${whose}): it says nothing about the keys that sign this user's tickets.`,
+        evidence: [evidence(set, PROBE, servers.flatMap((server) => evidenceLines(server)).slice(0, 12))],
+        remediation: `Ask an administrator for the output of Get-AzureADKerberosServer -Domain ${domain}.`,
+        docs: DOC_LINKS,
+      };
+    }
     const judged = ours.length > 0 ? ours : servers;
     const maxAge = keyMaxAgeDays(set.inputs);
     const verdicts = judged.map((server) => ({ server, verdict: judge(server, set.now, maxAge) }));

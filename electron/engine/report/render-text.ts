@@ -1,4 +1,5 @@
 import { oneLine } from '../files/one-line';
+import { FIX_CATALOG } from '../fixes/fix-catalog';
 import type { CheckStatus } from '../types';
 import type { Report } from './report-types';
 
@@ -81,7 +82,9 @@ export function renderText(report: Report, options: { colour: boolean }): string
         if (item.note) out.push(`      │ (${safe(item.note)})`);
       }
       if (check.remediation) out.push(`      → ${safe(check.remediation)}`);
-      if (check.fixes.length > 0) out.push(`      fixes: ${check.fixes.join(', ')}`);
+      if (check.fixes.length > 0)
+        out.push(`      fixes: ${check.fixes.map((id) => FIX_CATALOG[id].title).join('; ')}`);
+      for (const doc of check.docs) out.push(`      docs: ${doc.url}`);
     }
   }
   const counts = Object.entries(report.counts)

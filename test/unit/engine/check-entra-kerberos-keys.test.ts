@@ -225,17 +225,19 @@ describe('entra-kerberos-keys', () => {
     expect(other.summary).toMatch(/ad\.cloud-architekt\.net are out of sync/);
   });
 
-  it("notes when the only pasted object is for another domain than the device's", () => {
+  it("says unknown when the only pasted object is for another domain than the device's", () => {
     const outcome = evaluate(ajf, {}, '2023-06-01T00:00:00Z', deviceDomain('corp.contoso.com'));
-    expect(outcome.status).toBe('pass');
-    expect(outcome.evidence[0]?.note).toMatch(
-      /The pasted object is for corp\.ajf\.one, not corp\.contoso\.com, this device's domain\./,
+    // Another domain's object says nothing about this one: unknown, never the headline.
+    expect(outcome.status).toBe('unknown');
+    expect(outcome.summary).toMatch(
+      /^The pasted output is for corp\.ajf\.one, not corp\.contoso\.com \(this device's domain\)/,
     );
   });
 
-  it('judges every object and reports the worst when none is for the device domain', () => {
+  it('judges every object and reports the worst when the domain is not known', () => {
     const both = `${ajf}\n\n${architekt.replace('CloudKeyVersion    : 1585708', 'CloudKeyVersion    : 1585709')}`;
-    for (const extra of [{}, deviceDomain('other.example')]) {
+    expect(evaluate(both, {}, '2023-06-01T00:00:00Z', deviceDomain('other.example')).status).toBe('unknown');
+    for (const extra of [{}]) {
       const outcome = evaluate(both, {}, '2023-06-01T00:00:00Z', extra);
       expect(outcome.status).toBe('fail');
       expect(outcome.summary).toMatch(/ad\.cloud-architekt\.net are out of sync.*\(2 domains checked\.\)/);

@@ -26,6 +26,19 @@ async function cli(args: string[], isTty = false) {
 const samples = (name: string) => path.join(import.meta.dirname, '../../fixtures/samples', name);
 const tempDir = () => mkdtempSync(path.join(tmpdir(), 'whfb-cli-'));
 
+/**
+ * A real Get-AzureADKerberosServer sample, mutated to the practice device's domain
+ * (corp.contoso.com): output for another domain says nothing about this user's keys.
+ */
+function sampleForContoso(name: string, edit: (text: string) => string = (t) => t): string {
+  const text = readFileSync(samples(name), 'utf8')
+    .replace(/corp\.ajf\.one|ad\.cloud-architekt\.net/gi, 'corp.contoso.com')
+    .replace(/DC=corp,DC=ajf,DC=one|DC=ad,DC=cloud-architekt,DC=net/gi, 'DC=corp,DC=contoso,DC=com');
+  const file = path.join(tempDir(), name);
+  writeFileSync(file, edit(text));
+  return file;
+}
+
 describe('command line', () => {
   it('check on a healthy scenario exits 0 and prints the verdict first', async () => {
     const { code, stdout } = await cli(['check', '--scenario', 'healthy-hybrid']);
@@ -44,9 +57,9 @@ describe('command line', () => {
     const { code, stdout } = await cli(['check', '--scenario', 'certificate-trust-enabled']);
     expect(code).toBe(EXIT_CHECK_FAILED);
     expect(stdout).toContain('UseCertificateForOnPremAuth    REG_DWORD    0x1');
-    expect(stdout).toContain('fixes: sync-device-policy');
+    expect(stdout).toContain('fixes: Sync device policy');
     // The policy comes first: deleting the container while it is on would recreate it for certificate trust.
-    expect(stdout).not.toContain('delete-hello-container');
+    expect(stdout).not.toContain('Delete the Hello container');
   });
 
   it('check --json prints the versioned report with delete-hello-container on the proven leftover container', async () => {
@@ -126,7 +139,7 @@ describe('command line', () => {
       '--scenario',
       'healthy-hybrid',
       '--kerberos-server',
-      samples('get-azureadkerberosserver-01.txt'),
+      sampleForContoso('get-azureadkerberosserver-01.txt'),
       '--json',
     ]);
     expect(code).toBe(EXIT_OK);
@@ -146,7 +159,7 @@ describe('command line', () => {
       '--scenario',
       'healthy-hybrid',
       '--kerberos-server',
-      samples('get-azureadkerberosserver-04.txt'),
+      sampleForContoso('get-azureadkerberosserver-04.txt'),
     ];
     const { code, stdout } = await cli([...args, '--key-max-age-days', '3650', '--json']);
     expect(code).toBe(EXIT_OK);
@@ -155,18 +168,21 @@ describe('command line', () => {
   });
 
   it('check fails (exit 1) with the rotate fix when the pasted key versions differ', async () => {
-    const file = path.join(tempDir(), 'kerberos-server.txt');
-    const text = readFileSync(samples('get-azureadkerberosserver-04.txt'), 'utf8');
-    writeFileSync(file, text.replace('CloudKeyVersion    : 1585708', 'CloudKeyVersion    : 1585709'));
+    const file = sampleForContoso('get-azureadkerberosserver-04.txt', (text) =>
+      text.replace('CloudKeyVersion    : 1585708', 'CloudKeyVersion    : 1585709'),
+    );
     const { code, stdout } = await cli(['check', '--scenario', 'healthy-hybrid', '--kerberos-server', file]);
     expect(code).toBe(EXIT_CHECK_FAILED);
     expect(stdout).toContain('CloudKeyVersion    : 1585709');
-    expect(stdout).toContain('rotate-entra-kerberos-key');
+    expect(stdout).toContain('Rotate the Entra Kerberos server key');
   });
 
   it('check reads a --kerberos-server file saved as UTF-16 by Windows PowerShell', async () => {
     const file = path.join(tempDir(), 'kerberos-server-utf16.txt');
-    const text = readFileSync(samples('get-azureadkerberosserver-01.txt'), 'utf8').replace(/\n/g, '\r\n');
+    const text = readFileSync(sampleForContoso('get-azureadkerberosserver-01.txt'), 'utf8').replace(
+      /\n/g,
+      '\r\n',
+    );
     writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
     const { code, stdout } = await cli([
       'check',
