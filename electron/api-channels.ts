@@ -4,6 +4,7 @@ export const API_METHODS = [
   'runChecklist',
   'rerun',
   'exportCapture',
+  'exportDocument',
   'runFix',
   'attachAdminOutput',
 ] as const;

@@ -37,11 +37,20 @@ export type FixRequest = z.infer<typeof fixRequestSchema>;
 export const adminOutputSchema = z.object({ text: z.string().max(256 * 1024) });
 export type AdminOutputRequest = z.infer<typeof adminOutputSchema>;
 
+/** What "Export…" hands on: a report in one of three formats, the ticket summary, or the capture. */
+export const EXPORT_KINDS = ['html', 'markdown', 'json', 'summary', 'capture'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+// Strict: an unknown field is a mistake or a probe, never something to ignore.
+export const exportRequestSchema = z.strictObject({ kind: z.enum(EXPORT_KINDS), redact: z.boolean() });
+export type ExportRequest = z.infer<typeof exportRequestSchema>;
+
 export const API_ARGUMENTS = {
   getAppInfo: z.tuple([]),
   runChecklist: z.tuple([runRequestSchema]),
   rerun: z.tuple([rerunRequestSchema]),
   exportCapture: z.tuple([]),
+  exportDocument: z.tuple([exportRequestSchema]),
   runFix: z.tuple([fixRequestSchema]),
   attachAdminOutput: z.tuple([adminOutputSchema]),
 } satisfies Record<ApiMethod, z.ZodTuple>;
@@ -92,6 +101,7 @@ export interface ApiResults {
   runChecklist: RunResult;
   rerun: RunResult;
   exportCapture: ExportResult;
+  exportDocument: ExportResult;
   runFix: FixResult;
   attachAdminOutput: RunResult;
 }

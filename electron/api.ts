@@ -7,6 +7,7 @@ import {
   API_ARGUMENTS,
   type ApiResults,
   type AppInfo,
+  type ExportKind,
   type FixRequest,
   type PracticeInfo,
   type ProgressEvent,
@@ -21,13 +22,20 @@ import { adDomain } from './engine/facts/ad-domain';
 import { derivePolicy } from './engine/facts/derive-policy';
 import { buildFactSet, type FactSet } from './engine/facts/fact-set';
 import { fileLabel } from './engine/files/one-line';
-import { captureFileName } from './engine/files/safe-file-name';
+import { captureFileName, reportFileName } from './engine/files/safe-file-name';
 import { attemptFix } from './engine/fixes/attempt-fix';
 import type { FixAttempt } from './engine/fixes/fix-attempt';
 import { FIX_CATALOG } from './engine/fixes/fix-catalog';
 import { guardFix } from './engine/fixes/fix-guard';
 import { type FixPlanContext, type FixStep, PROBES_AFFECTED_BY_FIX, planFix } from './engine/fixes/fix-plans';
 import { type LiveHost, openLiveHost } from './engine/host/live-host-session';
+import { learnFromCapture, redactCapture } from './engine/redact/redact-capture';
+import { redactReport } from './engine/redact/redact-report';
+import { createRedactor } from './engine/redact/redactor';
+import { renderHtml } from './engine/report/render-html';
+import { renderJson } from './engine/report/render-json';
+import { renderMarkdown } from './engine/report/render-markdown';
+import { renderMarkdownSummary } from './engine/report/render-markdown-summary';
 import type { Report, ReportSource } from './engine/report/report-types';
 import { SIGN_OUT_AND_IN } from './engine/scenarios/scenario-actions';
 import { loadScenario, SCENARIOS, scenarioTransition } from './engine/scenarios/scenario-catalog';
@@ -232,6 +240,26 @@ export function createApiHandlers(options: ApiOptions): Handlers {
         text: serializeCapture(session.capture),
       };
     },
+    async exportDocument(request) {
+      if (!session) return { ok: false, reason: 'nothing to export yet' };
+      const { report } = present(session);
+      let shown = { report, capture: session.capture };
+      if (request.redact) {
+        // One redactor that knows the whole capture first: report and capture get the same placeholders.
+        const redactor = createRedactor();
+        learnFromCapture(session.capture, redactor);
+        shown =
+          request.kind === 'capture'
+            ? { report, capture: redactCapture(session.capture, redactor) }
+            : { report: redactReport(report, redactor), capture: session.capture };
+      }
+      const scenario = session.source.kind === 'scenario' ? session.source.name : null;
+      return {
+        ok: true,
+        fileName: reportFileName(request.kind, scenario, session.capture.capturedAt),
+        text: documentText(request.kind, shown.report, shown.capture),
+      };
+    },
     runFix,
     async attachAdminOutput(request) {
       if (!session) return { ok: false, reason: 'open a device, scenario or capture first' };
@@ -254,6 +282,22 @@ export function createApiHandlers(options: ApiOptions): Handlers {
   async function liveCaptureOrKeep(current: Session): Promise<Capture> {
     const live = liveHost();
     return live.ok ? live.host.captureAll(current.capture.inputs ?? {}, progress) : current.capture;
+  }
+}
+
+/** The text of an exported document, from a report and capture already redacted when asked. */
+function documentText(kind: ExportKind, report: Report, capture: Capture): string {
+  switch (kind) {
+    case 'html':
+      return renderHtml(report);
+    case 'markdown':
+      return renderMarkdown(report);
+    case 'json':
+      return renderJson(report);
+    case 'summary':
+      return renderMarkdownSummary(report);
+    case 'capture':
+      return serializeCapture(capture);
   }
 }
 

@@ -101,7 +101,9 @@ export function installFakeDesktopApi({ scenario, stepMs }: { scenario: string; 
     },
     rerun: () => live(),
     exportCapture: () => call('exportCapture', []),
+    exportDocument: (request: unknown) => call('exportDocument', [request]),
     runFix: () => Promise.resolve({ ok: false, reason: 'not in this test' }),
+    attachAdminOutput: (request: unknown) => call('attachAdminOutput', [request]),
     onProgress: (listener: Listener) => {
       progress.add(listener);
       return () => progress.delete(listener);

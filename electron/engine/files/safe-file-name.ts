@@ -37,3 +37,29 @@ export function captureFileName(scenario: string | null, capturedAt: string, now
   const name = scenario === null ? 'device' : safeNamePart(scenario, 'device');
   return `whfb-capture-${name}-${fileStamp(capturedAt, now)}.json`;
 }
+
+/** What a saved document is, as far as its name goes. */
+export type DocumentFileKind = 'html' | 'markdown' | 'json' | 'summary' | 'capture';
+
+const DOCUMENT_FILES: Record<Exclude<DocumentFileKind, 'capture'>, { prefix: string; extension: string }> = {
+  html: { prefix: 'report', extension: 'html' },
+  markdown: { prefix: 'report', extension: 'md' },
+  json: { prefix: 'report', extension: 'json' },
+  summary: { prefix: 'summary', extension: 'md' },
+};
+
+/**
+ * "whfb-report-healthy-hybrid-2026-11-25T09-00-00-000Z.html", "whfb-summary-device-….md"; a
+ * capture is named as "Save capture" names it.
+ */
+export function reportFileName(
+  kind: DocumentFileKind,
+  scenario: string | null,
+  capturedAt: string,
+  now?: Date,
+): string {
+  if (kind === 'capture') return captureFileName(scenario, capturedAt, now);
+  const { prefix, extension } = DOCUMENT_FILES[kind];
+  const name = scenario === null ? 'device' : safeNamePart(scenario, 'device');
+  return `whfb-${prefix}-${name}-${fileStamp(capturedAt, now)}.${extension}`;
+}

@@ -130,6 +130,89 @@ describe('browser preview (replay only)', () => {
   });
 });
 
+describe('exportDocument', () => {
+  // Names the healthy-hybrid scenario gives away: user, device, domain.
+  const NAMES = /contoso|alice|PC-0142/i;
+  const REPORT_KINDS = [
+    ['html', /^whfb-report-healthy-hybrid-[0-9TZ-]+\.html$/, /^<!doctype html>/i],
+    ['markdown', /^whfb-report-healthy-hybrid-[0-9TZ-]+\.md$/, /^# /],
+    ['json', /^whfb-report-healthy-hybrid-[0-9TZ-]+\.json$/, /^\{\s*"format": "whfb-doctor\/report"/],
+    ['summary', /^whfb-summary-healthy-hybrid-[0-9TZ-]+\.md$/, /^\*\*WHfB Doctor\*\*/],
+  ] as const;
+
+  const opened = async (name = 'healthy-hybrid') => {
+    const api = preview();
+    await api.runChecklist({ kind: 'scenario', name });
+    return api;
+  };
+
+  it.each(REPORT_KINDS)('exports the %s report with names, or redacted', async (kind, fileName, start) => {
+    const api = await opened();
+    const plain = await api.exportDocument({ kind, redact: false });
+    const redacted = await api.exportDocument({ kind, redact: true });
+    if (!plain.ok || !redacted.ok) throw new Error('export failed');
+    expect(plain.fileName).toMatch(fileName);
+    expect(redacted.fileName).toBe(plain.fileName);
+    expect(plain.text).toMatch(start);
+    expect(redacted.text).toMatch(start);
+    expect(plain.text).toMatch(/contoso/i);
+    expect(plain.text).toMatch(/alice/i);
+    expect(plain.text).toMatch(/PC-0142/i);
+    expect(redacted.text).not.toMatch(NAMES);
+    expect(redacted.text).toMatch(/user-1/);
+  });
+
+  it('exports the capture, redacted with the same placeholders as the report, still diagnosing the same', async () => {
+    const api = await opened();
+    const plain = await api.exportDocument({ kind: 'capture', redact: false });
+    const redacted = await api.exportDocument({ kind: 'capture', redact: true });
+    const report = await api.exportDocument({ kind: 'json', redact: true });
+    if (!plain.ok || !redacted.ok || !report.ok) throw new Error('export failed');
+    expect(plain.fileName).toMatch(/^whfb-capture-healthy-hybrid-[0-9TZ-]+\.json$/);
+    expect(plain.text).toMatch(/alice/);
+    // A certificate template's name (ContosoUserVPN) is kept by design: check the identifying values.
+    expect(redacted.text).not.toMatch(/alice|PC-0142|corp\.contoso\.com|CONTOSO\\\\/i);
+    const user = (JSON.parse(report.text) as { device: { user: string } }).device.user;
+    const whoami = (JSON.parse(redacted.text) as { probes: Record<string, { stdout: string }> }).probes[
+      'whoami-user'
+    ];
+    expect(whoami?.stdout).toContain(user);
+
+    const before = await api.rerun({});
+    const again = await api.runChecklist({
+      kind: 'capture',
+      fileName: redacted.fileName,
+      text: redacted.text,
+    });
+    const statuses = (result: RunResult) => (result.ok ? result.report.checks.map((c) => c.status) : []);
+    expect(statuses(again)).toEqual(statuses(before));
+  });
+
+  it('carries the fix history, and names a capture or device file "device"', async () => {
+    const api = preview();
+    const text = serializeCapture(loadScenario('password-sign-in'));
+    await api.runChecklist({ kind: 'capture', fileName: 'PC-0142.json', text });
+    await api.runFix({ action: 'refresh-prt' });
+    const plain = await api.exportDocument({ kind: 'json', redact: false });
+    const redacted = await api.exportDocument({ kind: 'markdown', redact: true });
+    if (!plain.ok || !redacted.ok) throw new Error('export failed');
+    expect(plain.fileName).toMatch(/^whfb-report-device-[0-9TZ-]+\.json$/);
+    expect(JSON.parse(plain.text)).toMatchObject({
+      source: { kind: 'capture', file: 'PC-0142.json' },
+      fixAttempts: [{ fixId: 'refresh-prt', outcome: 'simulated' }],
+    });
+    expect(redacted.fileName).toMatch(/^whfb-report-device-[0-9TZ-]+\.md$/);
+    expect(redacted.text).not.toMatch(NAMES);
+  });
+
+  it('has nothing to export before anything is open', async () => {
+    expect(await preview().exportDocument({ kind: 'html', redact: true })).toEqual({
+      ok: false,
+      reason: 'nothing to export yet',
+    });
+  });
+});
+
 /** A live host whose probes answer from a capture and whose fix tools are recorded, not run. */
 function fakeDevice(capture: Capture) {
   const replay = createReplayRunner(capture, { timeScale: 0 });

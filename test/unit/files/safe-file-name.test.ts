@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createApiHandlers } from '../../../electron/api';
 import { serializeCapture } from '../../../electron/engine/capture/write-capture';
-import { captureFileName, fileStamp, safeNamePart } from '../../../electron/engine/files/safe-file-name';
+import {
+  captureFileName,
+  fileStamp,
+  reportFileName,
+  safeNamePart,
+} from '../../../electron/engine/files/safe-file-name';
 import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalog';
 
 const NOW = new Date('2026-11-25T09:00:00.000Z');
@@ -36,6 +41,36 @@ describe('names of saved files', () => {
     expect(safeNamePart('../Healthy Hybrid\u0000', 'device')).toBe('healthy-hybrid');
     expect(safeNamePart('///', 'device')).toBe('device');
     expect(safeNamePart('a'.repeat(500), 'device')).toHaveLength(60);
+  });
+
+  it.each([
+    ['html', 'whfb-report-healthy-hybrid-2026-11-25T09-00-00-123Z.html'],
+    ['markdown', 'whfb-report-healthy-hybrid-2026-11-25T09-00-00-123Z.md'],
+    ['json', 'whfb-report-healthy-hybrid-2026-11-25T09-00-00-123Z.json'],
+    ['summary', 'whfb-summary-healthy-hybrid-2026-11-25T09-00-00-123Z.md'],
+    ['capture', 'whfb-capture-healthy-hybrid-2026-11-25T09-00-00-123Z.json'],
+  ] as const)('names an exported %s after the scenario and the time of capture', (kind, name) => {
+    expect(reportFileName(kind, 'healthy-hybrid', '2026-11-25T09:00:00.123Z')).toBe(name);
+  });
+
+  it('names an exported report of a device or file "device", from cleaned parts only', () => {
+    expect(reportFileName('html', null, '../..\\evil\u0000.exe', NOW)).toBe(
+      'whfb-report-device-2026-11-25T09-00-00-000Z.html',
+    );
+    expect(reportFileName('markdown', '../../Scenario Name/..', '2026-11-25T09:00:00Z', NOW)).toBe(
+      'whfb-report-scenario-name-2026-11-25T09-00-00Z.md',
+    );
+    expect(reportFileName('summary', '///', 'x'.repeat(100_000), NOW)).toBe(
+      'whfb-summary-device-2026-11-25T09-00-00-000Z.md',
+    );
+  });
+
+  it('"Export…" after opening a hostile capture offers a clean file name', async () => {
+    const handlers = createApiHandlers({ mode: 'preview', allowLive: false, platform: 'linux' });
+    const capture = { ...loadScenario('healthy-hybrid'), capturedAt: '../../evil\u001b]0;pwned\u0007.exe' };
+    await handlers.runChecklist({ kind: 'capture', fileName: 'pc.json', text: serializeCapture(capture) });
+    const exported = await handlers.exportDocument({ kind: 'html', redact: true });
+    expect(exported.ok && exported.fileName).toMatch(/^whfb-report-device-[0-9TZ-]{1,24}\.html$/);
   });
 
   it('"Save capture" after opening a hostile capture offers a clean file name', async () => {

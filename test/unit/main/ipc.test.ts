@@ -122,10 +122,22 @@ describe('registerIpcHandlers', () => {
     ['rerun', [{ checkId: 'not-a-check' }]],
     ['rerun', [null]],
     ['exportCapture', [{}]],
+    ['exportDocument', []],
+    ['exportDocument', [{ kind: 'pdf', redact: true }]],
+    ['exportDocument', [{ kind: 'html' }]],
+    ['exportDocument', [{ kind: 'html', redact: 'no' }]],
+    ['exportDocument', [{ kind: 'html', redact: false, path: 'C:\\Windows\\x.html' }]],
+    ['exportDocument', [{ kind: 'html', redact: false }, 'extra']],
   ])('rejects %s with arguments %j before any handler runs', async (method, args) => {
     const { invoke, calls } = setUp();
     await expect(invoke(method, from(appFrame), ...args)).rejects.toThrow(new RegExp(`^${method}: `));
     expect(calls()).toBe(0);
+  });
+
+  it('passes a valid export request on as it came', async () => {
+    const { handlers, invoke } = setUp();
+    await invoke('exportDocument', from(appFrame), { kind: 'capture', redact: true });
+    expect(handlers.exportDocument).toHaveBeenCalledWith({ kind: 'capture', redact: true });
   });
 
   it('turns a failing handler into a one-line error', async () => {
