@@ -42,6 +42,8 @@ function workerCount(value: string | undefined): number | undefined {
   return count;
 }
 
+const OPTION_NAMES = '--csv, --json, --ndjson, --db, --workers';
+
 function parse(args: string[]) {
   try {
     return parseArgs({
@@ -57,7 +59,15 @@ function parse(args: string[]) {
       },
     });
   } catch (error) {
-    throw new Error(error instanceof Error ? error.message : String(error));
+    // Node's parser speaks of "args" and "strict mode": say it as the other commands do.
+    const text = error instanceof Error ? error.message : String(error);
+    const unknown = /Unknown option '([^']*)'/.exec(text)?.[1];
+    if (unknown !== undefined) {
+      throw new Error(`unknown option "${unknown}" (options: ${OPTION_NAMES}; try --help)`);
+    }
+    const missing = /Option '(?:-\w, )?(--[\w-]+)[^']*' argument missing/.exec(text)?.[1];
+    if (missing !== undefined) throw new Error(`${missing} needs a value (try --help)`);
+    throw new Error(`${text.split('.')[0]} (try --help)`);
   }
 }
 

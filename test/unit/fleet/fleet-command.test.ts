@@ -133,7 +133,11 @@ describe('fleet invocations', () => {
     [['x', '--csv', '--json'], /use one of --csv, --json and --ndjson/],
     [['x', '--workers', 'many'], /--workers: expected a whole number from 0 to 16, got "many"/],
     [['x', '--workers', '17'], /--workers: expected a whole number from 0 to 16/],
-    [['x', '--tsv'], /Unknown option '--tsv'/],
+    [
+      ['x', '--tsv'],
+      /^whfb-doctor: unknown option "--tsv" \(options: --csv, --json, --ndjson, --db, --workers; try --help\)\n$/,
+    ],
+    [['x', '--db'], /^whfb-doctor: --db needs a value \(try --help\)\n$/],
   ])('refuses %j with exit 2', async (args, reason) => {
     const { code, out, err } = await fleet(...args);
     expect(code).toBe(2);
