@@ -89,6 +89,8 @@ const ended = new WeakSet<Worker>();
 
 function slotFor(worker: Worker): Slot {
   worker.once('exit', () => ended.add(worker));
+  // An error while no run listens must not end the process: the exit that follows is noticed.
+  worker.on('error', () => {});
   return { worker, busy: new Map() };
 }
 
