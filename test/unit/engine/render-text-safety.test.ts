@@ -22,6 +22,7 @@ describe('terminal output of a hostile capture', () => {
       { kind: 'capture', file: 'evil\x1b[1m.json' },
     );
     const text = renderText(report, { colour: false });
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
     expect(text).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
     // The file name is still there, its escape bytes shown as "?".
     expect(text).toContain('capture evil?[1m.json');
