@@ -2,7 +2,7 @@
 // binary, which has no fuses flipped. The packaged app turns --inspect off by fuse, and Playwright
 // attaches through --inspect, so the fused build is checked apart (its fuses read back in CI).
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, type ElectronApplication, _electron as electron, type Page } from '@playwright/test';
 import { findElectronBinary } from './electron-binary';
@@ -11,7 +11,8 @@ export { expect } from '@playwright/test';
 
 export const ELECTRON = findElectronBinary();
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+// resolve() drops the trailing separator: on Windows "C:\repo\" would escape its closing quote.
+const REPO_ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
 
 /** What Electron starts from package.json's "main": the main bundle, its preload and the renderer. */
 const BUILD_OUTPUTS = [
