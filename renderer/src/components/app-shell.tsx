@@ -5,6 +5,7 @@ import { Checklist } from './checklist';
 import { ChecklistBar } from './checklist-bar';
 import { DropOverlay } from './drop-overlay';
 import { ErrorAlert } from './error-alert';
+import { ExportButton } from './export-button';
 import { FixDialog } from './fix-dialog';
 import { FixHistory } from './fix-history';
 import { FixOutcomeMessage } from './fix-outcome-message';
@@ -88,6 +89,7 @@ export function AppShell() {
           <LiveButton />
           <OpenCaptureButton />
           <SaveCaptureButton />
+          <ExportButton />
           <RerunAllButton />
         </div>
         <LiveNotice />
