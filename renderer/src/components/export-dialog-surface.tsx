@@ -24,6 +24,8 @@ const useStyles = makeStyles({
   content: { display: 'grid', gap: tokens.spacingVerticalM },
   label: { display: 'grid' },
   note: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  // Two words on one line: the dialog's action row has room for it.
+  nowrap: { whiteSpace: 'nowrap' },
   copied: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -127,7 +129,12 @@ export function ExportDialogSurface({ onSaved }: ExportDialogSurfaceProps) {
           <DialogTrigger disableButtonEnhancement action="close">
             <Button appearance="secondary">Cancel</Button>
           </DialogTrigger>
-          <Button appearance="secondary" disabledFocusable={busy} onClick={() => void copy()}>
+          <Button
+            appearance="secondary"
+            className={styles.nowrap}
+            disabledFocusable={busy}
+            onClick={() => void copy()}
+          >
             Copy summary
           </Button>
           <Button appearance="primary" disabledFocusable={busy} onClick={() => void save()}>
