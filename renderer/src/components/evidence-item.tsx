@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { EvidenceItem as Evidence } from '../../../electron/engine/types';
 import { commandLine } from '../lib/command-line';
+import { powershellScript } from '../lib/powershell-script';
 import { linesText, readableLines } from '../lib/readable-output';
 import { CopyButton } from './copy-button';
 import { FullOutput } from './full-output';
@@ -22,6 +23,14 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   note: { margin: 0, color: tokens.colorNeutralForeground2 },
+  script: {
+    margin: 0,
+    maxHeight: '16rem',
+    overflow: 'auto',
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: 'pre',
+  },
 });
 
 /** One command and the lines of its output that decided the verdict, each with a copy button. */
@@ -31,6 +40,7 @@ export function EvidenceItem({ item }: { item: Evidence }) {
   const deciding = new Set(item.lines.map((line) => line.trim()));
   // Every line cited here decided the verdict; JSON lines read as key/value lines.
   const shown = readableLines(item.lines, () => true);
+  const script = powershellScript(item.command);
   return (
     <li className={styles.item} data-probe-id={item.probeId}>
       {command !== '' && (
@@ -38,6 +48,15 @@ export function EvidenceItem({ item }: { item: Evidence }) {
           <code className={styles.code}>{command}</code>
           <CopyButton text={command} what={`the command ${command}`} />
         </div>
+      )}
+      {script !== undefined && (
+        <details data-powershell-script="">
+          <summary>PowerShell script this command runs</summary>
+          <div className={styles.lines}>
+            <pre className={styles.script}>{script}</pre>
+            <CopyButton text={script} what="the PowerShell script" />
+          </div>
+        </details>
       )}
       {shown.length > 0 && (
         <div className={styles.lines}>
