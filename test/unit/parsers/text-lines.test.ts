@@ -3,6 +3,7 @@ import {
   contentLines,
   guardParse,
   isPromptLine,
+  labelSkeleton,
   MAX_QUOTE,
   oneLine,
   readKeyValue,
@@ -127,5 +128,18 @@ describe('guardParse', () => {
       },
     );
     expect(result.problems).toEqual(['could not read the output: plain text']);
+  });
+});
+
+describe('labelSkeleton', () => {
+  it('keeps ASCII letters and digits, lower-cased', () => {
+    expect(labelSkeleton('Nom de forêt')).toBe('nomdefort');
+    expect(labelSkeleton('Nom de forÛt')).toBe('nomdefort');
+    expect(labelSkeleton('DC-Standortname 2')).toBe('dcstandortname2');
+    expect(labelSkeleton('—')).toBe('');
+  });
+
+  it('reads labels longer than one chunk of characters whole', () => {
+    expect(labelSkeleton('Ab-'.repeat(10_000))).toBe('ab'.repeat(10_000));
   });
 });
