@@ -120,6 +120,43 @@ export function repeatedSample(sample: string, size: number): string {
 
 const printable = (pump: string): string => JSON.stringify(pump);
 
+/** The characters the parser fuzz test pumps: those of the issue and those that exposed slow patterns. */
+export const STANDARD_PUMPS: readonly string[] = [
+  ' ',
+  '\t',
+  '|',
+  ':',
+  '=',
+  '\\',
+  'a@',
+  '<',
+  '[',
+  '0x11111111 ',
+  'tickets ',
+];
+const SHORT_LINE_PUMPS: readonly string[] = [' ', ':'];
+
+/**
+ * The cases of the parser fuzz test: each standard pump as long lines and as one line, short
+ * lines of two pumps, and the first real output repeated.
+ */
+export function standardCases(samples: readonly string[]): AdversarialCase[] {
+  return [
+    ...STANDARD_PUMPS.flatMap((pump) => [
+      { name: `long lines of ${printable(pump)}`, make: (size: number) => pumpedLines(pump, size) },
+      { name: `one line of ${printable(pump)}`, make: (size: number) => pumpedLine(pump, size) },
+    ]),
+    ...SHORT_LINE_PUMPS.map((pump) => ({
+      name: `short lines of ${printable(pump)}`,
+      make: (size: number) => shortLines(pump, size),
+    })),
+    ...samples.slice(0, 1).map((sample) => ({
+      name: 'a real output repeated',
+      make: (size: number) => repeatedSample(sample, size),
+    })),
+  ];
+}
+
 /** The adversarial cases: every pump as long lines, as one line, and as many short lines. */
 export function adversarialCases(pumps: readonly string[] = PUMPS): AdversarialCase[] {
   return pumps.flatMap((pump) => [
