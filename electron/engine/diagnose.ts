@@ -72,6 +72,7 @@ function deviceSummary(set: FactSet): DeviceSummary {
     user: factsOf(set, 'whoami-user')?.userName?.value ?? null,
     domain: adDomain(set) ?? null,
     tenantId: ds?.tenantId?.value ?? null,
+    deviceId: ds?.deviceId?.value ?? null,
     joinType,
   };
 }

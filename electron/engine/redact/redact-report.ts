@@ -24,6 +24,7 @@ export function redactReport(report: Report, redactor: Redactor = createRedactor
       user: nullable(report.device.user),
       domain: nullable(report.device.domain),
       tenantId: nullable(report.device.tenantId),
+      deviceId: nullable(report.device.deviceId),
       joinType: report.device.joinType,
     },
     trustModelReason: p(report.trustModelReason),
@@ -63,6 +64,7 @@ function learnDevice(device: DeviceSummary, redactor: Redactor): void {
   if (device.name) redactor.learn(`Device Name : ${device.name}`);
   if (device.domain) redactor.learn(`DomainName : ${device.domain}`);
   if (device.tenantId) redactor.learn(`TenantId : ${device.tenantId}`);
+  if (device.deviceId) redactor.learn(`DeviceId : ${device.deviceId}`);
 }
 
 function redactSource(source: ReportSource, r: Redact): ReportSource {

@@ -44,6 +44,8 @@ export interface DeviceSummary {
   user: string | null;
   domain: string | null;
   tenantId: string | null;
+  /** The Microsoft Entra device id (dsregcmd DeviceId): one device across captures. */
+  deviceId: string | null;
   joinType: 'hybrid' | 'entra' | 'domain' | 'none' | null;
 }
 

@@ -42,8 +42,8 @@ describe('summarizeFleetFile', () => {
         policyTrustModel: expected.policyTrustModel,
         rootCause: expected.headline.checkId,
         osBuild: '22631.4460',
-        // A version 1 report does not quote the DeviceId line.
-        deviceId: name.startsWith('report') ? null : SCENARIO_DEVICE_ID,
+        // Reports carry the Entra device id in their device summary, as captures do in dsregcmd.
+        deviceId: SCENARIO_DEVICE_ID,
       },
     });
   });

@@ -53,6 +53,7 @@ describe('redactReport', () => {
       user: 'domain-1\\user-1',
       domain: 'domain-2.example',
       tenantId: 'aaaaaaaa-0000-0000-0000-000000000001',
+      deviceId: 'dddddddd-0000-0000-0000-000000000001',
       joinType: 'hybrid',
     });
     expect(redacted.source).toEqual({ kind: 'capture', file: 'C:\\Users\\user-1\\Desktop\\HOST-1.json' });
