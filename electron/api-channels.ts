@@ -7,6 +7,7 @@ export const API_METHODS = [
   'exportDocument',
   'runFix',
   'attachAdminOutput',
+  'summarizeFiles',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 

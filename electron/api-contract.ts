@@ -11,6 +11,7 @@ import type { FixStep } from './engine/fixes/fix-plans';
 import type { Report } from './engine/report/report-types';
 import { type ScenarioAction, SIGN_OUT_AND_IN } from './engine/scenarios/scenario-actions';
 import { CHECK_IDS, type CheckId, FIX_IDS, type FixId, type ProbeId } from './engine/types';
+import type { FleetSummaryRow } from './fleet/fleet-summary';
 
 export const runRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('live'), share: z.string().max(300).optional() }),
@@ -45,6 +46,23 @@ export type ExportKind = (typeof EXPORT_KINDS)[number];
 export const exportRequestSchema = z.strictObject({ kind: z.enum(EXPORT_KINDS), redact: z.boolean() });
 export type ExportRequest = z.infer<typeof exportRequestSchema>;
 
+/** Files per summarizeFiles call: the fleet view sends batches, so a large fleet shows progress. */
+export const MAX_FLEET_FILES_PER_CALL = 50;
+/** Text per summarizeFiles call, all files together: one capture at its limit, or many small ones. */
+export const MAX_FLEET_CHARS_PER_CALL = MAX_CAPTURE_BYTES;
+
+/** Files the fleet view read, to be summarised one row each; the open session is left alone. */
+export const summarizeFilesSchema = z.object({
+  files: z
+    .array(z.object({ fileName: z.string().max(260), text: z.string().max(MAX_CAPTURE_BYTES) }))
+    .min(1)
+    .max(MAX_FLEET_FILES_PER_CALL)
+    .refine((files) => files.reduce((sum, file) => sum + file.text.length, 0) <= MAX_FLEET_CHARS_PER_CALL, {
+      message: `more than ${MAX_FLEET_CHARS_PER_CALL} characters in one call`,
+    }),
+});
+export type SummarizeFilesRequest = z.infer<typeof summarizeFilesSchema>;
+
 export const API_ARGUMENTS = {
   getAppInfo: z.tuple([]),
   runChecklist: z.tuple([runRequestSchema]),
@@ -53,6 +71,7 @@ export const API_ARGUMENTS = {
   exportDocument: z.tuple([exportRequestSchema]),
   runFix: z.tuple([fixRequestSchema]),
   attachAdminOutput: z.tuple([adminOutputSchema]),
+  summarizeFiles: z.tuple([summarizeFilesSchema]),
 } satisfies Record<ApiMethod, z.ZodTuple>;
 
 export interface ScenarioSummary {
@@ -96,6 +115,11 @@ export type FixResult =
   | { ok: false; reason: string };
 export type ExportResult = { ok: true; fileName: string; text: string } | { ok: false; reason: string };
 
+/** One file of the fleet: its summary row, or why it could not be read (one short line). */
+export type FleetFileSummary =
+  | { ok: true; fileName: string; row: FleetSummaryRow }
+  | { ok: false; fileName: string; reason: string };
+
 export interface ApiResults {
   getAppInfo: AppInfo;
   runChecklist: RunResult;
@@ -104,6 +128,8 @@ export interface ApiResults {
   exportDocument: ExportResult;
   runFix: FixResult;
   attachAdminOutput: RunResult;
+  /** In the order the files were sent. */
+  summarizeFiles: FleetFileSummary[];
 }
 
 /** Pushed while a live run collects evidence. */

@@ -41,6 +41,7 @@ import { SIGN_OUT_AND_IN } from './engine/scenarios/scenario-actions';
 import { loadScenario, SCENARIOS, scenarioTransition } from './engine/scenarios/scenario-catalog';
 import { validateUncPath } from './engine/share/validate-unc-path';
 import type { Capture, CaptureInputs, CheckId, FixId, ProbeId } from './engine/types';
+import { summarizeFleetText } from './fleet/summarize-fleet-text';
 
 export interface ApiOptions {
   mode: AppInfo['mode'];
@@ -276,6 +277,10 @@ export function createApiHandlers(options: ApiOptions): Handlers {
         capture: { ...session.capture, probes: { ...session.capture.probes, [ADMIN_PROBE]: pasted } },
       };
       return present(session);
+    },
+    // Read-only: the files are summarised on their own, the open session stays as it is.
+    async summarizeFiles(request) {
+      return request.files.map((file) => summarizeFleetText(file.fileName, file.text));
     },
   };
 

@@ -104,6 +104,7 @@ export function installFakeDesktopApi({ scenario, stepMs }: { scenario: string; 
     exportDocument: (request: unknown) => call('exportDocument', [request]),
     runFix: () => Promise.resolve({ ok: false, reason: 'not in this test' }),
     attachAdminOutput: (request: unknown) => call('attachAdminOutput', [request]),
+    summarizeFiles: (request: unknown) => call('summarizeFiles', [request]),
     onProgress: (listener: Listener) => {
       progress.add(listener);
       return () => progress.delete(listener);

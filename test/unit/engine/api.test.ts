@@ -130,6 +130,37 @@ describe('browser preview (replay only)', () => {
   });
 });
 
+describe('summarizeFiles', () => {
+  it('sums up captures and reports in order, says why a file is unreadable, and leaves the session alone', async () => {
+    const handlers = preview();
+    await handlers.runChecklist({ kind: 'scenario', name: 'healthy-hybrid' });
+    const capture = serializeCapture(loadScenario('key-trust-fallback'));
+    await handlers.runChecklist({ kind: 'scenario', name: 'certificate-trust-enabled' });
+    const report = await handlers.exportDocument({ kind: 'json', redact: false });
+    await handlers.runChecklist({ kind: 'scenario', name: 'healthy-hybrid' });
+    const results = await handlers.summarizeFiles({
+      files: [
+        { fileName: 'pc-1.json', text: capture },
+        { fileName: 'broken.json', text: '{oops\u202e' },
+        { fileName: 'pc-2.report.json', text: report.ok ? report.text : '' },
+      ],
+    });
+    expect(results.map((r) => [r.fileName, r.ok])).toEqual([
+      ['pc-1.json', true],
+      ['broken.json', false],
+      ['pc-2.report.json', true],
+    ]);
+    const [first, second, third] = results;
+    expect(first?.ok && first.row).toMatchObject({ source: 'capture', path: 'pc-1.json', files: 1 });
+    expect(first?.ok && first.row.deviceId).toBe('8d2f6c41-3b7e-4a90-b1c5-6e0d9a27f318');
+    expect(second?.ok === false && second.reason).toMatch(/^not a capture file/);
+    expect(second?.ok === false && second.reason).not.toMatch(/[\n\u202e]/);
+    expect(third?.ok && third.row).toMatchObject({ source: 'report', trustModel: 'certificate-trust' });
+    const exported = await handlers.exportCapture();
+    expect(exported.ok && exported.fileName).toMatch(/healthy-hybrid/);
+  });
+});
+
 describe('exportDocument', () => {
   // Names the healthy-hybrid scenario gives away: user, device, domain.
   const NAMES = /contoso|alice|PC-0142/i;

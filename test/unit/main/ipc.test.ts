@@ -128,6 +128,19 @@ describe('registerIpcHandlers', () => {
     ['exportDocument', [{ kind: 'html', redact: 'no' }]],
     ['exportDocument', [{ kind: 'html', redact: false, path: 'C:\\Windows\\x.html' }]],
     ['exportDocument', [{ kind: 'html', redact: false }, 'extra']],
+    ['summarizeFiles', []],
+    ['summarizeFiles', [{ files: [] }]],
+    ['summarizeFiles', [{ files: [{ fileName: 'a.json' }] }]],
+    ['summarizeFiles', [{ files: [{ fileName: 'x'.repeat(261), text: '{}' }] }]],
+    ['summarizeFiles', [{ files: Array.from({ length: 51 }, () => ({ fileName: 'a.json', text: '{}' })) }]],
+    [
+      'summarizeFiles',
+      [
+        {
+          files: Array.from({ length: 3 }, () => ({ fileName: 'a.json', text: 'x'.repeat(8 * 1024 * 1024) })),
+        },
+      ],
+    ],
   ])('rejects %s with arguments %j before any handler runs', async (method, args) => {
     const { invoke, calls } = setUp();
     await expect(invoke(method, from(appFrame), ...args)).rejects.toThrow(new RegExp(`^${method}: `));
@@ -138,6 +151,13 @@ describe('registerIpcHandlers', () => {
     const { handlers, invoke } = setUp();
     await invoke('exportDocument', from(appFrame), { kind: 'capture', redact: true });
     expect(handlers.exportDocument).toHaveBeenCalledWith({ kind: 'capture', redact: true });
+  });
+
+  it('passes a valid batch of fleet files on as it came', async () => {
+    const { handlers, invoke } = setUp();
+    const request = { files: [{ fileName: 'pc-1.json', text: '{}' }] };
+    await invoke('summarizeFiles', from(appFrame), request);
+    expect(handlers.summarizeFiles).toHaveBeenCalledWith(request);
   });
 
   it('turns a failing handler into a one-line error', async () => {
