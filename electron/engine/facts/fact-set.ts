@@ -1,3 +1,4 @@
+import { oneLine } from '../files/one-line';
 import type { CaptureInputs, Evidence, EvidenceItem, ProbeId, ProbeResult } from '../types';
 import { PROBE_IDS } from '../types';
 import { PROBE_PARSERS, type ProbeFactsMap } from './probe-parsers';
@@ -28,7 +29,7 @@ function factsForProbe(id: ProbeId, result: ProbeResult | undefined): ProbeFacts
   try {
     const parsed = PROBE_PARSERS[id](result.stdout);
     if (!parsed.recognized) {
-      const why = (parsed.problems[0] ?? 'its output was not recognised').replace(/\.+$/, '');
+      const why = withoutTrailingDots(parsed.problems[0] ?? 'its output was not recognised');
       return {
         state: 'failed',
         reason: `the output of ${commandName(result, id)} could not be read (${why})`,
@@ -38,8 +39,15 @@ function factsForProbe(id: ProbeId, result: ProbeResult | undefined): ProbeFacts
     return { state: 'ok', facts: parsed.facts, problems: parsed.problems, result };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { state: 'failed', reason: `reading ${id} failed: ${message}`, result };
+    return { state: 'failed', reason: `reading ${id} failed: ${oneLine(message)}`, result };
   }
+}
+
+/** "could not read x..." → "could not read x", with string methods (no backtracking). */
+function withoutTrailingDots(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '.') end -= 1;
+  return text.slice(0, end);
 }
 
 export function describeProbeError(result: ProbeResult): string {
