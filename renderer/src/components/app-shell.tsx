@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { useFleetStore } from '../state/fleet-store';
 import { Announcer } from './announcer';
 import { ChainPicture } from './chain-picture';
 import { Checklist } from './checklist';
@@ -9,9 +10,11 @@ import { ExportButton } from './export-button';
 import { FixDialog } from './fix-dialog';
 import { FixHistory } from './fix-history';
 import { FixOutcomeMessage } from './fix-outcome-message';
+import { FleetView } from './fleet-view';
 import { LiveButton } from './live-button';
 import { LiveNotice } from './live-notice';
 import { OpenCaptureButton } from './open-capture-button';
+import { OpenFleetButton } from './open-fleet-button';
 import { PracticeBox } from './practice-box';
 import { ProbeProgress } from './probe-progress';
 import { ReportHeader } from './report-header';
@@ -78,6 +81,7 @@ const useStyles = makeStyles({
 
 export function AppShell() {
   const styles = useStyles();
+  const fleetOpen = useFleetStore((s) => s.open);
   return (
     <div className={styles.shell}>
       <SkipLink />
@@ -88,28 +92,33 @@ export function AppShell() {
           <p className={styles.hint}>Tip: drop a capture (.json) anywhere to open it.</p>
           <LiveButton />
           <OpenCaptureButton />
+          <OpenFleetButton />
           <SaveCaptureButton />
           <ExportButton />
           <RerunAllButton />
         </div>
         <LiveNotice />
       </header>
-      <main className={styles.main}>
-        <div className={styles.summary}>
-          <ReportHeader />
-          <Verdict />
-          <ChainPicture />
-          <PracticeBox />
-          <FixOutcomeMessage />
-          <ErrorAlert />
-        </div>
-        <ChecklistBar />
-        <div className={styles.scroll} data-testid="checklist-scroll" data-scroll-container="">
-          <ProbeProgress />
-          <Checklist />
-          <FixHistory />
-        </div>
-      </main>
+      {fleetOpen ? (
+        <FleetView />
+      ) : (
+        <main className={styles.main}>
+          <div className={styles.summary}>
+            <ReportHeader />
+            <Verdict />
+            <ChainPicture />
+            <PracticeBox />
+            <FixOutcomeMessage />
+            <ErrorAlert />
+          </div>
+          <ChecklistBar />
+          <div className={styles.scroll} data-testid="checklist-scroll" data-scroll-container="">
+            <ProbeProgress />
+            <Checklist />
+            <FixHistory />
+          </div>
+        </main>
+      )}
       <FixDialog />
       <DropOverlay />
       <Announcer />

@@ -1,5 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import { openFleetFiles } from '../state/fleet-actions';
+import { useFleetStore } from '../state/fleet-store';
 import { openCaptureFile } from '../state/run-actions';
 
 const useStyles = makeStyles({
@@ -29,6 +31,7 @@ const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('F
 export function DropOverlay() {
   const styles = useStyles();
   const [dragging, setDragging] = useState(false);
+  const fleetOpen = useFleetStore((s) => s.open);
 
   useEffect(() => {
     // dragenter/dragleave fire for every child element; count them to know when the drag really left.
@@ -55,8 +58,11 @@ export function DropOverlay() {
       event.preventDefault();
       depth = 0;
       setDragging(false);
-      const file = event.dataTransfer?.files[0];
-      if (file) void openCaptureFile(file);
+      // In the fleet view every dropped file joins a new fleet; elsewhere the first one opens.
+      const files = [...(event.dataTransfer?.files ?? [])];
+      if (useFleetStore.getState().open) {
+        if (files.length > 0) void openFleetFiles(files);
+      } else if (files[0]) void openCaptureFile(files[0]);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);
@@ -73,7 +79,11 @@ export function DropOverlay() {
   if (!dragging) return null;
   return (
     <div className={styles.overlay} data-testid="drop-overlay">
-      <div className={styles.card}>Drop the capture file (.json) to open it</div>
+      <div className={styles.card}>
+        {fleetOpen
+          ? 'Drop the capture and report files to read them as a fleet'
+          : 'Drop the capture file (.json) to open it'}
+      </div>
     </div>
   );
 }
