@@ -11,7 +11,8 @@ import { FleetProgress } from './fleet-progress';
 import { FleetTable } from './fleet-table';
 
 const useStyles = makeStyles({
-  view: { flex: '1 1 auto', minHeight: 0, display: 'flex', flexDirection: 'column', overflow: 'clip' },
+  // The whole view scrolls (the table's header row sticks): the counts and filters can be tall.
+  view: { flex: '1 1 auto', minHeight: 0, overflowY: 'auto', overflowX: 'hidden' },
   top: {
     flex: 'none',
     display: 'grid',
@@ -21,7 +22,7 @@ const useStyles = makeStyles({
   },
   titleBar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, marginInlineEnd: 'auto' },
-  scroll: { flex: '1 1 auto', minHeight: 0, overflow: 'auto', padding: `0 ${tokens.spacingHorizontalL}` },
+  scroll: { padding: `0 ${tokens.spacingHorizontalL} ${tokens.spacingVerticalL}` },
   empty: { color: tokens.colorNeutralForeground2 },
 });
 

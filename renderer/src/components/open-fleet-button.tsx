@@ -7,8 +7,13 @@ import { useFleetStore } from '../state/fleet-store';
 export function OpenFleetButton() {
   const input = useRef<HTMLInputElement>(null);
   const loading = useFleetStore((s) => s.loading !== null);
+  const fleetOpen = useFleetStore((s) => s.open);
+  const hasFleet = useFleetStore((s) => s.files.length > 0 || s.failures.length > 0);
+  const show = useFleetStore((s) => s.show);
   return (
     <>
+      {/* Back from a device opened out of the fleet, without reading the files again. */}
+      {hasFleet && !fleetOpen && <Button onClick={show}>Back to the fleet</Button>}
       <Button disabled={loading} onClick={() => input.current?.click()}>
         Open fleet…
       </Button>
