@@ -1,0 +1,302 @@
+// The licences of what the app ships. Every npm package in package.json "dependencies" is bundled
+// into the app (electron/vite.config.ts, renderer/vite.config.ts), and so is every package they
+// depend on in production. Each one's licence is read from its own package.json under
+// node_modules and must be on the allowlist below: a copyleft licence (GPL, LGPL, AGPL, MPL, EPL,
+// ...), no licence, or "SEE LICENSE IN ..." fails the build until someone has looked at it.
+// The list is printed; docs/security.md ("Licences of the runtime dependencies") has it as a table.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// The real path, so that it compares equal to the real paths of packages and to npm's listing.
+const ROOT = realpathSync(path.resolve(fileURLToPath(new URL('../../../', import.meta.url))));
+
+/**
+ * Permissive licences: each allows shipping the app, closed or open, as long as the notices go
+ * with it. Present today: MIT, Apache-2.0, ISC, 0BSD. The others are allowed in advance.
+ */
+const ALLOWED_LICENCES: readonly string[] = [
+  'MIT',
+  'ISC',
+  '0BSD',
+  'BSD-2-Clause',
+  'BSD-3-Clause',
+  'Apache-2.0',
+  'BlueOak-1.0.0',
+  'CC0-1.0',
+  'CC-BY-4.0',
+  'Python-2.0',
+];
+
+/**
+ * devDependencies whose code is shipped all the same: Electron's runtime is the packaged app's
+ * executable (its binary, with Chromium's licences in LICENSES.chromium.html, is not downloaded
+ * on every machine; its package.json is).
+ */
+const SHIPPED_DEV_PACKAGES: readonly string[] = ['electron'];
+
+interface Manifest {
+  name?: string;
+  version?: string;
+  license?: unknown;
+  licenses?: unknown;
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+}
+
+interface InstalledPackage {
+  name: string;
+  version: string;
+  /** The licence as the package declares it (an SPDX expression when modern). */
+  licence: string;
+  dir: string;
+}
+
+function readManifest(dir: string): Manifest {
+  return JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as Manifest;
+}
+
+/** What a package.json says of its licence: the SPDX `license`, or the old object and array forms. */
+function declaredLicence(manifest: Pick<Manifest, 'license' | 'licenses'>): string {
+  const typeOf = (value: unknown): string | undefined =>
+    typeof value === 'string'
+      ? value
+      : typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string'
+        ? (value as { type: string }).type
+        : undefined;
+  const single = typeOf(manifest.license);
+  if (single !== undefined) return single.trim();
+  if (Array.isArray(manifest.licenses)) {
+    // The old array listed the licences to choose from.
+    const types = manifest.licenses.map(typeOf).filter((type): type is string => type !== undefined);
+    if (types.length > 0) return types.length === 1 ? (types[0] as string) : `(${types.join(' OR ')})`;
+  }
+  return '';
+}
+
+/**
+ * Whether an SPDX licence expression lets the app be shipped under the allowlist: OR needs one
+ * allowed side, AND needs both, and "X WITH exception" counts as X (an exception only adds
+ * permissions). Anything not an expression of known identifiers is refused.
+ */
+function isAllowedLicence(expression: string, allowed: readonly string[] = ALLOWED_LICENCES): boolean {
+  const tokens = expression.match(/[()]|[^\s()]+/g) ?? [];
+  let at = 0;
+  const peek = (): string | undefined => tokens[at];
+  const take = (): string | undefined => tokens[at++];
+  // or := and ("OR" and)* ; and := term ("AND" term)* ; term := "(" or ")" | id ["WITH" id]
+  const term = (): boolean | null => {
+    const token = take();
+    if (token === undefined) return null;
+    if (token === '(') {
+      const inner = or();
+      return take() === ')' ? inner : null;
+    }
+    if (token === ')' || /^(AND|OR|WITH)$/i.test(token)) return null;
+    if (peek()?.toUpperCase() === 'WITH') {
+      take();
+      if (take() === undefined) return null;
+    }
+    // "MIT+" (or later) is still the licence named.
+    return allowed.includes(token.replace(/\+$/, ''));
+  };
+  const and = (): boolean | null => {
+    let result = term();
+    while (result !== null && peek()?.toUpperCase() === 'AND') {
+      take();
+      const next = term();
+      result = next === null ? null : result && next;
+    }
+    return result;
+  };
+  const or = (): boolean | null => {
+    let result = and();
+    while (result !== null && peek()?.toUpperCase() === 'OR') {
+      take();
+      const next = and();
+      result = next === null ? null : result || next;
+    }
+    return result;
+  };
+  const result = or();
+  return result === true && at === tokens.length;
+}
+
+/** Where Node finds `name` when `fromDir` requires it: its own node_modules, then each parent's. */
+function resolvePackageDir(name: string, fromDir: string): string | null {
+  for (let dir = fromDir; ; dir = path.dirname(dir)) {
+    if (path.basename(dir) !== 'node_modules') {
+      const candidate = path.join(dir, 'node_modules', ...name.split('/'));
+      if (existsSync(path.join(candidate, 'package.json'))) return realpathSync(candidate);
+    }
+    if (dir === ROOT || path.dirname(dir) === dir) return null;
+  }
+}
+
+/**
+ * Every installed package the app needs at run time, starting from `roots`: each package's
+ * dependencies (which must be installed), and its optional and peer dependencies when installed
+ * (npm installs peers; an optional one such as zustand's immer may be absent).
+ */
+function productionPackages(roots: readonly string[]): {
+  packages: InstalledPackage[];
+  missing: string[];
+} {
+  const found = new Map<string, InstalledPackage>();
+  const missing: string[] = [];
+  const visit = (name: string, fromDir: string, required: boolean, by: string): void => {
+    const dir = resolvePackageDir(name, fromDir);
+    if (dir === null) {
+      if (required) missing.push(`${name} (needed by ${by})`);
+      return;
+    }
+    if (found.has(dir)) return;
+    const manifest = readManifest(dir);
+    const installed: InstalledPackage = {
+      name: manifest.name ?? name,
+      version: manifest.version ?? '?',
+      licence: declaredLicence(manifest),
+      dir,
+    };
+    found.set(dir, installed);
+    const of = `${installed.name}@${installed.version}`;
+    for (const dependency of Object.keys(manifest.dependencies ?? {})) visit(dependency, dir, true, of);
+    for (const dependency of Object.keys(manifest.optionalDependencies ?? {}))
+      visit(dependency, dir, false, of);
+    for (const dependency of Object.keys(manifest.peerDependencies ?? {})) visit(dependency, dir, false, of);
+  };
+  for (const name of roots) visit(name, ROOT, true, 'package.json');
+  const packages = [...found.values()].sort(
+    (a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version),
+  );
+  return { packages, missing };
+}
+
+/** npm's own list of the production tree (`npm ls --omit=dev --all --parseable`), or why there is none. */
+function npmProductionDirs(): { dirs: Set<string> } | { unavailable: string } {
+  const npmCli = process.env.npm_execpath;
+  const [command, prefix] =
+    npmCli && /\.[cm]?js$/.test(npmCli)
+      ? [process.execPath, [npmCli]]
+      : process.platform === 'win32'
+        ? [null, []]
+        : ['npm', []];
+  if (command === null) return { unavailable: 'npm_execpath is not set (run through npm or npx)' };
+  const run = spawnSync(command, [...prefix, 'ls', '--omit=dev', '--all', '--parseable'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    shell: false,
+    timeout: 60_000,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (run.error) return { unavailable: `npm could not run: ${run.error.message}` };
+  // npm ls exits 1 on a problem in the tree (an extraneous package, say) but still lists it.
+  const dirs = run.stdout
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => realpathSync(line))
+    .filter((dir) => dir !== ROOT);
+  if (dirs.length === 0) return { unavailable: `npm ls listed nothing: ${run.stderr.split('\n')[0] ?? ''}` };
+  return { dirs: new Set(dirs) };
+}
+
+const rootManifest = readManifest(ROOT);
+const runtimeRoots = Object.keys(rootManifest.dependencies ?? {});
+
+describe('licence expressions', () => {
+  it.each([
+    'MIT',
+    'Apache-2.0',
+    '0BSD',
+    '(MIT OR Apache-2.0)',
+    '(GPL-3.0-only OR MIT)',
+    'MIT AND ISC',
+    '(MIT AND BSD-3-Clause) OR GPL-2.0',
+    'Apache-2.0 WITH LLVM-exception',
+  ])('allows %s', (expression) => {
+    expect(isAllowedLicence(expression)).toBe(true);
+  });
+
+  it.each([
+    'GPL-3.0-only',
+    'GPL-2.0-or-later',
+    'LGPL-2.1',
+    'AGPL-3.0',
+    'MPL-2.0',
+    'EPL-2.0',
+    'EUPL-1.2',
+    'CC-BY-SA-4.0',
+    'SSPL-1.0',
+    'MIT AND GPL-3.0',
+    '(LGPL-3.0 OR GPL-3.0)',
+    'SEE LICENSE IN LICENSE.txt',
+    'UNLICENSED',
+    '',
+    '(MIT',
+    'MIT OR',
+    'MIT ISC',
+  ])('refuses %j', (expression) => {
+    expect(isAllowedLicence(expression)).toBe(false);
+  });
+
+  it('reads the old object and array forms of package.json', () => {
+    expect(declaredLicence({ license: { type: 'MIT' } })).toBe('MIT');
+    expect(declaredLicence({ licenses: [{ type: 'MIT' }, { type: 'Apache-2.0' }] })).toBe(
+      '(MIT OR Apache-2.0)',
+    );
+    expect(declaredLicence({ licenses: [{ type: 'BSD-3-Clause' }] })).toBe('BSD-3-Clause');
+    expect(declaredLicence({})).toBe('');
+  });
+});
+
+describe('licences of the runtime dependencies', () => {
+  const { packages, missing } = productionPackages(runtimeRoots);
+
+  it('finds every runtime dependency and what it depends on, all installed', () => {
+    expect(runtimeRoots.length).toBeGreaterThan(0);
+    expect(missing).toEqual([]);
+    for (const name of runtimeRoots) expect(packages.map((p) => p.name)).toContain(name);
+    // A floor, not a count: Fluent UI alone brings dozens of packages.
+    expect(packages.length).toBeGreaterThan(50);
+  });
+
+  it('is the production tree npm itself lists', (context) => {
+    const npm = npmProductionDirs();
+    if ('unavailable' in npm) {
+      context.skip(npm.unavailable);
+      return;
+    }
+    const walked = new Set(packages.map((p) => p.dir));
+    const shown = (dirs: Iterable<string>) => [...dirs].map((dir) => path.relative(ROOT, dir)).sort();
+    expect(shown([...npm.dirs].filter((dir) => !walked.has(dir)))).toEqual([]);
+    expect(shown([...walked].filter((dir) => !npm.dirs.has(dir)))).toEqual([]);
+  }, 90_000);
+
+  it('every licence is on the allowlist', () => {
+    const refused = packages
+      .filter((p) => !isAllowedLicence(p.licence))
+      .map((p) => `${p.name}@${p.version}: ${p.licence || '(no licence declared)'}`);
+    expect(refused).toEqual([]);
+    const counts = new Map<string, number>();
+    for (const p of packages) counts.set(p.licence, (counts.get(p.licence) ?? 0) + 1);
+    console.log(
+      `runtime licences: ${packages.length} packages from ${runtimeRoots.length} dependencies: ` +
+        [...counts.entries()]
+          .sort((a, b) => b[1] - a[1])
+          .map(([licence, count]) => `${licence} ${count}`)
+          .join(', '),
+    );
+  });
+
+  it.each(SHIPPED_DEV_PACKAGES)('the shipped %s has an allowed licence too', (name) => {
+    const dir = resolvePackageDir(name, ROOT);
+    expect(dir, `${name} is not installed`).not.toBeNull();
+    const manifest = readManifest(dir as string);
+    expect(declaredLicence(manifest)).toSatisfy((licence: string) => isAllowedLicence(licence));
+  });
+});
