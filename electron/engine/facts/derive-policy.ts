@@ -101,7 +101,18 @@ const isDeviceScope = (s: PolicySetting) => s.source === 'gpo-machine' || s.sour
 const isUserScope = (s: PolicySetting) => !isDeviceScope(s);
 const named = (s: PolicySetting, names: string[]) => names.includes(s.name.toLowerCase());
 
+/** Five checks and the trust model read the policy: derive it once per fact set. */
 export function derivePolicy(set: FactSet): PolicyView {
+  const known = derived.get(set);
+  if (known) return known;
+  const view = derive(set);
+  derived.set(set, view);
+  return view;
+}
+
+const derived = new WeakMap<FactSet, PolicyView>();
+
+function derive(set: FactSet): PolicyView {
   const missingReasons: string[] = [];
   for (const id of Object.values(PROBE_OF)) {
     const probe = set.probes[id];

@@ -22,6 +22,17 @@ export interface RunContext {
 }
 
 export function runContextOf(set: FactSet): RunContext {
+  // Most checks ask whether the user-scope facts can be trusted: decide once per fact set.
+  const known = decided.get(set);
+  if (known) return known;
+  const context = decide(set);
+  decided.set(set, context);
+  return context;
+}
+
+const decided = new WeakMap<FactSet, RunContext>();
+
+function decide(set: FactSet): RunContext {
   const user = factsOf(set, 'whoami-user');
   const groups = factsOf(set, 'whoami-groups')?.groups ?? [];
   const ds = factsOf(set, 'dsregcmd-status');

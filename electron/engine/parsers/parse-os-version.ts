@@ -30,7 +30,9 @@ export function parseOsVersion(text: string): Parsed<OsVersionFacts> {
 }
 
 function readOsVersion(text: string): Parsed<OsVersionFacts> {
-  const facts = { ...fromVersionLine(text), ...fromRegistry(text) };
+  // The registry's values win; the `ver`/winver line is read only when they name no build.
+  const registry = fromRegistry(text);
+  const facts = registry.currentBuild ? registry : { ...fromVersionLine(text), ...registry };
   if (Object.keys(facts).length === 0) {
     return { facts: {}, recognized: false, problems: ['no Windows version values found'] };
   }
