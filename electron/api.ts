@@ -195,7 +195,9 @@ export function createApiHandlers(options: ApiOptions): Handlers {
     const live = liveHost();
     if (!live.ok) return { reason: live.reason };
     // Who the app runs as right now, not as captured earlier: the guard decides on fresh facts.
-    const who = buildFactSet(await live.host.collect(['whoami-user', 'whoami-groups'], {}));
+    const who = buildFactSet(
+      await live.host.collect(['whoami-user', 'whoami-groups', 'logonui-last-provider'], {}),
+    );
     const attempt = await attemptFix(request.action, who, request.confirmation, {
       system32: live.host.system32,
       runner: live.host.runner,

@@ -30,6 +30,13 @@ export function guardFix(id: FixId, set: FactSet, confirmation?: FixConfirmation
     };
   }
   if (id === 'delete-hello-container') {
+    // Without the token's groups, elevation cannot be ruled out: refuse rather than guess.
+    if (set.probes['whoami-groups'].state !== 'ok') {
+      return {
+        ok: false,
+        reason: `${info.title} needs to know whether the app runs elevated, and whoami /groups could not be read.`,
+      };
+    }
     const context = runContextOf(set);
     if (context.runAs === 'system') {
       return {

@@ -162,6 +162,12 @@ describe('delete-hello-container guardrails', () => {
       /names "contoso\\bob"/,
     ],
     ['when whoami could not be read', buildFactSet({}), asAlice, /whoami could not be read/],
+    [
+      'when the token groups could not be read (elevation unknown)',
+      buildFactSet({ 'whoami-user': probe(USER) }),
+      asAlice,
+      /whoami \/groups could not be read/,
+    ],
   ])('is refused %s, and certutil never runs', async (_case, facts, confirmation, reason) => {
     await calls();
     const attempt = await attemptFix('delete-hello-container', facts, confirmation, options());
