@@ -1,5 +1,4 @@
-// Plain words for the report's codes, shared by the Markdown and HTML reports (the app has
-// the same words in renderer/src/lib/words.ts).
+// Plain words for the report's codes, shared by the Markdown and HTML reports and the app.
 import { FIX_CATALOG } from '../fixes/fix-catalog';
 import { type ScenarioAction, SIGN_OUT_AND_IN } from '../scenarios/scenario-actions';
 import type { CheckStatus, SessionCredential, TrustModel } from '../types';

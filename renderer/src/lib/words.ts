@@ -1,15 +1,14 @@
-// Plain words for the engine's codes, so nobody needs the manual to read the screen.
-import type { DeviceSummary, Headline } from '../../../electron/engine/report/report-types';
-import type { CheckStatus, SessionCredential, TrustModel } from '../../../electron/engine/types';
+// Plain words for the engine's codes, so nobody needs the manual to read the screen. The words
+// the reports use too come from the engine's report-words, so the app and a report agree.
+import type { Headline } from '../../../electron/engine/report/report-types';
+import type { SessionCredential } from '../../../electron/engine/types';
 
-export const STATUS_LABEL: Record<CheckStatus, string> = {
-  pass: 'Pass',
-  warn: 'Warning',
-  fail: 'Fail',
-  blocked: 'Blocked',
-  unknown: 'Unknown',
-  skip: 'Skipped',
-};
+export {
+  countsInWords,
+  JOIN_TYPE_WORDS,
+  STATUS_WORDS as STATUS_LABEL,
+  TRUST_MODEL_WORDS,
+} from '../../../electron/engine/report/report-words';
 
 /** How the verdict reads: the headline's status, or that this session cannot show the answer. */
 export type VerdictKind = Headline['status'] | 'cannot-judge';
@@ -43,14 +42,6 @@ export function headlineRowTag(headline: Headline): string {
   return verdictKind(headline) === 'cannot-judge' ? 'Why it cannot judge' : 'Root cause';
 }
 
-export const TRUST_MODEL_WORDS: Record<TrustModel, string> = {
-  'cloud-kerberos-trust': 'Cloud Kerberos trust',
-  'key-trust': 'Key trust',
-  'certificate-trust': 'Certificate trust',
-  none: 'None (not a Windows Hello for Business sign-in)',
-  unknown: 'Unknown (not enough evidence)',
-};
-
 export const CREDENTIAL_WORDS: Record<SessionCredential, string> = {
   hello: 'Windows Hello (PIN or biometrics)',
   'smart-card': 'a smart card',
@@ -58,24 +49,3 @@ export const CREDENTIAL_WORDS: Record<SessionCredential, string> = {
   password: 'a password',
   unknown: 'not known',
 };
-
-export const JOIN_TYPE_WORDS: Record<NonNullable<DeviceSummary['joinType']>, string> = {
-  hybrid: 'Microsoft Entra hybrid joined',
-  entra: 'Microsoft Entra joined',
-  domain: 'AD domain joined only',
-  none: 'Not joined',
-};
-
-/** "1 failed, 2 blocked, 13 passed" — only the statuses that occur, worst first. */
-export function countsInWords(counts: Record<CheckStatus, number>): string {
-  const parts: [CheckStatus, string][] = [
-    ['fail', 'failed'],
-    ['warn', 'with a warning'],
-    ['blocked', 'blocked'],
-    ['unknown', 'unknown'],
-    ['pass', 'passed'],
-    ['skip', 'skipped'],
-  ];
-  const words = parts.filter(([status]) => counts[status] > 0).map(([s, word]) => `${counts[s]} ${word}`);
-  return words.length > 0 ? words.join(', ') : 'no checks';
-}
