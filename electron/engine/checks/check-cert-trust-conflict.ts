@@ -6,6 +6,7 @@ import { KEY_TRUST_IDENTITY_SID, THIS_ORGANIZATION_CERTIFICATE_SID } from '../fa
 import type { CheckOutcome, EvidenceItem } from '../types';
 import type { CheckDefinition } from './check-definition';
 import { DOCS } from './doc-links';
+import { itemAnswer, provisioningEvents } from './provisioning-event';
 import { windowsPolicyView } from './windows-policy-view';
 
 const TURN_OFF =
@@ -125,13 +126,10 @@ export const checkCertTrustConflict: CheckDefinition = {
 
 /** Events 358 ("provisioning will be launched") written while the certificate policy was on. */
 function certificateProvisioningEvents(set: FactSet): EvidenceItem[] {
-  const events = factsOf(set, 'events-udr')?.events ?? [];
-  return events.flatMap((event) => {
-    const ownSid = factsOf(set, 'whoami-user')?.sid?.value.toUpperCase();
-    if (event.eventId !== 358 || (ownSid && event.userSid && event.userSid.toUpperCase() !== ownSid))
-      return [];
-    const item = event.items.find((i) => /certificate for on premise auth/i.test(i.label));
-    if (!item || !/^(yes|oui|ja|sí|si)\b/i.test(item.value)) return [];
+  return provisioningEvents(set).flatMap(({ event, item: itemOf }) => {
+    if (event.eventId !== 358) return [];
+    const item = itemOf(/certificate for on premise auth/i);
+    if (!item || itemAnswer(item) !== true) return [];
     const when = event.timeCreated ? ` at ${event.timeCreated}` : '';
     return [
       evidence(set, 'events-udr', [item.line], `provisioning launched with the certificate policy on${when}`),

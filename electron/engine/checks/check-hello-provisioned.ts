@@ -4,7 +4,7 @@ import type { CheckId, CheckOutcome } from '../types';
 import type { CheckDefinition } from './check-definition';
 import { DOCS } from './doc-links';
 import { unknownUnlessAny } from './outcomes';
-import { latestProvisioningEvent } from './provisioning-event';
+import { itemAnswer, latestProvisioningEvent } from './provisioning-event';
 
 /** Each NGC prerequisite: what NO means, and the upstream step that would explain it (if any). */
 const PREREQS = {
@@ -71,7 +71,7 @@ export const checkHelloProvisioned: CheckDefinition = {
     const latest = latestProvisioningEvent(set);
     const cloudTgtItem =
       hybrid && latest?.event.eventId === 360 ? latest.item(/user account has cloud tgt/i) : undefined;
-    const eventNoTgt = cloudTgtItem && /^(no|non|nein)\b/i.test(cloudTgtItem.value);
+    const eventNoTgt = itemAnswer(cloudTgtItem) === false;
     if (eventNoTgt && !blockers.some((b) => b.explainedBy === 'cloud-tgt')) {
       blockers.push({ ...PREREQS.onPremTgt, line: undefined });
     }

@@ -1,4 +1,4 @@
-import { adDomain, ENTRA_KERBEROS_REALM } from '../facts/ad-domain';
+import { adDomain, domainTgts } from '../facts/ad-domain';
 import { evidence, factsOf } from '../facts/fact-set';
 import { userScopeCaveat } from '../facts/run-context';
 import { sessionAuthOf } from '../facts/session-auth';
@@ -36,9 +36,7 @@ export const checkOnpremTgt: CheckDefinition = {
       return { status: 'unknown', summary: `Can't read the user's tickets: ${caveat}.`, evidence: [], docs };
     const tickets = factsOf(set, 'klist-tickets')?.tickets ?? [];
     const domain = adDomain(set);
-    const tgts = tickets.filter(
-      (t) => t.service === 'krbtgt' && t.target.toUpperCase() !== ENTRA_KERBEROS_REALM,
-    );
+    const tgts = domainTgts(set);
     const tgt = tgts.find((t) => !domain || t.target.toLowerCase() === domain) ?? tgts[0];
     if (!tgt) {
       return {

@@ -1,7 +1,7 @@
 import { evidence, type FactSet, factsOf } from '../facts/fact-set';
 import { userScopeCaveat } from '../facts/run-context';
 import type { EvidenceItem } from '../types';
-import { latestProvisioningEvent } from './provisioning-event';
+import { itemAnswer, latestProvisioningEvent } from './provisioning-event';
 
 /** What Windows itself says about a policy: dsregcmd's NGC prerequisite or the last 358/360 event. */
 export interface WindowsPolicyView {
@@ -26,7 +26,7 @@ export function windowsPolicyView(
     prereq && !userScopeCaveat(set) ? factsOf(set, 'dsregcmd-status')?.ngcPrereq[prereq] : undefined;
   const event = latestProvisioningEvent(set);
   const item = event?.item(eventLabel);
-  const fromEvent = item ? /^(yes|oui|ja|sí|si)\b/i.test(item.value) : undefined;
+  const fromEvent = item ? itemAnswer(item) === true : undefined;
   const proof = [
     ...(fromDsregcmd ? [evidence(set, 'dsregcmd-status', [fromDsregcmd.line])] : []),
     ...(item ? [evidence(set, 'events-udr', [item.line], eventNote(event?.event.timeCreated))] : []),

@@ -3,6 +3,13 @@ import { type FactSet, factsOf } from './fact-set';
 
 export const ENTRA_KERBEROS_REALM = 'KERBEROS.MICROSOFTONLINE.COM';
 
+/** The user's ticket-granting tickets for an AD realm (not the Entra Kerberos realm). */
+export function domainTgts(set: FactSet) {
+  return (factsOf(set, 'klist-tickets')?.tickets ?? []).filter(
+    (t) => t.service === 'krbtgt' && t.target.toUpperCase() !== ENTRA_KERBEROS_REALM,
+  );
+}
+
 /**
  * Realms and NetBIOS names that are never an on-premises AD domain: Microsoft Entra
  * Kerberos, the "AzureAD" realm and account domain of Entra users, the Microsoft account
@@ -42,9 +49,7 @@ export function adDomain(set: FactSet): string | undefined {
   const deviceName = factsOf(set, 'dsregcmd-status')?.deviceName?.value;
   const suffix = deviceName?.includes('.') ? deviceName.slice(deviceName.indexOf('.') + 1) : undefined;
   if (suffix) return suffix.toLowerCase();
-  const realm = factsOf(set, 'klist-tickets')?.tickets.find(
-    (t) => t.service === 'krbtgt' && t.target.toUpperCase() !== ENTRA_KERBEROS_REALM,
-  )?.target;
+  const realm = domainTgts(set)[0]?.target;
   if (realm) return realm.toLowerCase();
   // NetBIOS name, printed only on domain joined devices; nltest accepts it too.
   return factsOf(set, 'dsregcmd-status')?.domainName?.value;

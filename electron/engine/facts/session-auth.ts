@@ -1,5 +1,5 @@
 import type { ProbeId, SessionCredential, TrustModel } from '../types';
-import { ENTRA_KERBEROS_REALM } from './ad-domain';
+import { domainTgts } from './ad-domain';
 import { type FactSet, factsOf } from './fact-set';
 import { userScopeCaveat } from './run-context';
 import {
@@ -334,7 +334,5 @@ function decideSessionAuth(set: FactSet): SessionAuth {
 
 /** True when the user holds a krbtgt ticket for the AD domain (not the Entra Kerberos realm). */
 export function hasExchangedTgt(set: FactSet): boolean {
-  return (factsOf(set, 'klist-tickets')?.tickets ?? []).some(
-    (t) => t.service === 'krbtgt' && t.target.toUpperCase() !== ENTRA_KERBEROS_REALM,
-  );
+  return domainTgts(set).length > 0;
 }
