@@ -116,108 +116,142 @@ function startWorker(launch: WorkerLaunch): Promise<Worker> {
   });
 }
 
-export async function createFleetPool(options: FleetPoolOptions): Promise<FleetPool> {
-  const maxBytes = options.maxBytes ?? MAX_FLEET_FILE_BYTES;
-  if (options.workers <= 0) return inThreadPool(maxBytes);
-  const launch = workerLaunch();
-  const started = await Promise.allSettled(
-    Array.from({ length: options.workers }, () => startWorker(launch)),
-  );
+/** What a pool of workers keeps between runs. */
+interface WorkerPoolState {
+  launch: WorkerLaunch;
+  maxBytes: number;
+  slots: Slot[];
+  /** Replacements for workers that die mid-run, at most as many as were started. */
+  restarts: number;
+}
+
+/** One run over the pool's workers: batches out, results back, dead workers replaced. */
+class PoolRun {
+  private readonly queue: FleetBatch[];
+  private remaining: number;
+  /** This run's listeners, removed when it ends so that the next run starts clean. */
+  private readonly detachers: (() => void)[] = [];
+
+  constructor(
+    private readonly state: WorkerPoolState,
+    paths: readonly string[],
+    private readonly onResult: FleetResultHandler,
+    private readonly resolve: () => void,
+  ) {
+    this.queue = batchesOf(paths, state.maxBytes);
+    this.remaining = this.queue.length;
+  }
+
+  start(): void {
+    if (this.remaining === 0) {
+      this.resolve();
+      return;
+    }
+    const { slots } = this.state;
+    for (const slot of slots.filter((s) => ended.has(s.worker))) slots.splice(slots.indexOf(slot), 1);
+    for (const slot of slots) this.attach(slot);
+    if (slots.length === 0) this.replace();
+  }
+
+  private finish(batch: FleetBatch, results: readonly FleetFileResult[]): void {
+    for (const [index, path] of batch.paths.entries())
+      this.onResult(path, results[index] ?? lost('no result'));
+    this.remaining--;
+    if (this.remaining > 0) return;
+    for (const detach of this.detachers.splice(0)) detach();
+    this.resolve();
+  }
+
+  private feed(slot: Slot): void {
+    while (slot.busy.size < BATCHES_IN_FLIGHT && this.queue.length > 0) {
+      const batch = this.queue.shift() as FleetBatch;
+      slot.busy.set(batch.id, batch);
+      slot.worker.postMessage(batch);
+    }
+  }
+
+  private gone(slot: Slot, why: string): void {
+    const index = this.state.slots.indexOf(slot);
+    if (index < 0) return;
+    this.state.slots.splice(index, 1);
+    const orphans = [...slot.busy.values()];
+    slot.busy.clear();
+    for (const batch of orphans) {
+      this.finish(
+        batch,
+        batch.paths.map(() => lost(`the reader thread stopped (${why})`)),
+      );
+    }
+    this.replace();
+  }
+
+  private attach(slot: Slot): void {
+    const onMessage = (done: FleetBatchDone) => {
+      const batch = slot.busy.get(done.id);
+      if (!batch) return;
+      slot.busy.delete(done.id);
+      this.finish(batch, done.results);
+      this.feed(slot);
+    };
+    const onError = (error: Error) => this.gone(slot, error.message);
+    const onExit = (code: number) => this.gone(slot, `exit code ${code}`);
+    slot.worker.on('message', onMessage);
+    slot.worker.on('error', onError);
+    slot.worker.on('exit', onExit);
+    this.detachers.push(() => {
+      slot.worker.off('message', onMessage);
+      slot.worker.off('error', onError);
+      slot.worker.off('exit', onExit);
+    });
+    this.feed(slot);
+  }
+
+  private replace(): void {
+    if (this.queue.length === 0) return;
+    if (this.state.restarts <= 0) {
+      if (this.state.slots.length > 0) return;
+      for (const batch of this.queue.splice(0)) {
+        this.finish(
+          batch,
+          batch.paths.map(() => lost('no reader thread is left')),
+        );
+      }
+      return;
+    }
+    this.state.restarts--;
+    startWorker(this.state.launch).then(
+      (worker) => {
+        const slot = slotFor(worker);
+        this.state.slots.push(slot);
+        this.attach(slot);
+      },
+      () => this.replace(),
+    );
+  }
+}
+
+/** Starts the workers; at least one must start. */
+async function startWorkers(launch: WorkerLaunch, count: number): Promise<Worker[]> {
+  const started = await Promise.allSettled(Array.from({ length: count }, () => startWorker(launch)));
   const workers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failure = started.find((s) => s.status === 'rejected');
   if (workers.length === 0) {
     throw new Error(oneLine(`the fleet workers could not start: ${String(failure?.reason)}`));
   }
-  // Replacements for workers that die mid-run, at most as many as were started.
-  let restarts = options.workers;
-  const slots: Slot[] = workers.map(slotFor);
+  return workers;
+}
 
+export async function createFleetPool(options: FleetPoolOptions): Promise<FleetPool> {
+  const maxBytes = options.maxBytes ?? MAX_FLEET_FILE_BYTES;
+  if (options.workers <= 0) return inThreadPool(maxBytes);
+  const launch = workerLaunch();
+  const workers = await startWorkers(launch, options.workers);
+  const state: WorkerPoolState = { launch, maxBytes, slots: workers.map(slotFor), restarts: options.workers };
   return {
-    run(paths, onResult) {
-      const queue = batchesOf(paths, maxBytes);
-      let remaining = queue.length;
-      if (remaining === 0) return Promise.resolve();
-      return new Promise<void>((resolve) => {
-        // This run's listeners, removed when it ends so that the next run starts clean.
-        const detachers: (() => void)[] = [];
-        const finish = (batch: FleetBatch, results: readonly FleetFileResult[]) => {
-          for (const [index, path] of batch.paths.entries())
-            onResult(path, results[index] ?? lost('no result'));
-          remaining--;
-          if (remaining > 0) return;
-          for (const detach of detachers.splice(0)) detach();
-          resolve();
-        };
-        const feed = (slot: Slot) => {
-          while (slot.busy.size < BATCHES_IN_FLIGHT && queue.length > 0) {
-            const batch = queue.shift() as FleetBatch;
-            slot.busy.set(batch.id, batch);
-            slot.worker.postMessage(batch);
-          }
-        };
-        const gone = (slot: Slot, why: string) => {
-          const index = slots.indexOf(slot);
-          if (index < 0) return;
-          slots.splice(index, 1);
-          const orphans = [...slot.busy.values()];
-          slot.busy.clear();
-          for (const batch of orphans) {
-            finish(
-              batch,
-              batch.paths.map(() => lost(`the reader thread stopped (${why})`)),
-            );
-          }
-          replace();
-        };
-        const attach = (slot: Slot) => {
-          const onMessage = (done: FleetBatchDone) => {
-            const batch = slot.busy.get(done.id);
-            if (!batch) return;
-            slot.busy.delete(done.id);
-            finish(batch, done.results);
-            feed(slot);
-          };
-          const onError = (error: Error) => gone(slot, error.message);
-          const onExit = (code: number) => gone(slot, `exit code ${code}`);
-          slot.worker.on('message', onMessage);
-          slot.worker.on('error', onError);
-          slot.worker.on('exit', onExit);
-          detachers.push(() => {
-            slot.worker.off('message', onMessage);
-            slot.worker.off('error', onError);
-            slot.worker.off('exit', onExit);
-          });
-          feed(slot);
-        };
-        const replace = () => {
-          if (queue.length === 0) return;
-          if (restarts <= 0) {
-            if (slots.length > 0) return;
-            for (const batch of queue.splice(0)) {
-              finish(
-                batch,
-                batch.paths.map(() => lost('no reader thread is left')),
-              );
-            }
-            return;
-          }
-          restarts--;
-          startWorker(launch).then(
-            (worker) => {
-              const slot = slotFor(worker);
-              slots.push(slot);
-              attach(slot);
-            },
-            () => replace(),
-          );
-        };
-        for (const slot of slots.filter((s) => ended.has(s.worker))) slots.splice(slots.indexOf(slot), 1);
-        for (const slot of slots) attach(slot);
-        if (slots.length === 0) replace();
-      });
-    },
+    run: (paths, onResult) =>
+      new Promise<void>((resolve) => new PoolRun(state, paths, onResult, resolve).start()),
     async close() {
-      await Promise.all(slots.splice(0).map((slot) => slot.worker.terminate()));
+      await Promise.all(state.slots.splice(0).map((slot) => slot.worker.terminate()));
     },
   };
 }
