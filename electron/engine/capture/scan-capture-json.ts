@@ -181,12 +181,13 @@ export function scanCaptureJson(text: string): CaptureScan {
   /** The open container; called only where one is open. */
   const top = () => stack[stack.length - 1] as Frame;
 
+  // Where the open object itself sits: its own last key is not the one being read.
+  const objectPath = () => path(stack.slice(0, -1));
+
   const key = () => {
     const frame = top();
     const end = skipString(at);
     const raw = text.slice(at + 1, end - 1);
-    // Where the object itself sits: its own last key is not the one being read.
-    const objectPath = () => path(stack.slice(0, -1));
     if (raw.length > MAX_FIELD_CHARS)
       throw refuse(`a field name of ${count(raw.length)} characters in ${objectPath()}`);
     const name = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;

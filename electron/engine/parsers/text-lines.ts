@@ -26,6 +26,8 @@ export function isPromptLine(line: string): boolean {
 }
 
 function isSshPrompt(line: string): boolean {
+  // Most lines have no '@' at all: they are done without walking them.
+  if (!line.includes('@')) return false;
   const start = line.search(/\S/);
   if (start < 0) return false;
   let end = start;

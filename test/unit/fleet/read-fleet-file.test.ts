@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serializeCapture } from '../../../electron/engine/capture/write-capture';
 import { diagnose } from '../../../electron/engine/diagnose';
-import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalog';
+import { loadScenario, scenarioNames } from '../../../electron/engine/scenarios/scenario-catalog';
 import { summarizeFleetBytes, summarizeFleetFile } from '../../../electron/fleet/read-fleet-file';
 import {
   removeTempFolders,
@@ -133,5 +133,31 @@ describe('summarizeFleetFile', () => {
       reason: 'it is not a file (a named pipe)',
       lasting: false,
     });
+  });
+});
+
+describe('summarizeFleetBytes against the full diagnosis', () => {
+  // The fleet's fast path must never change a verdict: every scenario, plain and gzipped, gives
+  // the row that the whole report gives.
+  it.each(scenarioNames())('%s: the same verdict as diagnose', (name) => {
+    const capture = loadScenario(name);
+    const report = diagnose(capture, { kind: 'live' });
+    const text = serializeCapture(capture);
+    for (const bytes of [Buffer.from(text), gzipSync(text)]) {
+      const result = summarizeFleetBytes(bytes, `${name}.json`);
+      expect(result.ok).toBe(true);
+      if (!result.ok) continue;
+      expect(result.row).toMatchObject({
+        status: report.headline.status,
+        rootCause: report.headline.checkId,
+        trustModel: report.trustModel,
+        policyTrustModel: report.policyTrustModel,
+        sessionCredential: report.sessionCredential,
+        joinType: report.device.joinType,
+        deviceName: report.device.name,
+        user: report.device.user,
+        capturedAt: report.capturedAt,
+      });
+    }
   });
 });
