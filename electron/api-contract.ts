@@ -63,6 +63,13 @@ export const summarizeFilesSchema = z.object({
 });
 export type SummarizeFilesRequest = z.infer<typeof summarizeFilesSchema>;
 
+/** A report file of the fleet, shown as a read-only checklist; the open session is left alone. */
+export const openReportSchema = z.object({
+  fileName: z.string().max(260),
+  text: z.string().max(MAX_CAPTURE_BYTES),
+});
+export type OpenReportRequest = z.infer<typeof openReportSchema>;
+
 export const API_ARGUMENTS = {
   getAppInfo: z.tuple([]),
   runChecklist: z.tuple([runRequestSchema]),
@@ -72,6 +79,7 @@ export const API_ARGUMENTS = {
   runFix: z.tuple([fixRequestSchema]),
   attachAdminOutput: z.tuple([adminOutputSchema]),
   summarizeFiles: z.tuple([summarizeFilesSchema]),
+  openReportFile: z.tuple([openReportSchema]),
 } satisfies Record<ApiMethod, z.ZodTuple>;
 
 export interface ScenarioSummary {
@@ -130,6 +138,8 @@ export interface ApiResults {
   attachAdminOutput: RunResult;
   /** In the order the files were sent. */
   summarizeFiles: FleetFileSummary[];
+  /** The report with nothing that acts on a device (no fixes, no fix plans, no practice). */
+  openReportFile: RunResult;
 }
 
 /** Pushed while a live run collects evidence. */

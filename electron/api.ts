@@ -41,6 +41,7 @@ import { SIGN_OUT_AND_IN } from './engine/scenarios/scenario-actions';
 import { loadScenario, SCENARIOS, scenarioTransition } from './engine/scenarios/scenario-catalog';
 import { validateUncPath } from './engine/share/validate-unc-path';
 import type { Capture, CaptureInputs, CheckId, FixId, ProbeId } from './engine/types';
+import { openReportFile } from './fleet/open-report-file';
 import { summarizeFleetText } from './fleet/summarize-fleet-text';
 
 export interface ApiOptions {
@@ -284,6 +285,7 @@ export function createApiHandlers(options: ApiOptions): Handlers {
     async summarizeFiles(request) {
       return request.files.map((file) => summarizeFleetText(file.fileName, file.text));
     },
+    openReportFile: async (request) => openReportFile(request),
   };
 
   async function liveCaptureOrKeep(current: Session): Promise<Capture> {

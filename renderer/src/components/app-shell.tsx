@@ -1,5 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useFleetStore } from '../state/fleet-store';
+import { useReadOnly } from '../state/source-store';
 import { Announcer } from './announcer';
 import { ChainPicture } from './chain-picture';
 import { Checklist } from './checklist';
@@ -10,6 +11,7 @@ import { ExportButton } from './export-button';
 import { FixDialog } from './fix-dialog';
 import { FixHistory } from './fix-history';
 import { FixOutcomeMessage } from './fix-outcome-message';
+import { FleetReportNotice } from './fleet-report-notice';
 import { FleetView } from './fleet-view';
 import { LiveButton } from './live-button';
 import { LiveNotice } from './live-notice';
@@ -82,28 +84,36 @@ const useStyles = makeStyles({
 export function AppShell() {
   const styles = useStyles();
   const fleetOpen = useFleetStore((s) => s.open);
+  // A report file's checklist has no session behind it: nothing to re-run, save or export.
+  const readOnly = useReadOnly();
   return (
     <div className={styles.shell}>
       <SkipLink />
       <header className={styles.header}>
         <h1 className={styles.title}>WHfB Doctor</h1>
-        <ScenarioPicker />
+        {/* The fleet view has its own actions (CSV, back to the device): only opening files is shared. */}
+        {!fleetOpen && <ScenarioPicker />}
         <div className={styles.actions}>
-          <p className={styles.hint}>Tip: drop a capture (.json) anywhere to open it.</p>
-          <LiveButton />
-          <OpenCaptureButton />
+          <p className={styles.hint}>
+            {fleetOpen
+              ? 'Tip: drop capture and report files anywhere to read them as a fleet.'
+              : 'Tip: drop a capture (.json) anywhere to open it.'}
+          </p>
+          {!fleetOpen && <LiveButton />}
+          {!fleetOpen && <OpenCaptureButton />}
           <OpenFleetButton />
-          <SaveCaptureButton />
-          <ExportButton />
-          <RerunAllButton />
+          {!fleetOpen && !readOnly && <SaveCaptureButton />}
+          {!fleetOpen && !readOnly && <ExportButton />}
+          {!fleetOpen && !readOnly && <RerunAllButton />}
         </div>
-        <LiveNotice />
+        {!fleetOpen && <LiveNotice />}
       </header>
       {fleetOpen ? (
         <FleetView />
       ) : (
         <main className={styles.main}>
           <div className={styles.summary}>
+            <FleetReportNotice />
             <ReportHeader />
             <Verdict />
             <ChainPicture />

@@ -3,6 +3,7 @@ import type { CheckResult } from '../../../electron/engine/types';
 import type { BlockedBy } from '../lib/blocked-by';
 import { rerun } from '../state/run-actions';
 import { useRunStore } from '../state/run-store';
+import { useReadOnly } from '../state/source-store';
 import { CheckTools } from './check-tools';
 import { DocLinks } from './doc-links';
 import { EvidenceItem } from './evidence-item';
@@ -35,6 +36,7 @@ interface CheckDetailProps {
 export function CheckDetail({ check, headingId, blocked }: CheckDetailProps) {
   const styles = useStyles();
   const running = useRunStore((s) => s.running);
+  const readOnly = useReadOnly();
   return (
     <section className={styles.panel} aria-labelledby={headingId} data-detail-for={check.id}>
       <RowFixOutcome checkId={check.id} />
@@ -54,13 +56,13 @@ export function CheckDetail({ check, headingId, blocked }: CheckDetailProps) {
           {check.remediation && <p className={styles.text}>{check.remediation}</p>}
         </div>
       )}
-      {check.fixes.length > 0 && (
+      {!readOnly && check.fixes.length > 0 && (
         <div className={styles.section} data-detail-section="fixes">
           <h4 className={styles.heading}>Fixes</h4>
           <FixList fixIds={check.fixes} checkId={check.id} />
         </div>
       )}
-      <CheckTools checkId={check.id} />
+      {!readOnly && <CheckTools checkId={check.id} />}
       <div className={styles.section} data-detail-section="evidence">
         <h4 className={styles.heading}>Evidence</h4>
         <p className={styles.text}>
@@ -83,11 +85,13 @@ export function CheckDetail({ check, headingId, blocked }: CheckDetailProps) {
           <DocLinks docs={check.docs} />
         </div>
       )}
-      <div className={styles.actions}>
-        <Button disabled={running} onClick={() => void rerun(check.id)}>
-          Re-run this check
-        </Button>
-      </div>
+      {!readOnly && (
+        <div className={styles.actions}>
+          <Button disabled={running} onClick={() => void rerun(check.id)}>
+            Re-run this check
+          </Button>
+        </div>
+      )}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { EvidenceItem as Evidence } from '../../../electron/engine/types';
 import { commandLine } from '../lib/command-line';
 import { powershellScript } from '../lib/powershell-script';
 import { linesText, readableLines } from '../lib/readable-output';
+import { useReadOnly } from '../state/source-store';
 import { CopyButton } from './copy-button';
 import { FullOutput } from './full-output';
 import { OutputLines } from './output-lines';
@@ -41,6 +42,8 @@ export function EvidenceItem({ item }: { item: Evidence }) {
   // Every line cited here decided the verdict; JSON lines read as key/value lines.
   const shown = readableLines(item.lines, () => true);
   const script = powershellScript(item.command);
+  // A report file keeps the deciding lines only; the whole output is in the capture.
+  const readOnly = useReadOnly();
   return (
     <li className={styles.item} data-probe-id={item.probeId}>
       {command !== '' && (
@@ -65,7 +68,13 @@ export function EvidenceItem({ item }: { item: Evidence }) {
         </div>
       )}
       {item.note && <p className={styles.note}>{item.note}</p>}
-      <FullOutput probeId={item.probeId} command={command} isDeciding={(line) => deciding.has(line.trim())} />
+      {!readOnly && (
+        <FullOutput
+          probeId={item.probeId}
+          command={command}
+          isDeciding={(line) => deciding.has(line.trim())}
+        />
+      )}
     </li>
   );
 }

@@ -9,5 +9,7 @@ export function sourceLabel(source: SourceView): string {
       return `Capture file: ${source.fileName}`;
     case 'scenario':
       return `Practice scenario: ${source.title}`;
+    case 'report':
+      return `Report file: ${source.fileName}`;
   }
 }

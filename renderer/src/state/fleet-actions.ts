@@ -4,6 +4,7 @@
 import {
   MAX_FLEET_CHARS_PER_CALL,
   MAX_FLEET_FILES_PER_CALL,
+  type RunResult,
   type SummarizeFilesRequest,
 } from '../../../electron/api-contract';
 import { fleetCsv } from '../../../electron/fleet/fleet-csv';
@@ -13,8 +14,14 @@ import { doctorApi } from '../api/doctor-api';
 import { downloadText } from '../lib/download';
 import { errorText } from '../lib/error-text';
 import { readFleetText } from '../lib/read-fleet-text';
+import { countsInWords } from '../lib/words';
+import { useChecklistViewStore } from './checklist-view-store';
+import { useFixStore } from './fix-store';
 import { type FleetFailure, useFleetStore } from './fleet-store';
 import { openCaptureFile } from './run-actions';
+import { claimRun, isLatestRun } from './run-sequence';
+import { useRunStore } from './run-store';
+import { useSourceStore } from './source-store';
 
 /** The file behind each row's path (names made unique when two folders hold the same name). */
 let filesByPath = new Map<string, File>();
@@ -105,19 +112,52 @@ export function cancelFleetLoad(): void {
   useFleetStore.getState().end(true);
 }
 
-/** Opens a device's newest file as the checklist, when it is a capture. */
+/**
+ * A report file as a read-only checklist: checked whole by the API (it came from a share), shown
+ * without fixes, re-runs or full output. The session behind the other buttons is not touched.
+ */
+async function openReportRow(file: File, path: string, name: string): Promise<void> {
+  const store = useFleetStore.getState();
+  const read = await readFleetText(file);
+  if (!read.ok) {
+    store.setNotice(`${name}: ${read.reason}.`);
+    return;
+  }
+  const run = claimRun();
+  useRunStore.getState().start(null, [], 'Opening the report…');
+  let result: RunResult;
+  try {
+    result = await doctorApi().openReportFile({ fileName: path, text: read.text });
+  } catch (error) {
+    result = { ok: false, reason: errorText(error) };
+  }
+  if (!isLatestRun(run)) return;
+  if (!result.ok) {
+    useRunStore.getState().stop();
+    store.setNotice(`${name}: the report could not be opened (${result.reason}).`);
+    return;
+  }
+  store.setNotice(null);
+  store.close();
+  useSourceStore.getState().setSource({ kind: 'report', fileName: path }, null);
+  useChecklistViewStore.getState().collapseAll();
+  useFixStore.getState().dismissOutcome();
+  useRunStore
+    .getState()
+    .finish(result, `Report file opened, read-only: ${countsInWords(result.report.counts)}.`);
+}
+
+/** Opens a device's newest file as the checklist: a capture as usual, a report read-only. */
 export async function openFleetDevice(row: FleetSummaryRow): Promise<void> {
   const store = useFleetStore.getState();
   const file = row.path === null ? undefined : filesByPath.get(row.path);
   const name = row.deviceName ?? row.deviceId ?? 'this device';
-  if (!file) {
+  if (!file || row.path === null) {
     store.setNotice(`The file of ${name} is no longer at hand: open the fleet again.`);
     return;
   }
   if (row.source !== 'capture') {
-    store.setNotice(
-      `${name}: its newest file (${row.path}) is a report. A report carries the verdict but not the evidence, so it cannot be opened as a checklist: open the device's capture instead.`,
-    );
+    await openReportRow(file, row.path, name);
     return;
   }
   store.setNotice(null);

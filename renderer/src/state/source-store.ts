@@ -4,7 +4,9 @@ import { create } from 'zustand';
 export type SourceView =
   | { kind: 'live' }
   | { kind: 'scenario'; name: string; title: string }
-  | { kind: 'capture'; fileName: string };
+  | { kind: 'capture'; fileName: string }
+  /** A report file opened from the fleet: shown as it was written, nothing re-runs or fixes. */
+  | { kind: 'report'; fileName: string };
 
 interface SourceState {
   source: SourceView | null;
@@ -23,3 +25,8 @@ export const useSourceStore = create<SourceState>()((set) => ({
   setSource: (source, captureText) => set({ source, captureText }),
   setCaptureText: (captureText) => set({ captureText }),
 }));
+
+/** True while the checklist on screen is a report file's: no re-run, fixes, tools, output or export. */
+export function useReadOnly(): boolean {
+  return useSourceStore((s) => s.source?.kind === 'report');
+}
