@@ -1,6 +1,7 @@
 // The fleet view over 500 files: 450 devices varied from the built-in scenarios, some devices
-// seen twice (the newer file wins), and unreadable files listed with their reason. What the view
-// must show comes from the fleet back end itself, run here on the same files.
+// seen twice (the newer file wins, for five of them a report file), and unreadable files listed
+// with their reason. What the view must show comes from the fleet back end itself, run here on
+// the same files. The table renders only the rows in view, so counts come from aria-rowcount.
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
@@ -10,6 +11,8 @@ import { SCENARIOS, scenarioCaptureText } from './engine-expectations';
 
 type SummarizeText = typeof import('../../electron/fleet/summarize-fleet-text');
 type Devices = typeof import('../../electron/fleet/fleet-devices');
+type Diagnose = typeof import('../../electron/engine/diagnose');
+type RenderJson = typeof import('../../electron/engine/report/render-json');
 const { summarizeFleetText } = (await tsImport(
   '../../electron/fleet/summarize-fleet-text.ts',
   import.meta.url,
@@ -18,10 +21,17 @@ const { groupDevices } = (await tsImport(
   '../../electron/fleet/fleet-devices.ts',
   import.meta.url,
 )) as Devices;
+const { diagnose } = (await tsImport('../../electron/engine/diagnose.ts', import.meta.url)) as Diagnose;
+const { renderJson } = (await tsImport(
+  '../../electron/engine/report/render-json.ts',
+  import.meta.url,
+)) as RenderJson;
 
 const DEVICES = 450;
 const TWICE = 20;
 const UNREADABLE = 30;
+/** Devices whose newer file is a report (of the ones seen twice). */
+const REPORTS = [15, 16, 17, 18, 19];
 const SCENARIO_NAMES = ['PC-0142', 'PC-0177'];
 const SCENARIO_IDS = /8d2f6c41-3b7e-4a90-b1c5-6e0d9a27f318|b3e8a07d-91c4-4f2e-a6d5-7c10e49b2f86/gi;
 
@@ -51,7 +61,17 @@ function fleetFiles(): FleetFile[] {
     files.push({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
   for (let n = 0; n < DEVICES; n++) add(`${deviceName(n)}-first.json`, captureOf(n, n, n));
   // Seen again later with another scenario: this file is the device's row.
-  for (let n = 0; n < TWICE; n++) add(`${deviceName(n)}-again.json`, captureOf(n + 1, n, 1000 + n));
+  for (let n = 0; n < TWICE; n++) {
+    const capture = captureOf(n + 1, n, 1000 + n);
+    const name = `${deviceName(n)}-again.json`;
+    // A report keeps the verdict (and the device id) without the outputs.
+    add(
+      name,
+      REPORTS.includes(n)
+        ? renderJson(diagnose(JSON.parse(capture), { kind: 'capture', file: name }))
+        : capture,
+    );
+  }
   for (let n = 0; n < UNREADABLE; n++) add(`broken-${n}.json`, n % 2 === 0 ? '{"format": oops' : '');
   return files;
 }
@@ -91,7 +111,31 @@ async function openFleet(page: Page): Promise<void> {
   );
 }
 
-const tableRows = (page: Page) => page.getByTestId('fleet-table').locator('tbody tr');
+/** The rows rendered (the table renders those in view, and a few either side). */
+const tableRows = (page: Page) => page.getByTestId('fleet-table').locator('tbody tr[data-row-index]');
+
+/** How many devices the table holds, rendered or not (its header row is one of aria-rowcount). */
+async function expectRowCount(page: Page, count: number): Promise<void> {
+  await expect(page.getByTestId('fleet-table')).toHaveAttribute('aria-rowcount', String(count + 1));
+}
+
+/** Buttons of the single-device view that must not show over the fleet or a report file. */
+const DEVICE_BUTTONS = ['Re-run all', 'Save capture', 'Export…', 'Open capture…'];
+
+/** The relative luminance of an element's background (0 black, 1 white). */
+async function backgroundLuminance(page: Page, testId: string): Promise<number> {
+  return page.getByTestId(testId).evaluate((element) => {
+    let node: Element | null = element;
+    let color = 'rgba(0, 0, 0, 0)';
+    while (node && /rgba\(0, 0, 0, 0\)|transparent/.test(color)) {
+      color = getComputedStyle(node).backgroundColor;
+      node = node.parentElement;
+    }
+    const [r, g, b] = (color.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((c) => Number(c) / 255);
+    const linear = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * linear(r ?? 0) + 0.7152 * linear(g ?? 0) + 0.0722 * linear(b ?? 0);
+  });
+}
 
 test.describe('fleet view', () => {
   test.setTimeout(120_000);
@@ -99,7 +143,14 @@ test.describe('fleet view', () => {
   test('reads 500 files, sorts, filters, opens a device and exports CSV', async ({ page }) => {
     expect(expected).toHaveLength(DEVICES);
     await openFleet(page);
-    await expect(tableRows(page)).toHaveCount(DEVICES);
+    await expectRowCount(page, DEVICES);
+    // Virtualised: far fewer rows rendered than devices, each with its place in the table.
+    expect(await tableRows(page).count()).toBeLessThan(100);
+    await expect(tableRows(page).first()).toHaveAttribute('aria-rowindex', '2');
+    // Over the fleet the header keeps only what applies to it.
+    for (const name of DEVICE_BUTTONS) await expect(page.getByRole('button', { name })).toHaveCount(0);
+    for (const name of ['Open fleet…', 'Open folder…', 'Export CSV', 'Back to the device'])
+      await expect(page.getByRole('button', { name })).toBeVisible();
     await expect(page.getByTestId('fleet-failures')).toContainText(`${UNREADABLE} unreadable files`);
     await page.getByTestId('fleet-failures').locator('summary').click();
     await expect(page.getByTestId('fleet-failures')).toContainText('broken-1.json: ');
@@ -134,15 +185,16 @@ test.describe('fleet view', () => {
     // Filters: a trust model, then a first failing check with it, then text.
     const byTrust = countsOf((row) => row.trustModel);
     await page.getByTestId('fleet-filter-trust').selectOption('key-trust');
-    await expect(tableRows(page)).toHaveCount(byTrust['key-trust'] ?? 0);
+    await expectRowCount(page, byTrust['key-trust'] ?? 0);
     await expect(page.getByTestId('fleet-counts')).toHaveText(
       `${byTrust['key-trust']} of ${DEVICES} devices from ${DEVICES + TWICE} files`,
     );
     await page.getByTestId('fleet-filter-trust').selectOption('');
     await page.getByTestId('fleet-filter-text').fill('pc-0042');
+    await expectRowCount(page, 1);
     await expect(tableRows(page)).toHaveCount(1);
     await page.getByTestId('fleet-filter-text').fill('');
-    await expect(tableRows(page)).toHaveCount(DEVICES);
+    await expectRowCount(page, DEVICES);
 
     // CSV: a header and one line per device shown.
     const download = page.waitForEvent('download');
@@ -161,7 +213,69 @@ test.describe('fleet view', () => {
     await expect(page.getByTestId('report-header')).toContainText('PC-0003-again.json');
     await expect(page.locator('li[data-check-id]').first()).toBeVisible();
     await page.getByRole('button', { name: 'Back to the fleet' }).click();
-    await expect(tableRows(page)).toHaveCount(DEVICES);
+    await expectRowCount(page, DEVICES);
+  });
+
+  test('scrolls and moves by keyboard through every row; a report file opens read-only', async ({ page }) => {
+    await openFleet(page);
+    const device = page.locator('th[data-column="deviceName"]');
+    await expect(device).toHaveAttribute('aria-sort', 'ascending');
+
+    // Scrolled to the end, the last device is rendered and the first ones are not.
+    await page.getByTestId('fleet-view').evaluate((box) => {
+      box.scrollTop = box.scrollHeight;
+    });
+    await expect(tableRows(page).last()).toHaveAttribute('aria-rowindex', String(DEVICES + 1));
+    await expect(tableRows(page).last()).toHaveAttribute('data-device', /^PC-0449/);
+    await expect(tableRows(page).first()).not.toHaveAttribute('aria-rowindex', '2');
+
+    // One tab stop in the rows; End, Home and the arrows move the focus, rendering as they go.
+    await page.getByTestId('fleet-view').evaluate((box) => {
+      box.scrollTop = 0;
+    });
+    await expect(tableRows(page).first()).toHaveAttribute('aria-rowindex', '2');
+    const focusedRow = page.locator('tr[data-row-index]:has(button:focus)');
+    await tableRows(page).first().getByRole('button').focus();
+    await page.keyboard.press('End');
+    await expect(focusedRow).toHaveAttribute('aria-rowindex', String(DEVICES + 1));
+    await expect(focusedRow.getByRole('button')).toBeInViewport();
+    await page.keyboard.press('ArrowUp');
+    await expect(focusedRow).toHaveAttribute('data-device', /^PC-0448/);
+    await page.keyboard.press('Home');
+    await expect(focusedRow).toHaveAttribute('aria-rowindex', '2');
+    await page.keyboard.press('PageDown');
+    await expect(focusedRow).toHaveAttribute('aria-rowindex', '12');
+    await expect(page.locator('tbody button[tabindex="0"]')).toHaveCount(1);
+
+    // A device whose newest file is a report: its checklist, read-only.
+    const reported = expected.find((row) => row.deviceName?.startsWith('PC-0017'));
+    expect(reported?.source).toBe('report');
+    await page.getByTestId('fleet-filter-text').fill('pc-0017');
+    await expect(tableRows(page).first().locator('[data-column="files"]')).toHaveText('2');
+    await tableRows(page).first().getByRole('button').click();
+    await expect(page.getByTestId('fleet-view')).toBeHidden();
+    await expect(page.getByTestId('read-only-notice')).toHaveText(/^From a report file: read-only\./);
+    await expect(page.getByTestId('report-header')).toContainText('Report file: PC-0017-again.json');
+    await expect(page.getByTestId('report-header')).toContainText('PC-0017');
+    const checks = page.locator('li[data-check-id]');
+    await expect(checks.first()).toBeVisible();
+    for (const name of DEVICE_BUTTONS.slice(0, 3))
+      await expect(page.getByRole('button', { name })).toHaveCount(0);
+    // A step opens to its meaning and evidence, without re-run, fixes, tools or full output.
+    await checks.first().getByRole('button').first().click();
+    await expect(page.locator('[data-detail-section="evidence"]').first()).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Re-run this check' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /full output/ })).toHaveCount(0);
+    await expect(page.locator('[data-detail-section="fixes"]')).toHaveCount(0);
+    await expect(page.getByTestId('main-fix')).toHaveCount(0);
+
+    // Back to the fleet, then a capture: the read-only label goes with the report.
+    await page.getByRole('button', { name: 'Back to the fleet' }).click();
+    await page.getByTestId('fleet-filter-text').fill('pc-0003');
+    await tableRows(page).first().getByRole('button').click();
+    await expect(page.getByTestId('report-header')).toContainText('PC-0003-again.json');
+    await expect(page.getByTestId('read-only-notice')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Re-run all' })).toBeVisible();
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -173,7 +287,30 @@ test.describe('fleet view', () => {
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
       expect(serious).toEqual([]);
+      // What the screenshot must show: the fleet's title and counts, both charts, the sorted table
+      // from its first device, only the fleet's buttons, in the colour scheme asked for.
+      await expect(page.locator('#fleet-heading')).toBeInViewport();
+      await expect(page.getByTestId('fleet-counts')).toBeInViewport();
+      await expect(page.getByRole('region', { name: 'Trust model used' })).toBeInViewport();
+      await expect(page.getByRole('region', { name: 'First failing check' })).toBeInViewport();
+      await expect(page.locator('th[data-column="deviceName"]')).toBeInViewport();
+      await expect(tableRows(page).first()).toHaveAttribute('data-device', /^PC-0000/);
+      for (const name of DEVICE_BUTTONS) await expect(page.getByRole('button', { name })).toHaveCount(0);
+      const luminance = await backgroundLuminance(page, 'fleet-view');
+      if (colorScheme === 'dark') expect(luminance).toBeLessThan(0.1);
+      else expect(luminance).toBeGreaterThan(0.8);
       await page.screenshot({ path: `${SCREENSHOT_DIR}/fleet-view-${colorScheme}.png` });
+
+      // A report file's checklist: the read-only label at the top, no device buttons.
+      await page.getByTestId('fleet-filter-text').fill('pc-0017');
+      await tableRows(page).first().getByRole('button').click();
+      await expect(page.getByTestId('read-only-notice')).toBeInViewport();
+      await expect(page.getByTestId('report-header')).toContainText('Report file: PC-0017-again.json');
+      for (const name of DEVICE_BUTTONS.slice(0, 3))
+        await expect(page.getByRole('button', { name })).toHaveCount(0);
+      const after = await new AxeBuilder({ page }).analyze();
+      expect(after.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/fleet-report-read-only-${colorScheme}.png` });
     });
   }
 });

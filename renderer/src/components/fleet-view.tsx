@@ -43,7 +43,12 @@ export function FleetView() {
     [devices, text, trustModel, rootCause, sort],
   );
   return (
-    <main className={styles.view} data-testid="fleet-view" aria-labelledby="fleet-heading">
+    <main
+      className={styles.view}
+      data-testid="fleet-view"
+      data-fleet-scroll=""
+      aria-labelledby="fleet-heading"
+    >
       <div className={styles.top}>
         <div className={styles.titleBar}>
           <h2 id="fleet-heading" className={styles.heading}>

@@ -93,3 +93,30 @@ export function tally(
   for (const row of rows) counts.set(key(row), (counts.get(key(row)) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
+
+/** Rows of a virtualised table: the ones in view, and a few either side so scrolling shows no gap. */
+export interface RowWindow {
+  /** First row rendered (0-based). */
+  start: number;
+  /** One past the last row rendered. */
+  end: number;
+}
+
+/**
+ * Which rows to render: `offset` is how far the viewport's top is below the first row (negative
+ * while the rows start lower down), `height` how tall the viewport is, rows all `rowHeight` tall.
+ */
+export function rowWindow(
+  count: number,
+  offset: number,
+  height: number,
+  rowHeight: number,
+  overscan: number,
+): RowWindow {
+  if (count === 0 || rowHeight <= 0) return { start: 0, end: 0 };
+  const first = Math.floor(Math.max(0, offset) / rowHeight);
+  const last = Math.ceil(Math.max(0, offset + height) / rowHeight);
+  const start = Math.min(count, Math.max(0, first - overscan));
+  const end = Math.min(count, Math.max(start, last + overscan));
+  return { start, end };
+}
