@@ -8,6 +8,7 @@ export const API_METHODS = [
   'runFix',
   'attachAdminOutput',
   'summarizeFiles',
+  'probeOutput',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 

@@ -1,15 +1,15 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { type CommandRequest, runCommand } from '../../../electron/engine/host/command-funnel';
 import {
-  collectEvidence,
+  collectProbeOutputs,
   isLiveHostSupported,
   type ProbeProgress,
-} from '../../../electron/engine/host/live-host';
-import { liveHostAt } from '../../../electron/engine/host/live-host-session';
+} from '../../../electron/engine/host/collect-probe-outputs';
+import { type CommandRequest, runCommand } from '../../../electron/engine/host/command-funnel';
+import { liveHostAt } from '../../../electron/engine/host/live-host';
 import { PROBE_CATALOG } from '../../../electron/engine/probes/probe-catalog';
-import type { Evidence, ProbeResult } from '../../../electron/engine/types';
+import type { ProbeOutputs, ProbeResult } from '../../../electron/engine/types';
 import { makeTempDir, PRINT_ARGV, removeDir, writeStub } from './stub-tools';
 
 const dirs: string[] = [];
@@ -84,12 +84,12 @@ describe('isLiveHostSupported', () => {
   });
 });
 
-describe('collectEvidence', () => {
+describe('collectProbeOutputs', () => {
   it('runs every probe, feeding the domain and DC to the dependent ones', async () => {
     const system32 = await fakeSystem32();
     const events: ProbeProgress[] = [];
     const { runner, files } = countingRunner();
-    const evidence = await collectEvidence({
+    const evidence = await collectProbeOutputs({
       system32,
       runner,
       inputs: { share: '\\\\fs01.corp.contoso.com\\finance' },
@@ -139,7 +139,7 @@ describe('collectEvidence', () => {
   it('decodes every probe with the OEM code page it read once', async () => {
     const system32 = await fakeSystem32({ 'klist.exe': `printf 'R\\202pertoire\\n'` });
     const { runner, files } = countingRunner();
-    const evidence = await collectEvidence({
+    const evidence = await collectProbeOutputs({
       system32,
       runner,
       probes: ['klist-tickets', 'klist-cloud-debug'],
@@ -153,7 +153,7 @@ describe('collectEvidence', () => {
     const slow = `sleep 0.5\n${PRINT_ARGV}`;
     const system32 = await fakeSystem32({ 'klist.exe': slow, 'whoami.exe': slow });
     const startedAt = performance.now();
-    const evidence = await collectEvidence({
+    const evidence = await collectProbeOutputs({
       system32,
       codePage: 437,
       probes: ['klist-tickets', 'klist-cloud-debug', 'whoami-user', 'whoami-groups'],
@@ -176,7 +176,7 @@ describe('collectEvidence', () => {
     });
     const events: ProbeProgress[] = [];
     const startedAt = performance.now();
-    const evidence = await collectEvidence({
+    const evidence = await collectProbeOutputs({
       system32,
       codePage: 437,
       onProgress: (event) => events.push(event),
@@ -198,7 +198,7 @@ describe('collectEvidence', () => {
       'dsregcmd.exe': `echo '               Device Name : Win10-Client'`,
     });
     const { runner, files } = countingRunner();
-    const evidence = await collectEvidence({ system32, runner, codePage: 437 });
+    const evidence = await collectProbeOutputs({ system32, runner, codePage: 437 });
     const skip = (error: string): ProbeResult => ({
       command: [],
       exitCode: null,
@@ -221,7 +221,7 @@ describe('collectEvidence', () => {
     const system32 = await fakeSystem32({
       'nltest.exe': `echo 'Getting DC name failed: Status = 1355 0x54b ERROR_NO_SUCH_DOMAIN'\nexit 1`,
     });
-    const evidence = await collectEvidence({ system32, codePage: 437, probes: ['time-offset'] });
+    const evidence = await collectProbeOutputs({ system32, codePage: 437, probes: ['time-offset'] });
     expect(Object.keys(evidence)).toEqual([
       'dsregcmd-status',
       'klist-tickets',
@@ -235,7 +235,7 @@ describe('collectEvidence', () => {
 
   it('adds the probes a requested probe needs', async () => {
     const system32 = await fakeSystem32();
-    const evidence = await collectEvidence({
+    const evidence = await collectProbeOutputs({
       system32,
       codePage: 437,
       probes: ['entra-kerberos-object', 'share-access'],
@@ -252,7 +252,7 @@ describe('collectEvidence', () => {
 
   it('reports a missing tool as not-found and goes on', async () => {
     const system32 = await fakeSystem32({ 'wevtutil.exe': null });
-    const evidence = await collectEvidence({
+    const evidence = await collectProbeOutputs({
       system32,
       codePage: 437,
       probes: ['events-udr', 'whoami-user'],
@@ -264,7 +264,7 @@ describe('collectEvidence', () => {
 
   it('never throws, even with a throwing runner or progress listener', async () => {
     const system32 = await fakeSystem32();
-    const evidence = await collectEvidence({
+    const evidence = await collectProbeOutputs({
       system32,
       probes: ['klist-tickets'],
       runner: () => Promise.reject(new Error('spawn exploded')),
@@ -283,12 +283,12 @@ describe('the AD domain from an instant source', () => {
 
   async function run(
     overrides: Record<string, string | null>,
-    options: Partial<Parameters<typeof collectEvidence>[0]> = {},
-  ): Promise<{ evidence: Evidence; at: (key: string) => number; commands: string[][] }> {
+    options: Partial<Parameters<typeof collectProbeOutputs>[0]> = {},
+  ): Promise<{ evidence: ProbeOutputs; at: (key: string) => number; commands: string[][] }> {
     const system32 = await fakeSystem32(overrides);
     const events: ProbeProgress[] = [];
     const commands: string[][] = [];
-    const evidence = await collectEvidence({
+    const evidence = await collectProbeOutputs({
       system32,
       codePage: 437,
       runner: (request) => {
@@ -443,7 +443,7 @@ describe('liveHostAt', () => {
 describe('klist and the share test', () => {
   it('runs klist alone when no share is given', async () => {
     const system32 = await fakeSystem32();
-    const evidence = await collectEvidence({ system32, codePage: 437, probes: ['klist-tickets'] });
+    const evidence = await collectProbeOutputs({ system32, codePage: 437, probes: ['klist-tickets'] });
     expect(Object.keys(evidence)).toEqual(['klist-tickets']);
   });
 
@@ -452,7 +452,7 @@ describe('klist and the share test', () => {
       'WindowsPowerShell\\v1.0\\powershell.exe': `sleep 0.3\n${PRINT_ARGV}`,
     });
     const events: ProbeProgress[] = [];
-    const evidence = await collectEvidence({
+    const evidence = await collectProbeOutputs({
       system32,
       codePage: 437,
       probes: ['klist-tickets'],
@@ -466,7 +466,7 @@ describe('klist and the share test', () => {
 
   it('does not wait for a share test that cannot run (an invalid path)', async () => {
     const system32 = await fakeSystem32();
-    const evidence = await collectEvidence({
+    const evidence = await collectProbeOutputs({
       system32,
       codePage: 437,
       probes: ['klist-tickets'],
@@ -495,7 +495,7 @@ describe('a planted tool in the working folder or on PATH', () => {
     process.env.PATH = `${dir}${path.delimiter}${originalPath}`;
     const result = await runCommand({ file: path.join(system32, 'klist.exe'), args: [], cwd: dir });
     expect(result.stdout).toBe('legit\n');
-    const evidence = await collectEvidence({ system32, codePage: 437, probes: ['klist-tickets'] });
+    const evidence = await collectProbeOutputs({ system32, codePage: 437, probes: ['klist-tickets'] });
     expect(evidence['klist-tickets']?.stdout).toBe('legit\n');
     expect(existsSync(marker)).toBe(false);
   });
@@ -508,7 +508,7 @@ describe('a planted tool in the working folder or on PATH', () => {
     expect(result.error).toBe('not-found');
     const relative = await runCommand({ file: 'klist.exe', args: [], cwd: dir });
     expect(relative.error).toMatch(/^refused/);
-    const evidence = await collectEvidence({
+    const evidence = await collectProbeOutputs({
       system32,
       codePage: 437,
       probes: ['klist-tickets', 'klist-cloud-debug'],
