@@ -30,7 +30,7 @@ export interface SessionStore {
   current(): Session | null;
   /** Another device, scenario or file: parsed here, with a fresh audit trail unless it is kept. */
   open(capture: Capture, source: ReportSource, options?: { keepHistory?: boolean }): Session;
-  /** The same session with changed evidence (re-run probes, pasted output, a practice step). */
+  /** The same session with changed output (re-run probes, pasted output, a practice step). */
   update(capture: Capture, source?: ReportSource): Session;
   /** Adds a fix attempt to the audit trail. */
   record(attempt: FixAttempt): void;

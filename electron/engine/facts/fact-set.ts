@@ -17,9 +17,9 @@ export interface FactSet {
 }
 
 /** Parses every probe once. Never throws: a parser bug becomes a `failed` probe. */
-export function buildFactSet(evidence: ProbeOutputs, inputs: CaptureInputs = {}, now = new Date()): FactSet {
+export function buildFactSet(outputs: ProbeOutputs, inputs: CaptureInputs = {}, now = new Date()): FactSet {
   const probes = {} as Record<ProbeId, ProbeFacts<unknown>>;
-  for (const id of PROBE_IDS) probes[id] = parseProbe(id, evidence[id]);
+  for (const id of PROBE_IDS) probes[id] = parseProbe(id, outputs[id]);
   return { probes: probes as FactSet['probes'], inputs, now };
 }
 
