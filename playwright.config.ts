@@ -34,7 +34,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: `npx tsx electron/preview-server.ts --port ${E2E_PORT}`,
+    command: `npx tsx electron/preview/preview-server.ts --port ${E2E_PORT}`,
     url: `http://127.0.0.1:${E2E_PORT}/`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import { RENDERER_DIR, startPreviewServer } from '../electron/preview-server';
+import { RENDERER_DIR, startPreviewServer } from '../electron/preview/preview-server';
 
 // The page-side predicate runs in Chromium; the Node project has no DOM types, so declare what it uses.
 declare const document: {

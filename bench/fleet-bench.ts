@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { serializeCapture } from '../electron/engine/capture/write-capture';
 import { loadScenario, SCENARIOS } from '../electron/engine/scenarios/scenario-catalog';
-import type { Capture, Evidence, ProbeResult } from '../electron/engine/types';
+import type { Capture, ProbeOutputs, ProbeResult } from '../electron/engine/types';
 import { openFleetCache } from '../electron/fleet/fleet-cache';
 import { createFleetPool } from '../electron/fleet/fleet-pool';
 import type { FleetResult } from '../electron/fleet/fleet-result';
@@ -49,8 +49,8 @@ function vary(capture: Capture, device: number, minutes: number): Capture {
     for (const name of DEVICE_NAMES) out = out.split(name).join(`PC-${String(device).padStart(5, '0')}`);
     return out;
   };
-  const probes: Evidence = {};
-  for (const [id, probe] of Object.entries(capture.probes) as [keyof Evidence, ProbeResult][]) {
+  const probes: ProbeOutputs = {};
+  for (const [id, probe] of Object.entries(capture.probes) as [keyof ProbeOutputs, ProbeResult][]) {
     probes[id] = { ...probe, stdout: replace(probe.stdout) };
   }
   const capturedAt = new Date(Date.parse(capture.capturedAt) + minutes * 60_000).toISOString();

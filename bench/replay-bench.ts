@@ -7,8 +7,8 @@ import { performance } from 'node:perf_hooks';
 import { diagnose } from '../electron/engine/diagnose';
 import { userAdDomain } from '../electron/engine/facts/ad-domain';
 import { buildFactSet, factsOf } from '../electron/engine/facts/fact-set';
+import { collectProbeOutputs } from '../electron/engine/host/collect-probe-outputs';
 import type { CommandRequest, CommandRunner } from '../electron/engine/host/command-funnel';
-import { collectEvidence } from '../electron/engine/host/live-host';
 import type { HostEnvironment } from '../electron/engine/host/read-instant-context';
 import { createReplayRunner } from '../electron/engine/host/replay-runner';
 import { PROBE_CATALOG } from '../electron/engine/probes/probe-catalog';
@@ -82,9 +82,9 @@ function deviceRunner(capture: Capture, suffix: string | undefined): CommandRunn
   };
 }
 
-async function wallOf(options: Parameters<typeof collectEvidence>[0]): Promise<number> {
+async function wallOf(options: Parameters<typeof collectProbeOutputs>[0]): Promise<number> {
   const started = performance.now();
-  await collectEvidence(options);
+  await collectProbeOutputs(options);
   return performance.now() - started;
 }
 

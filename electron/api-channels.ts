@@ -9,6 +9,7 @@ export const API_METHODS = [
   'attachAdminOutput',
   'summarizeFiles',
   'openReportFile',
+  'probeOutput',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 

@@ -9,8 +9,8 @@ import type { FixAttempt } from './engine/fixes/fix-attempt';
 import type { FixInfo } from './engine/fixes/fix-catalog';
 import type { FixStep } from './engine/fixes/fix-plans';
 import type { Report } from './engine/report/report-types';
-import { type ScenarioAction, SIGN_OUT_AND_IN } from './engine/scenarios/scenario-actions';
-import { CHECK_IDS, type CheckId, FIX_IDS, type FixId, type ProbeId } from './engine/types';
+import { type PracticeInfo, SIGN_OUT_AND_IN } from './engine/scenarios/scenario-actions';
+import { CHECK_IDS, type CheckId, FIX_IDS, type FixId, PROBE_IDS, type ProbeId } from './engine/types';
 import type { FleetSummaryRow } from './fleet/fleet-summary';
 
 export const runRequestSchema = z.discriminatedUnion('kind', [
@@ -37,6 +37,10 @@ export type FixRequest = z.infer<typeof fixRequestSchema>;
 /** Output an administrator pasted (Get-AzureADKerberosServer), added to the open session as evidence. */
 export const adminOutputSchema = z.object({ text: z.string().max(256 * 1024) });
 export type AdminOutputRequest = z.infer<typeof adminOutputSchema>;
+
+/** "Show full output": one probe's raw output, read from the open session. */
+export const probeOutputRequestSchema = z.strictObject({ probeId: z.enum(PROBE_IDS) });
+export type ProbeOutputRequest = z.infer<typeof probeOutputRequestSchema>;
 
 /** What "Export…" hands on: a report in one of three formats, the ticket summary, or the capture. */
 export const EXPORT_KINDS = ['html', 'markdown', 'json', 'summary', 'capture'] as const;
@@ -80,6 +84,7 @@ export const API_ARGUMENTS = {
   attachAdminOutput: z.tuple([adminOutputSchema]),
   summarizeFiles: z.tuple([summarizeFilesSchema]),
   openReportFile: z.tuple([openReportSchema]),
+  probeOutput: z.tuple([probeOutputRequestSchema]),
 } satisfies Record<ApiMethod, z.ZodTuple>;
 
 export interface ScenarioSummary {
@@ -101,11 +106,7 @@ export interface AppInfo {
   fixes: Record<FixId, FixInfo>;
 }
 
-/** In a practice scenario: what the person can do next and what it becomes. */
-export interface PracticeInfo {
-  scenario: string;
-  actions: { action: ScenarioAction; note: string }[];
-}
+export type { PracticeInfo };
 
 /** A successful run: the report, the fix steps with this device's values filled in, practice actions. */
 export interface RunSuccess {
@@ -122,6 +123,15 @@ export type FixResult =
   | { ok: true; attempt: FixAttempt; before: Report; after: RunSuccess }
   | { ok: false; reason: string };
 export type ExportResult = { ok: true; fileName: string; text: string } | { ok: false; reason: string };
+
+/** One probe's raw output as it was captured (or run live), for "Show full output". */
+export interface ProbeOutput {
+  stdout: string;
+  stderr: string;
+  exitCode: number | null;
+  error: string | null;
+}
+export type ProbeOutputResult = { ok: true; output: ProbeOutput } | { ok: false; reason: string };
 
 /** One file of the fleet: its summary row, or why it could not be read (one short line). */
 export type FleetFileSummary =
@@ -140,7 +150,46 @@ export interface ApiResults {
   summarizeFiles: FleetFileSummary[];
   /** The report with nothing that acts on a device (no fixes, no fix plans, no practice). */
   openReportFile: RunResult;
+  probeOutput: ProbeOutputResult;
 }
+
+/**
+ * Why a call failed as a call (its arguments, the method, the transport, or a bug), the same over
+ * IPC and HTTP. A handler's own "no" (no such scenario, nothing open yet) is part of its result.
+ */
+export const API_ERROR_CODES = [
+  /** The arguments do not match the method's schema (or the body is not JSON). */
+  'invalid-arguments',
+  'unknown-method',
+  /** Not from the app's own page, or not a request the API answers (wrong HTTP method or media type). */
+  'refused',
+  /** The preview's limits: a body too large, too slow, or too many large bodies at once. */
+  'too-large',
+  'timeout',
+  'busy',
+  /** The other side does not answer, or answers something unreadable (the renderer's own). */
+  'unavailable',
+  /** The handler failed: a bug, said in one line. */
+  'internal',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+export interface ApiError {
+  code: ApiErrorCode;
+  /** One line, in words a person can read as they are. */
+  message: string;
+}
+
+/** Every API call answers this, over IPC and HTTP alike; the renderer unwraps it in one place. */
+export type ApiEnvelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** What crosses the transport (the preload's `window.doctor`, the preview's HTTP): envelopes. */
+export type DoctorTransport = {
+  [K in ApiMethod]: (...args: z.input<(typeof API_ARGUMENTS)[K]>) => Promise<ApiEnvelope<ApiResults[K]>>;
+} & {
+  /** Subscribes to progress events; returns the unsubscribe function. */
+  onProgress(listener: (event: ProgressEvent) => void): () => void;
+};
 
 /** Pushed while a live run collects evidence. */
 export interface ProgressEvent {
@@ -150,6 +199,7 @@ export interface ProgressEvent {
   durationMs?: number;
 }
 
+/** What the renderer's code calls: results, with a failed call thrown as the renderer's ApiCallError. */
 export type DoctorApi = {
   [K in ApiMethod]: (...args: z.input<(typeof API_ARGUMENTS)[K]>) => Promise<ApiResults[K]>;
 } & {

@@ -2,7 +2,8 @@
 
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, session } from 'electron';
-import { createApiHandlers } from './api';
+import { createApiHandlers } from './api/create-api-handlers';
+import { dispatch } from './api/dispatch';
 import { PROGRESS_CHANNEL } from './api-channels';
 import { DOCS } from './engine/checks/doc-links';
 import { writeFileAtomic } from './engine/files/atomic-write';
@@ -63,21 +64,24 @@ function start(): void {
     .then(() => {
       denyAllPermissions(session.defaultSession);
       installAppProtocol(path.join(buildDir, '..', 'renderer', RENDERER_NAME));
-      registerIpcHandlers({
-        ipcMain,
-        isAppUrl: origin.isAppUrl,
-        handlers: createApiHandlers({
-          mode: 'electron',
-          allowLive: process.platform === 'win32',
-          emitProgress: (event) => send(PROGRESS_CHANNEL, event),
-          openSettings: openSettingsPage,
-        }),
+      const handlers = createApiHandlers({
+        mode: 'electron',
+        allowLive: process.platform === 'win32',
+        emitProgress: (event) => send(PROGRESS_CHANNEL, event),
+        openSettings: openSettingsPage,
       });
+      registerIpcHandlers({ ipcMain, isAppUrl: origin.isAppUrl, handlers });
+      // File ▸ Open: the file is read and opened here, through the same dispatch as a call from
+      // the window; only the answer (the report) crosses to the renderer.
+      const openCapture = async (fileName: string, text: string) => {
+        const result = await dispatch(handlers, 'runChecklist', [{ kind: 'capture', fileName, text }]);
+        send(MENU_CHANNEL, { command: 'open-capture', fileName, result });
+      };
       installMenu({
         isDevelopment: !app.isPackaged,
         platform: process.platform,
         onOpenCapture: () => {
-          openCaptureFromMenu(mainWindow, (command) => send(MENU_CHANNEL, command)).catch((error: unknown) =>
+          openCaptureFromMenu(mainWindow, openCapture).catch((error: unknown) =>
             console.error('open capture failed:', error),
           );
         },

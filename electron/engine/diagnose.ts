@@ -33,7 +33,7 @@ export function reportFromFacts(
   generatedAt = new Date(),
 ): Report {
   const checks = runChecklist(set);
-  const trust = inferTrustModels(set);
+  const trust = inferTrustModels(set, checks);
   const counts: Record<CheckStatus, number> = { pass: 0, warn: 0, fail: 0, blocked: 0, unknown: 0, skip: 0 };
   for (const check of checks) counts[check.status] += 1;
   return {

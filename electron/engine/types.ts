@@ -65,7 +65,7 @@ export type FixId = (typeof FIX_IDS)[number];
 
 export type ProbeError = null | 'timeout' | 'not-found' | 'access-denied' | (string & {});
 
-/** Raw evidence of one probe: exactly what a capture stores. */
+/** The raw output of one probe: exactly what a capture stores. */
 export interface ProbeResult {
   /** argv as run, first element the executable's file name (no directory). */
   command: string[];
@@ -76,7 +76,12 @@ export interface ProbeResult {
   error: ProbeError;
 }
 
-export type Evidence = Partial<Record<ProbeId, ProbeResult>>;
+/**
+ * The raw output of every probe that ran (a capture's `probes`). Words used in the code: "output"
+ * is what a command printed, whole; "evidence" is only the lines that decided a check
+ * (EvidenceItem, the report's `evidence` fields).
+ */
+export type ProbeOutputs = Partial<Record<ProbeId, ProbeResult>>;
 
 export interface CaptureInputs {
   share?: string;
@@ -90,7 +95,7 @@ export interface Capture {
   capturedAt: string;
   tool: { name: string; version: string };
   inputs?: CaptureInputs;
-  probes: Evidence;
+  probes: ProbeOutputs;
 }
 
 /** A value read from command output, with the line it came from (the evidence). */

@@ -7,6 +7,7 @@ import { protocol } from 'electron';
 import { mimeTypeOf } from '../mime-types';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 import { extractMetaCsp, FALLBACK_CSP } from './content-security-policy';
+import { rendererFileOf } from './renderer-file-path';
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
@@ -15,13 +16,9 @@ export function registerAppScheme(): void {
   ]);
 }
 
-// Plain names only: no dot segments, separators, drive letters, NULs or Windows device names.
-const SAFE_SEGMENT = /^[A-Za-z0-9_@~+-][A-Za-z0-9._@~+-]*$/;
-const WINDOWS_DEVICE = /^(con|prn|aux|nul|com\d|lpt\d|conin\$|conout\$)(\..*)?$/i;
-
 /**
  * The file an app:// URL names inside `root`, or null when the URL is foreign or tries to leave
- * the folder (including through percent-encoded dots or separators).
+ * the folder (see rendererFileOf, shared with the browser preview).
  */
 export function resolveAppFile(root: string, rawUrl: string): string | null {
   let url: URL;
@@ -31,36 +28,10 @@ export function resolveAppFile(root: string, rawUrl: string): string | null {
     return null;
   }
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
-  // Judge the raw path too: a URL parser has already removed plain `..` segments, so seeing one
-  // here means someone tried; refuse instead of serving whatever it collapsed to.
   const prefix = `${APP_SCHEME}://${APP_HOST}`;
   if (rawUrl.slice(0, prefix.length).toLowerCase() !== prefix) return null;
   const rawPath = rawUrl.slice(prefix.length).split(/[?#]/)[0] ?? '';
-  const decodeSegments = (pathname: string): string[] | null => {
-    const decoded: string[] = [];
-    for (const segment of pathname.split('/')) {
-      let name: string;
-      try {
-        name = decodeURIComponent(segment);
-      } catch {
-        return null;
-      }
-      // Encoded separators, NULs and dot segments are never part of a Vite build's file names.
-      if (/[/\\\0]/.test(name) || name === '.' || name === '..') return null;
-      if (name !== '') decoded.push(name);
-    }
-    return decoded;
-  };
-  if (decodeSegments(rawPath) === null) return null;
-  const segments = decodeSegments(url.pathname);
-  if (segments === null) return null;
-  if (segments.some((segment) => !SAFE_SEGMENT.test(segment) || WINDOWS_DEVICE.test(segment))) return null;
-  if (segments.length === 0) segments.push('index.html');
-  const base = path.resolve(root);
-  const file = path.resolve(base, ...segments);
-  const relative = path.relative(base, file);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null;
-  return file;
+  return rendererFileOf(root, rawPath, url.pathname);
 }
 
 export interface AppProtocolOptions {

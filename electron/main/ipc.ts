@@ -1,12 +1,11 @@
 // The IPC side of the API: one ipcMain handler per method. Each checks who is calling before
 // anything else, then goes through the shared, validating dispatch (so a call with malformed
-// arguments never reaches a handler).
+// arguments never reaches a handler). Every call resolves to the contract's envelope, never a
+// rejection: Electron would put its own words ("Error invoking remote method …") before ours.
 
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { type createApiHandlers, dispatch } from '../api';
+import { type ApiHandlers, dispatch, failure } from '../api/dispatch';
 import { API_METHODS, channelOf } from '../api-channels';
-
-type Handlers = ReturnType<typeof createApiHandlers>;
 
 interface SenderFrame {
   url: string;
@@ -28,27 +27,17 @@ export function trustedSenderUrl(
   return isAppUrl(frame.url) ? frame.url : null;
 }
 
-const oneLine = (error: unknown) =>
-  (error instanceof Error ? error.message : String(error)).split(/\r?\n/)[0] || 'internal error';
-
 /** Registers every API method; returns the function that removes them again. */
 export function registerIpcHandlers(options: {
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
-  handlers: Handlers;
+  handlers: ApiHandlers;
   isAppUrl: (url: string) => boolean;
 }): () => void {
   for (const method of API_METHODS) {
     options.ipcMain.handle(channelOf(method), async (event, ...args: unknown[]) => {
-      if (trustedSenderUrl(event, options.isAppUrl) === null) throw new Error('unauthorized sender');
-      let result: Awaited<ReturnType<typeof dispatch>>;
-      try {
-        result = await dispatch(options.handlers, method, args);
-      } catch (error) {
-        console.error(`${method} failed:`, error);
-        throw new Error(`${method}: ${oneLine(error)}`);
-      }
-      if (!result.ok) throw new Error(oneLine(result.message));
-      return result.value;
+      if (trustedSenderUrl(event, options.isAppUrl) === null)
+        return failure('refused', 'unauthorized sender');
+      return dispatch(options.handlers, method, args);
     });
   }
   return () => {

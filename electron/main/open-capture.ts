@@ -1,5 +1,5 @@
 // File ▸ Open capture…: a native file dialog (the renderer cannot open one from a menu click),
-// then the file's text goes to the renderer, which opens it through the validated API.
+// then main reads the file and opens it in the session; only the report goes to the renderer.
 
 import path from 'node:path';
 import { type BrowserWindow, dialog, type OpenDialogOptions } from 'electron';
@@ -7,17 +7,14 @@ import { MAX_CAPTURE_BYTES } from '../engine/capture/capture-schema';
 import { decodeTextFile } from '../engine/files/decode-text-file';
 import { fileLabel } from '../engine/files/one-line';
 import { readOutsideFile } from '../engine/files/read-outside-file';
-import type { OpenCaptureCommand } from '../menu-channel';
 
-export type ReadCaptureForRenderer =
-  | { ok: true; command: OpenCaptureCommand }
-  | { ok: false; reason: string };
+export type CaptureFileText = { ok: true; fileName: string; text: string } | { ok: false; reason: string };
 
 /**
  * Reads the picked file under the rules for every file from outside (a regular file, no larger
  * than a capture can be, checked before reading) and decodes it, UTF-8 or UTF-16.
  */
-export async function readCaptureForRenderer(file: string): Promise<ReadCaptureForRenderer> {
+export async function readCaptureFile(file: string): Promise<CaptureFileText> {
   const fileName = fileLabel(path.basename(file));
   const read = await readOutsideFile(file, { maxBytes: MAX_CAPTURE_BYTES, label: path.basename(file) });
   if (!read.ok) {
@@ -30,13 +27,13 @@ export async function readCaptureForRenderer(file: string): Promise<ReadCaptureF
   const decoded = decodeTextFile(read.bytes);
   if (!decoded.valid)
     return { ok: false, reason: `${fileName}: the text is not valid ${decoded.encoding.toUpperCase()}` };
-  return { ok: true, command: { command: 'open-capture', fileName, text: decoded.text } };
+  return { ok: true, fileName, text: decoded.text };
 }
 
-/** Shows the dialog; sends the file to the renderer, or explains in a message box why not. */
+/** Shows the dialog; hands the file's text on to be opened, or explains in a message box why not. */
 export async function openCaptureFromMenu(
   window: BrowserWindow | null,
-  send: (command: OpenCaptureCommand) => void,
+  open: (fileName: string, text: string) => Promise<void>,
 ): Promise<void> {
   const options: OpenDialogOptions = {
     title: 'Open capture',
@@ -49,9 +46,9 @@ export async function openCaptureFromMenu(
   const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
   const file = picked.filePaths[0];
   if (picked.canceled || file === undefined) return;
-  const read = await readCaptureForRenderer(file);
+  const read = await readCaptureFile(file);
   if (read.ok) {
-    send(read.command);
+    await open(read.fileName, read.text);
     return;
   }
   const box = {

@@ -1,19 +1,33 @@
 // POST /api/<method>: the same handler table as Electron's IPC, for the preview's own pages only,
 // with the body read under the preview's limits.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createApiHandlers, dispatch } from '../api';
+import { createApiHandlers } from '../api/create-api-handlers';
+import { type ApiHandlers, dispatch, failure } from '../api/dispatch';
+import type { ApiErrorCode } from '../api-contract';
 import type { ByteBudget } from './byte-budget';
 import { sendJson } from './http-replies';
 import type { PreviewLimits } from './preview-limits';
 import { type BodyResult, readBody } from './read-body';
-import { createSessionStore } from './session-store';
+import { createTabSessions } from './tab-sessions';
 
 type Refusal = Exclude<BodyResult, { ok: true }>['reason'];
 
-const REFUSALS: Record<Exclude<Refusal, 'aborted'>, { status: number; error: string }> = {
-  'too-large': { status: 413, error: 'too-large' },
-  'too-slow': { status: 408, error: 'timeout' },
-  busy: { status: 503, error: 'busy' },
+const REFUSALS: Record<Exclude<Refusal, 'aborted'>, { status: number; code: ApiErrorCode }> = {
+  'too-large': { status: 413, code: 'too-large' },
+  'too-slow': { status: 408, code: 'timeout' },
+  busy: { status: 503, code: 'busy' },
+};
+
+/** The HTTP status of a failed call: the envelope says the same in its code. */
+const STATUS_OF: Record<ApiErrorCode, number> = {
+  'invalid-arguments': 400,
+  'unknown-method': 404,
+  refused: 403,
+  'too-large': 413,
+  timeout: 408,
+  busy: 503,
+  unavailable: 503,
+  internal: 500,
 };
 
 export type ApiRoute = (
@@ -23,10 +37,14 @@ export type ApiRoute = (
   allowedHosts: readonly string[],
 ) => Promise<void>;
 
-export function createApiRoute(limits: PreviewLimits, budget: ByteBudget): ApiRoute {
-  const sessions = createSessionStore(limits.maxSessions, () =>
-    createApiHandlers({ mode: 'preview', allowLive: false }),
-  );
+const replayOnly = (): ApiHandlers => createApiHandlers({ mode: 'preview', allowLive: false });
+
+export function createApiRoute(
+  limits: PreviewLimits,
+  budget: ByteBudget,
+  createHandlers: () => ApiHandlers = replayOnly,
+): ApiRoute {
+  const sessions = createTabSessions(limits.maxSessions, createHandlers);
   const messages: Record<Exclude<Refusal, 'aborted'>, string> = {
     'too-large': `request body over ${Math.floor(limits.maxBodyBytes / 1024 / 1024)} MB`,
     'too-slow': `the request body stopped arriving for ${limits.bodyIdleMs / 1000} s`,
@@ -36,7 +54,7 @@ export function createApiRoute(limits: PreviewLimits, budget: ByteBudget): ApiRo
   return async (request, response, method, allowedHosts) => {
     if (request.method !== 'POST') {
       response.setHeader('Allow', 'POST');
-      sendJson(response, 405, { ok: false, error: 'method-not-allowed', message: 'use POST' });
+      sendJson(response, 405, failure('refused', 'use POST'));
       return;
     }
     // Another site's page can send simple cross-origin POSTs; only our own pages may call the API.
@@ -46,20 +64,12 @@ export function createApiRoute(limits: PreviewLimits, budget: ByteBudget): ApiRo
       (origin !== undefined && !allowedHosts.some((host) => origin === `http://${host}`)) ||
       fetchSite === 'cross-site'
     ) {
-      sendJson(response, 403, {
-        ok: false,
-        error: 'forbidden',
-        message: 'cross-origin requests are refused',
-      });
+      sendJson(response, 403, failure('refused', 'cross-origin requests are refused'));
       return;
     }
     const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
     if (mediaType !== 'application/json') {
-      sendJson(response, 415, {
-        ok: false,
-        error: 'unsupported-media-type',
-        message: 'send the arguments as application/json',
-      });
+      sendJson(response, 415, failure('refused', 'send the arguments as application/json'));
       return;
     }
     const body = await readBody(request, {
@@ -75,7 +85,7 @@ export function createApiRoute(limits: PreviewLimits, budget: ByteBudget): ApiRo
       const refusal = REFUSALS[body.reason];
       response.setHeader('Connection', 'close');
       if (body.reason === 'busy') response.setHeader('Retry-After', '1');
-      sendJson(response, refusal.status, { ok: false, error: refusal.error, message: messages[body.reason] });
+      sendJson(response, refusal.status, failure(refusal.code, messages[body.reason]));
       return;
     }
     try {
@@ -83,15 +93,11 @@ export function createApiRoute(limits: PreviewLimits, budget: ByteBudget): ApiRo
       try {
         args = JSON.parse(body.text);
       } catch {
-        sendJson(response, 400, {
-          ok: false,
-          error: 'invalid-json',
-          message: 'the request body is not JSON',
-        });
+        sendJson(response, 400, failure('invalid-arguments', 'the request body is not JSON'));
         return;
       }
       const result = await dispatch(sessions.sessionFor(request.headers['x-doctor-session']), method, args);
-      const status = result.ok ? 200 : result.error === 'unknown-method' ? 404 : 400;
+      const status = result.ok ? 200 : STATUS_OF[result.error.code];
       sendJson(response, status, result);
     } finally {
       budget.give(body.bytes);

@@ -1,41 +1,25 @@
-// The built renderer's files, and nothing outside its folder. Streamed, so a client that reads
-// slowly holds a small buffer rather than a whole file.
+// The built renderer's files, and nothing outside its folder (the app:// protocol's own guard,
+// rendererFileOf). Streamed, so a client that reads slowly holds a small buffer rather than a whole file.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { rendererFileOf } from '../main/renderer-file-path';
 import { mimeTypeOf } from '../mime-types';
 import { sendText } from './http-replies';
-
-/** The file a URL path names inside the folder; 400 for a malformed path, 404 for one that leads out. */
-export function fileOfPath(rendererDir: string, pathname: string): { file: string } | { status: 400 | 404 } {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return { status: 400 };
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return { status: 400 };
-  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const file = path.resolve(rendererDir, relative);
-  const inside = path.relative(rendererDir, file);
-  if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) return { status: 404 };
-  return { file };
-}
 
 export async function serveStatic(
   rendererDir: string,
   request: IncomingMessage,
   response: ServerResponse,
-  pathname: string,
+  rawPath: string,
+  parsedPath: string,
 ): Promise<void> {
-  const found = fileOfPath(rendererDir, pathname);
-  if ('status' in found) {
-    sendText(response, found.status, found.status === 400 ? 'Bad request' : 'Not found');
+  const file = rendererFileOf(rendererDir, rawPath, parsedPath);
+  if (file === null) {
+    sendText(response, 404, 'Not found');
     return;
   }
-  const { file } = found;
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) {
     sendText(response, 404, 'Not found');

@@ -165,6 +165,25 @@ test('when the API refuses, the outcome says why and the checklist stays', async
   await expect(page.getByRole('button', { name: 'Re-run all' })).toBeEnabled();
 });
 
+test('when the call itself fails, the outcome shows the app’s own words', async ({ page }) => {
+  await openScenario(page, 'certificate-trust-enabled');
+  await page.route('**/api/runFix', (route) =>
+    route.fulfill({
+      status: 500,
+      contentType: 'application/json',
+      body: JSON.stringify({ ok: false, error: { code: 'internal', message: 'runFix: the disk is full' } }),
+    }),
+  );
+  await rowToggle(page, 'cert-trust-conflict').click();
+  await fixCard(page, 'cert-trust-conflict', 'sync-device-policy')
+    .getByRole('button', { name: 'Run fix…' })
+    .click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(fixOutcome(page)).toHaveAttribute('data-outcome', 'not-run');
+  await expect(fixOutcome(page)).toContainText('runFix: the disk is full');
+  await expect(fixOutcome(page)).not.toContainText('Error invoking remote method');
+});
+
 test('a failed attempt shows as failed, and its output can be opened and copied from the history', async ({
   page,
   context,

@@ -52,7 +52,7 @@ interface FakeWindow {
   doctor?: unknown;
   /** Every runChecklist request the fake desktop API received, in order. */
   __runRequests?: unknown[];
-  __menu?: (command: unknown) => void;
+  __menu?: (file: { fileName: string; text: string }) => Promise<void>;
   setTimeout(callback: () => void, ms: number): unknown;
 }
 declare const window: FakeWindow;
@@ -66,16 +66,17 @@ export function installFakeDesktopApi({ scenario, stepMs }: { scenario: string; 
   type Listener = (event: unknown) => void;
   const progress = new Set<Listener>();
   const menu = new Set<Listener>();
-  const call = async (method: string, args: unknown[]) => {
+  type Envelope = { ok: true; value: Record<string, unknown> } | { ok: false; error: unknown };
+  // The preview server answers the same envelope as main's IPC handlers: passed on as it is.
+  const call = async (method: string, args: unknown[]): Promise<Envelope> => {
     const response = await fetch(`/api/${method}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-doctor-session': 'fake-desktop' },
       body: JSON.stringify(args),
     });
-    const envelope = (await response.json()) as { ok: boolean; value: unknown; message?: string };
-    if (!envelope.ok) throw new Error(envelope.message);
-    return envelope.value as Record<string, unknown>;
+    return (await response.json()) as Envelope;
   };
+  const ok = (value: unknown) => ({ ok: true, value });
   const sleep = (ms: number) => new Promise<void>((resolve) => window.setTimeout(resolve, ms));
   let probes: string[] = [];
   const live = async () => {
@@ -84,16 +85,19 @@ export function installFakeDesktopApi({ scenario, stepMs }: { scenario: string; 
       await sleep(stepMs);
       for (const listener of progress) listener({ probeId, phase: 'done', error: null, durationMs: stepMs });
     }
-    const result = await call('runChecklist', [{ kind: 'scenario', name: scenario }]);
-    const report = result.report as Record<string, unknown>;
-    return { ...result, report: { ...report, source: { kind: 'live' } } };
+    const answer = await call('runChecklist', [{ kind: 'scenario', name: scenario }]);
+    if (!answer.ok) return answer;
+    const report = answer.value.report as Record<string, unknown>;
+    return ok({ ...answer.value, report: { ...report, source: { kind: 'live' } } });
   };
   window.__runRequests = [];
   window.doctor = {
     getAppInfo: async () => {
-      const info = await call('getAppInfo', []);
+      const answer = await call('getAppInfo', []);
+      if (!answer.ok) return answer;
+      const info = answer.value;
       probes = [...new Set(Object.values(info.checkProbes as Record<string, string[]>).flat())];
-      return { ...info, mode: 'electron', liveSupported: true, platform: 'win32' };
+      return ok({ ...info, mode: 'electron', liveSupported: true, platform: 'win32' });
     },
     runChecklist: (request: { kind: string }) => {
       window.__runRequests?.push(request);
@@ -102,9 +106,11 @@ export function installFakeDesktopApi({ scenario, stepMs }: { scenario: string; 
     rerun: () => live(),
     exportCapture: () => call('exportCapture', []),
     exportDocument: (request: unknown) => call('exportDocument', [request]),
-    runFix: () => Promise.resolve({ ok: false, reason: 'not in this test' }),
+    runFix: () => Promise.resolve(ok({ ok: false, reason: 'not in this test' })),
     attachAdminOutput: (request: unknown) => call('attachAdminOutput', [request]),
     summarizeFiles: (request: unknown) => call('summarizeFiles', [request]),
+    probeOutput: (request: unknown) => call('probeOutput', [request]),
+    openReportFile: (request: unknown) => call('openReportFile', [request]),
     onProgress: (listener: Listener) => {
       progress.add(listener);
       return () => progress.delete(listener);
@@ -114,8 +120,10 @@ export function installFakeDesktopApi({ scenario, stepMs }: { scenario: string; 
       return () => menu.delete(listener);
     },
   };
-  window.__menu = (command) => {
-    for (const listener of menu) listener(command);
+  // As main does for File ▸ Open: the file is opened in the session, only the answer goes to the page.
+  window.__menu = async ({ fileName, text }) => {
+    const result = await call('runChecklist', [{ kind: 'capture', fileName, text }]);
+    for (const listener of menu) listener({ command: 'open-capture', fileName, result });
   };
 }
 
@@ -124,9 +132,13 @@ export function runRequests(): unknown[] {
   return window.__runRequests ?? [];
 }
 
-/** Sends an application-menu command through the fake desktop API. */
-export function sendMenuCommand(command: { command: string; fileName: string; text: string }): void {
-  window.__menu?.(command);
+/** File ▸ Open capture… through the fake desktop API: the file is opened "in main", its report sent. */
+export async function sendMenuCommand(command: {
+  command: string;
+  fileName: string;
+  text: string;
+}): Promise<void> {
+  await window.__menu?.(command);
 }
 
 /** How wide the page is against the window: wider means a sideways scrollbar. */

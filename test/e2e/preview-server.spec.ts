@@ -93,7 +93,7 @@ test('invalid arguments get an error and nothing runs', async () => {
   for (const args of bad) {
     const response = await api('runChecklist', args, session);
     expect(response.status, JSON.stringify(args)).toBe(400);
-    expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: 'invalid-arguments' });
+    expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
   }
   // Nothing was opened in this session, so there is nothing to save.
   const exported = JSON.parse((await api('exportCapture', [], session)).body) as { value: { ok: boolean } };
@@ -101,7 +101,7 @@ test('invalid arguments get an error and nothing runs', async () => {
 
   const unknown = await api('deleteEverything', [], session);
   expect(unknown.status).toBe(404);
-  expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: 'unknown-method' });
+  expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
 });
 
 test('only JSON bodies, only POST, only from its own pages', async () => {
@@ -129,7 +129,7 @@ test('only JSON bodies, only POST, only from its own pages', async () => {
     headers: { 'Content-Type': 'application/json', 'Content-Length': String(MAX_BODY_BYTES + 1) },
   });
   expect(tooLarge.status).toBe(413);
-  expect(JSON.parse(tooLarge.body)).toMatchObject({ ok: false, error: 'too-large' });
+  expect(JSON.parse(tooLarge.body)).toMatchObject({ ok: false, error: { code: 'too-large' } });
 });
 
 test('a body trickled one byte every 5 s is cut with 408 and the connection closed', async () => {

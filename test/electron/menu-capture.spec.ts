@@ -1,5 +1,5 @@
 // File ▸ Open capture… in the real menu: main's file dialog (answered here by the test, as no
-// person is there to pick a file), main reads the file, the renderer opens it.
+// person is there to pick a file), main reads and opens the file, the renderer shows its report.
 import { writeFile } from 'node:fs/promises';
 import { rowStatuses } from '../e2e/app-page';
 import { expectedReport, scenarioCaptureText } from '../e2e/engine-expectations';

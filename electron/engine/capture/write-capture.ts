@@ -1,10 +1,14 @@
-import type { Capture, CaptureInputs, Evidence } from '../types';
+import type { Capture, CaptureInputs, ProbeOutputs } from '../types';
 import { CAPTURE_FORMAT, CAPTURE_VERSION } from './capture-schema';
 
 export const TOOL_NAME = 'whfb-doctor';
 export const TOOL_VERSION = '0.1.0';
 
-export function createCapture(probes: Evidence, inputs?: CaptureInputs, capturedAt = new Date()): Capture {
+export function createCapture(
+  probes: ProbeOutputs,
+  inputs?: CaptureInputs,
+  capturedAt = new Date(),
+): Capture {
   return {
     format: CAPTURE_FORMAT,
     version: CAPTURE_VERSION,

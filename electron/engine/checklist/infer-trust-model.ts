@@ -2,7 +2,7 @@ import { checkOsBuild } from '../checks/check-os-build';
 import { derivePolicy } from '../facts/derive-policy';
 import { evidence, type FactSet, factsOf } from '../facts/fact-set';
 import { type SessionAuth, sessionAuthOf } from '../facts/session-auth';
-import type { EvidenceItem, TrustModel } from '../types';
+import type { CheckResult, EvidenceItem, TrustModel } from '../types';
 
 export interface TrustModelInference {
   trustModel: TrustModel;
@@ -18,7 +18,11 @@ export interface TrustModels {
   auth: SessionAuth;
 }
 
-export function inferTrustModels(set: FactSet): TrustModels {
+/**
+ * The trust models, from the facts and, when the checklist already ran, its results (so no
+ * check runs twice); without them, the one check read here is evaluated on its own.
+ */
+export function inferTrustModels(set: FactSet, checks?: readonly CheckResult[]): TrustModels {
   const auth = sessionAuthOf(set);
   const decisive = auth.signals.filter((s) => s.decisive);
   return {
@@ -27,7 +31,7 @@ export function inferTrustModels(set: FactSet): TrustModels {
       reason: auth.trustReason,
       evidence: decisive.map((s) => evidence(set, s.probeId, [s.line], s.says)),
     },
-    policy: policyTrustModel(set),
+    policy: policyTrustModel(set, checks),
     auth,
   };
 }
@@ -37,7 +41,7 @@ export function inferTrustModels(set: FactSet): TrustModels {
  * tenant, a build that supports it); Hello enabled with neither → key trust; Hello turned
  * off → none.
  */
-export function policyTrustModel(set: FactSet): TrustModelInference {
+export function policyTrustModel(set: FactSet, checks?: readonly CheckResult[]): TrustModelInference {
   const policy = derivePolicy(set);
   const { certTrust, cloudTrust, helloEnabled } = policy;
   if (certTrust?.value === 1) {
@@ -48,7 +52,7 @@ export function policyTrustModel(set: FactSet): TrustModelInference {
       evidence: [evidence(set, certTrust.probeId, [certTrust.line])],
     };
   }
-  if (cloudTrust?.value === 1 && checkOsBuild.evaluate(set).status === 'fail') {
+  if (cloudTrust?.value === 1 && osBuildStatus(set, checks) === 'fail') {
     return {
       trustModel: 'key-trust',
       reason:
@@ -83,4 +87,10 @@ export function policyTrustModel(set: FactSet): TrustModelInference {
     reason: 'Neither cloud trust nor certificate trust is applied to the device, so Hello uses key trust.',
     evidence: ngcSet ? [evidence(set, 'dsregcmd-status', [ngcSet.line])] : [],
   };
+}
+
+/** The Windows build check's status: from the checklist when it ran, else evaluated here. */
+function osBuildStatus(set: FactSet, checks: readonly CheckResult[] | undefined): string {
+  const ran = checks?.find((check) => check.id === checkOsBuild.id);
+  return ran ? ran.status : checkOsBuild.evaluate(set).status;
 }

@@ -1,5 +1,5 @@
 import { oneLine } from '../files/one-line';
-import type { CaptureInputs, Evidence, EvidenceItem, ProbeId, ProbeResult } from '../types';
+import type { CaptureInputs, EvidenceItem, ProbeId, ProbeOutputs, ProbeResult } from '../types';
 import { PROBE_IDS } from '../types';
 import { PROBE_PARSERS, type ProbeFactsMap } from './probe-parsers';
 
@@ -17,13 +17,19 @@ export interface FactSet {
 }
 
 /** Parses every probe once. Never throws: a parser bug becomes a `failed` probe. */
-export function buildFactSet(evidence: Evidence, inputs: CaptureInputs = {}, now = new Date()): FactSet {
+export function buildFactSet(outputs: ProbeOutputs, inputs: CaptureInputs = {}, now = new Date()): FactSet {
   const probes = {} as Record<ProbeId, ProbeFacts<unknown>>;
-  for (const id of PROBE_IDS) probes[id] = factsForProbe(id, evidence[id]);
+  for (const id of PROBE_IDS) probes[id] = parseProbe(id, outputs[id]);
   return { probes: probes as FactSet['probes'], inputs, now };
 }
 
-function factsForProbe(id: ProbeId, result: ProbeResult | undefined): ProbeFacts<unknown> {
+/** Puts one probe's facts into a fact set being filled in as probes finish (the live host's). */
+export function setProbeFacts(set: FactSet, id: ProbeId, result: ProbeResult): void {
+  (set.probes as Record<ProbeId, ProbeFacts<unknown>>)[id] = parseProbe(id, result);
+}
+
+/** One probe's output parsed. Never throws: a parser bug becomes a `failed` probe. */
+export function parseProbe(id: ProbeId, result: ProbeResult | undefined): ProbeFacts<unknown> {
   if (!result) return { state: 'absent', reason: `${id} was not captured` };
   if (result.error) return { state: 'failed', reason: describeProbeError(result), result };
   try {

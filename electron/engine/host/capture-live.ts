@@ -1,6 +1,6 @@
 import type { Capture, CaptureInputs } from '../types';
-import type { ProbeProgress } from './live-host';
-import { openLiveHost } from './live-host-session';
+import type { ProbeProgress } from './collect-probe-outputs';
+import { openLiveHost } from './live-host';
 
 export type LiveCaptureResult = { ok: true; capture: Capture } | { ok: false; reason: string };
 

@@ -14,7 +14,7 @@ export interface ProbeSpec {
   /** Why args() returned null, recorded as "skipped: <reason>". */
   skipReason?: string;
   /**
-   * Probes whose output provides the context (see contextFromEvidence), awaited in this order
+   * Probes whose output provides the context (see contextFromOutputs), awaited in this order
    * until ready() holds; every one of them when there is no ready().
    */
   needs?: readonly ProbeId[];

@@ -1,7 +1,7 @@
 import { adDomain, userAdDomain } from '../facts/ad-domain';
-import { buildFactSet, factsOf } from '../facts/fact-set';
+import { buildFactSet, type FactSet, factsOf } from '../facts/fact-set';
 import { validateUncPath } from '../share/validate-unc-path';
-import type { CaptureInputs, Evidence } from '../types';
+import type { CaptureInputs, ProbeOutputs } from '../types';
 
 /**
  * What dependent probes learn before they start: from the instant sources (environment,
@@ -44,18 +44,26 @@ export function contextFromInputs(inputs: CaptureInputs = {}): ProbeContext {
 }
 
 /**
- * Context for dependent probes from the evidence gathered so far, read by the same parsers
- * and domain rules as the checks: the device's domain from dsregcmd (DNS suffix of the
- * device name, else NetBIOS DomainName) or, on an Entra joined device, the realm of the
- * krbtgt ticket; the user's domain from the client realm of that ticket or from whoami.
+ * Context for dependent probes from the output gathered so far, read by the same parsers and
+ * domain rules as the checks. For a one-off reading; the live host keeps its facts instead
+ * (contextFromFacts), so each output is parsed once however many probes wait on it.
  */
-export function contextFromEvidence(evidence: Evidence, inputs: CaptureInputs = {}): ProbeContext {
+export function contextFromOutputs(outputs: ProbeOutputs, inputs: CaptureInputs = {}): ProbeContext {
   // Output is read even when the probe timed out: the lines may already be there.
-  const readable: Evidence = {};
-  for (const [id, result] of Object.entries(evidence)) {
-    readable[id as keyof Evidence] = { ...result, error: null };
+  const readable: ProbeOutputs = {};
+  for (const [id, result] of Object.entries(outputs)) {
+    readable[id as keyof ProbeOutputs] = { ...result, error: null };
   }
-  const set = buildFactSet(readable);
+  return contextFromFacts(buildFactSet(readable), inputs);
+}
+
+/**
+ * Context for dependent probes from facts already parsed: the device's domain from dsregcmd
+ * (DNS suffix of the device name, else NetBIOS DomainName) or, on an Entra joined device, the
+ * realm of the krbtgt ticket; the user's domain from the client realm of that ticket or from
+ * whoami; the DC from nltest.
+ */
+export function contextFromFacts(set: FactSet, inputs: CaptureInputs = {}): ProbeContext {
   const context: ProbeContext = {};
   const domain = valid(adDomain(set));
   if (domain !== undefined) context.domain = domain;

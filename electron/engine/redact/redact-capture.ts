@@ -1,4 +1,4 @@
-import { type Capture, type Evidence, PROBE_IDS, type ProbeResult } from '../types';
+import { type Capture, PROBE_IDS, type ProbeOutputs, type ProbeResult } from '../types';
 import { createRedactor, type Redactor } from './redactor';
 
 // Probe errors the capture format names; anything else is a message that may quote a path.
@@ -11,8 +11,8 @@ const ERROR_CODES = new Set(['timeout', 'not-found', 'access-denied']);
  */
 export function redactCapture(capture: Capture, redactor: Redactor = createRedactor()): Capture {
   learnFromCapture(capture, redactor);
-  const redacted: Evidence = {};
-  for (const [id, probe] of Object.entries(capture.probes) as [keyof Evidence, ProbeResult][]) {
+  const redacted: ProbeOutputs = {};
+  for (const [id, probe] of Object.entries(capture.probes) as [keyof ProbeOutputs, ProbeResult][]) {
     redacted[id] = redactProbe(probe, redactor);
   }
   const inputs = capture.inputs

@@ -1,11 +1,12 @@
 import type { DoctorApi } from '../../../electron/api-contract';
-import { createHttpDoctorApi } from './http-doctor-api';
+import { unwrapTransport } from './api-call-error';
+import { createHttpTransport } from './http-doctor-api';
 import './window-doctor';
 
 let api: DoctorApi | null = null;
 
-/** The desktop app's preload API when present, else the browser preview's HTTP transport. */
+/** The desktop app's preload API when present, else the browser preview's HTTP transport; unwrapped once. */
 export function doctorApi(): DoctorApi {
-  api ??= window.doctor ?? createHttpDoctorApi();
+  api ??= unwrapTransport(window.doctor ?? createHttpTransport());
   return api;
 }

@@ -18,7 +18,7 @@ import type { ReportSource } from '../../../electron/engine/report/report-types'
 import type { CheckId, FixId } from '../../../electron/engine/types';
 import { stepWords } from '../lib/fix-words';
 import { useAppInfoStore } from '../state/app-info-store';
-import { runFix } from '../state/fix-actions';
+import { requestFix } from '../state/fix-actions';
 import { useFixStore } from '../state/fix-store';
 import { useRunStore } from '../state/run-store';
 import { DestructiveConfirmation, namesMatch } from './destructive-confirmation';
@@ -82,7 +82,7 @@ export function FixDialogSurface({ fixId, checkId }: FixDialogSurfaceProps) {
       ] as const,
   );
   const run = () =>
-    void runFix(
+    void requestFix(
       fix.destructive && userName !== null
         ? { action: fixId, confirmation: { acknowledged: true, userName: typed.trim() } }
         : { action: fixId },

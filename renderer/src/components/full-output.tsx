@@ -1,11 +1,11 @@
 import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import type { ProbeOutput } from '../../../electron/api-contract';
 import type { ProbeId } from '../../../electron/engine/types';
-import { type ProbeOutput, probeOutput } from '../lib/capture-output';
 import { findInLines } from '../lib/find-matches';
 import { linesText, readableLines, splitOutput } from '../lib/readable-output';
-import { ensureCaptureText } from '../state/run-actions';
-import { useSourceStore } from '../state/source-store';
+import { loadProbeOutput } from '../state/run-actions';
+import { useRunStore } from '../state/run-store';
 import { CopyButton } from './copy-button';
 import { OutputFind } from './output-find';
 import { OutputLines } from './output-lines';
@@ -30,27 +30,31 @@ interface FullOutputProps {
   isDeciding: (line: string) => boolean;
 }
 
-/** The probe's whole output, on demand: it comes from the capture, not from the report. */
+/** The probe's whole output, on demand: asked of the session behind the report, not kept in the report. */
 export function FullOutput({ probeId, command, isDeciding }: FullOutputProps) {
   const styles = useStyles();
   const panelId = useId();
   const [open, setOpen] = useState(false);
   const [loading, setLoading] = useState(false);
-  const captureText = useSourceStore((s) => s.captureText);
-  const output = open && captureText !== null ? probeOutput(captureText, probeId) : null;
+  const [output, setOutput] = useState<ProbeOutput | null>(null);
+  // A new report (a re-run, a fix, another source) may come with other output: asked again while open.
+  const report = useRunStore((s) => s.report);
 
-  const toggle = async () => {
-    if (open) {
-      setOpen(false);
-      return;
-    }
-    setOpen(true);
-    if (useSourceStore.getState().captureText === null) {
-      setLoading(true);
-      await ensureCaptureText();
+  useEffect(() => {
+    if (!open || report === null) return;
+    let current = true;
+    setLoading(true);
+    void loadProbeOutput(probeId).then((loaded) => {
+      if (!current) return;
+      setOutput(loaded);
       setLoading(false);
-    }
-  };
+    });
+    return () => {
+      current = false;
+    };
+  }, [open, probeId, report]);
+
+  const toggle = () => setOpen(!open);
 
   return (
     <div className={styles.box}>

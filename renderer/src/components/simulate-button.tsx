@@ -1,7 +1,7 @@
 import { Button, Spinner } from '@fluentui/react-components';
 import type { ScenarioAction } from '../../../electron/engine/scenarios/scenario-actions';
 import type { CheckId } from '../../../electron/engine/types';
-import { runFix } from '../state/fix-actions';
+import { requestFix } from '../state/fix-actions';
 import { useFixStore } from '../state/fix-store';
 import { useRunStore } from '../state/run-store';
 
@@ -24,7 +24,7 @@ export function SimulateButton({ action, checkId, label, describedBy, size }: Si
       disabled={running}
       aria-describedby={describedBy}
       icon={busy ? <Spinner size="extra-tiny" aria-hidden="true" /> : undefined}
-      onClick={() => void runFix({ action }, checkId)}
+      onClick={() => void requestFix({ action }, checkId)}
     >
       {label}
     </Button>

@@ -10,8 +10,8 @@ import { claimRun, isLatestRun } from './run-sequence';
 import { useRunStore } from './run-store';
 import { showChangedSession } from './show-result';
 
-/** Runs a fix (or a practice step) started from a row (`checkId`) or from outside the rows (null). */
-export async function runFix(request: FixRequest, checkId: CheckId | null): Promise<void> {
+/** Asks main to run a fix (or a practice step) started from a row (`checkId`) or from outside the rows (null). */
+export async function requestFix(request: FixRequest, checkId: CheckId | null): Promise<void> {
   const run = claimRun();
   useFixStore.getState().setBusy(request.action);
   useRunStore.getState().start(null, [], 'Running the fix…');

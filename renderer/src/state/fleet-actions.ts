@@ -139,7 +139,7 @@ async function openReportRow(file: File, path: string, name: string): Promise<vo
   }
   store.setNotice(null);
   store.close();
-  useSourceStore.getState().setSource({ kind: 'report', fileName: path }, null);
+  useSourceStore.getState().setSource({ kind: 'report', fileName: path });
   useChecklistViewStore.getState().collapseAll();
   useFixStore.getState().dismissOutcome();
   useRunStore

@@ -1,8 +1,9 @@
 // What the buttons do: each action calls the API and moves the stores. Components call these
 // and read the stores; they never talk to the API themselves.
-import type { RunRequest, RunResult } from '../../../electron/api-contract';
+import type { ApiEnvelope, ProbeOutput, RunRequest, RunResult } from '../../../electron/api-contract';
 import type { Report } from '../../../electron/engine/report/report-types';
 import type { CheckId, ProbeId } from '../../../electron/engine/types';
+import { unwrap } from '../api/api-call-error';
 import { doctorApi } from '../api/doctor-api';
 import { downloadText } from '../lib/download';
 import { errorText } from '../lib/error-text';
@@ -29,14 +30,20 @@ function probesFor(checkId: CheckId | null): ProbeId[] {
   return [...new Set(Object.values(checkProbes).flat())];
 }
 
-function sourceView(request: RunRequest): SourceView {
+/** What was opened, as far as the screen needs to say it (a capture opened by main has no text here). */
+type OpenedSource =
+  | { kind: 'live' }
+  | { kind: 'scenario'; name: string }
+  | { kind: 'capture'; fileName: string };
+
+function sourceView(request: OpenedSource): SourceView {
   if (request.kind === 'live') return { kind: 'live' };
   if (request.kind === 'capture') return { kind: 'capture', fileName: request.fileName };
   const scenario = useAppInfoStore.getState().info?.scenarios.find((s) => s.name === request.name);
   return { kind: 'scenario', name: request.name, title: scenario?.title ?? request.name };
 }
 
-function whatFailed(request: RunRequest): string {
+function whatFailed(request: OpenedSource): string {
   if (request.kind === 'capture') return OPEN_FAILED;
   if (request.kind === 'scenario') return 'Could not open the practice scenario';
   return 'Could not check this device';
@@ -82,12 +89,18 @@ async function settle(
  * `alreadySent` is the same request sent earlier (start-up sends it alongside getAppInfo).
  */
 export async function openSource(request: RunRequest, alreadySent?: Promise<RunResult>): Promise<boolean> {
+  return showOpened(request, () => alreadySent ?? doctorApi().runChecklist(request));
+}
+
+/** File ▸ Open capture… in the desktop app: main read and opened the file; its answer shows like a picked file's. */
+export function showCaptureOpenedByMenu(fileName: string, result: ApiEnvelope<RunResult>): Promise<boolean> {
+  return showOpened({ kind: 'capture', fileName }, async () => unwrap(result));
+}
+
+async function showOpened(opened: OpenedSource, work: () => Promise<RunResult>): Promise<boolean> {
   const run = claimRun();
-  const work = () => alreadySent ?? doctorApi().runChecklist(request);
-  const report = await settle(run, null, work, whatFailed(request), () => {
-    useSourceStore
-      .getState()
-      .setSource(sourceView(request), request.kind === 'capture' ? request.text : null);
+  const report = await settle(run, null, work, whatFailed(opened), () => {
+    useSourceStore.getState().setSource(sourceView(opened));
     // Another device: start with every row closed, and without the last fix's outcome.
     useChecklistViewStore.getState().collapseAll();
     useFixStore.getState().dismissOutcome();
@@ -98,16 +111,7 @@ export async function openSource(request: RunRequest, alreadySent?: Promise<RunR
 /** Re-runs every check, or one. Replays re-evaluate the same evidence; live runs collect it again. */
 export async function rerun(checkId: CheckId | null = null): Promise<void> {
   const run = claimRun();
-  await settle(
-    run,
-    checkId,
-    () => doctorApi().rerun(checkId ? { checkId } : {}),
-    'Re-run failed',
-    () => {
-      // Live evidence changed, so any cached full output is stale.
-      if (useSourceStore.getState().source?.kind === 'live') useSourceStore.getState().setCaptureText(null);
-    },
-  );
+  await settle(run, checkId, () => doctorApi().rerun(checkId ? { checkId } : {}), 'Re-run failed');
 }
 
 export async function openCaptureFile(file: File): Promise<boolean> {
@@ -130,14 +134,14 @@ export async function openCaptureFile(file: File): Promise<boolean> {
   return openSource({ kind: 'capture', fileName: file.name, text });
 }
 
-/** The capture behind the report on screen, fetched once for scenarios and live runs. */
-export async function ensureCaptureText(): Promise<string | null> {
-  const known = useSourceStore.getState().captureText;
-  if (known !== null) return known;
-  const exported = await doctorApi().exportCapture();
-  if (!exported.ok) return null;
-  useSourceStore.getState().setCaptureText(exported.text);
-  return exported.text;
+/** "Show full output": one probe's raw output, from the session behind the report on screen. */
+export async function loadProbeOutput(probeId: ProbeId): Promise<ProbeOutput | null> {
+  try {
+    const answer = await doctorApi().probeOutput({ probeId });
+    return answer.ok ? answer.output : null;
+  } catch {
+    return null;
+  }
 }
 
 export async function saveCapture(): Promise<void> {
@@ -159,10 +163,9 @@ export async function startApp(search: string): Promise<void> {
   appStarted = true;
   const api = doctorApi();
   api.onProgress((event) => useRunStore.getState().progress(event));
-  // File ▸ Open capture… in the desktop app: main read the file; it opens like a picked file.
+  // File ▸ Open capture… in the desktop app: main read and opened the file; only its report came here.
   window.doctor?.onMenuCommand((command) => {
-    if (command.command === 'open-capture')
-      void openSource({ kind: 'capture', fileName: command.fileName, text: command.text });
+    if (command.command === 'open-capture') void showCaptureOpenedByMenu(command.fileName, command.result);
   });
   // A named scenario is asked for at once, in parallel with the app info: the first checklist comes sooner.
   const wanted = new URLSearchParams(search).get('scenario');

@@ -16,13 +16,13 @@ export function sourceViewOf(source: ReportSource): SourceView {
 
 /**
  * Shows the session's new state after a fix or pasted output: same device, so the open rows stay
- * open; the evidence changed, so the cached full output is dropped (fetched again on demand).
+ * open; an open full output asks the session again when the report changes.
  */
 export function showChangedSession(
   result: RunSuccess,
   changes: readonly StatusChange[],
   announcement: string | null,
 ): void {
-  useSourceStore.getState().setSource(sourceViewOf(result.report.source), null);
+  useSourceStore.getState().setSource(sourceViewOf(result.report.source));
   useRunStore.getState().finish(result, announcement, previousStatuses(changes));
 }

@@ -10,20 +10,12 @@ export type SourceView =
 
 interface SourceState {
   source: SourceView | null;
-  /**
-   * The capture JSON behind the report on screen, for "full output": known at once for an opened
-   * file, fetched on demand (exportCapture) for scenarios and live runs. Null until known.
-   */
-  captureText: string | null;
-  setSource: (source: SourceView, captureText: string | null) => void;
-  setCaptureText: (captureText: string | null) => void;
+  setSource: (source: SourceView) => void;
 }
 
 export const useSourceStore = create<SourceState>()((set) => ({
   source: null,
-  captureText: null,
-  setSource: (source, captureText) => set({ source, captureText }),
-  setCaptureText: (captureText) => set({ captureText }),
+  setSource: (source) => set({ source }),
 }));
 
 /** True while the checklist on screen is a report file's: no re-run, fixes, tools, output or export. */

@@ -6,15 +6,15 @@ import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalo
 import type {
   CaptureInputs,
   CheckOutcome,
-  Evidence,
   FixId,
   ProbeError,
   ProbeId,
+  ProbeOutputs,
   ProbeResult,
 } from '../../../electron/engine/types';
 
 /** One change to a capture's evidence. Edits never change their input. */
-export type Edit = (evidence: Evidence) => Evidence;
+export type Edit = (evidence: ProbeOutputs) => ProbeOutputs;
 
 /** A scenario's capture after the edits, as the checks see it (capture time as "now"). */
 export function factsFor(scenario: string, ...edits: Edit[]): FactSet {
@@ -23,7 +23,7 @@ export function factsFor(scenario: string, ...edits: Edit[]): FactSet {
 }
 
 /** Evidence after the edits, for tests that build the fact set themselves. */
-export function applyEdits(evidence: Evidence, edits: Edit[]): Evidence {
+export function applyEdits(evidence: ProbeOutputs, edits: Edit[]): ProbeOutputs {
   return edits.reduce((current, edit) => edit(current), evidence);
 }
 
@@ -42,13 +42,13 @@ export function fixture(path: string): string {
   return readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
 }
 
-function probeOf(evidence: Evidence, id: ProbeId): ProbeResult {
+function probeOf(evidence: ProbeOutputs, id: ProbeId): ProbeResult {
   const result = evidence[id];
   if (!result) throw new Error(`the capture has no ${id} probe to edit`);
   return result;
 }
 
-function withProbe(evidence: Evidence, id: ProbeId, result: ProbeResult): Evidence {
+function withProbe(evidence: ProbeOutputs, id: ProbeId, result: ProbeResult): ProbeOutputs {
   return { ...evidence, [id]: result };
 }
 

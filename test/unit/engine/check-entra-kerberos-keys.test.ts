@@ -7,7 +7,7 @@ import {
   keyMaxAgeDays,
 } from '../../../electron/engine/checks/check-entra-kerberos-keys';
 import { buildFactSet } from '../../../electron/engine/facts/fact-set';
-import type { CaptureInputs, Evidence, ProbeResult } from '../../../electron/engine/types';
+import type { CaptureInputs, ProbeOutputs, ProbeResult } from '../../../electron/engine/types';
 
 const sample = (name: string) =>
   readFileSync(new URL(`../../fixtures/samples/${name}`, import.meta.url), 'utf8');
@@ -37,9 +37,9 @@ function evaluate(
   stdout: string | undefined,
   inputs: CaptureInputs = {},
   now = '2023-06-01T00:00:00Z',
-  extra: Evidence = {},
+  extra: ProbeOutputs = {},
 ) {
-  const evidence: Evidence = {
+  const evidence: ProbeOutputs = {
     ...extra,
     ...(stdout === undefined ? {} : { 'entra-kerberos-server-admin': admin(stdout) }),
   };
@@ -47,7 +47,7 @@ function evaluate(
 }
 
 /** The device's AD domain, as the directory query reports it. */
-const deviceDomain = (domain: string): Evidence => ({
+const deviceDomain = (domain: string): ProbeOutputs => ({
   'entra-kerberos-object': {
     command: ['powershell.exe'],
     exitCode: 0,

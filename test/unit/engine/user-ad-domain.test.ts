@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adDomain, userAdDomain } from '../../../electron/engine/facts/ad-domain';
 import { buildFactSet } from '../../../electron/engine/facts/fact-set';
-import type { Evidence, ProbeResult } from '../../../electron/engine/types';
+import type { ProbeOutputs, ProbeResult } from '../../../electron/engine/types';
 
 const result = (stdout: string): ProbeResult => ({
   command: ['x.exe'],
@@ -14,7 +14,7 @@ const result = (stdout: string): ProbeResult => ({
 
 const factsFrom = (probes: Record<string, string>) =>
   buildFactSet(
-    Object.fromEntries(Object.entries(probes).map(([id, stdout]) => [id, result(stdout)])) as Evidence,
+    Object.fromEntries(Object.entries(probes).map(([id, stdout]) => [id, result(stdout)])) as ProbeOutputs,
   );
 
 const TICKET = (client: string, server: string) => `Current LogonId is 0:0x3e7a1

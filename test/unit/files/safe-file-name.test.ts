@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createApiHandlers } from '../../../electron/api';
+import { createApiHandlers } from '../../../electron/api/create-api-handlers';
 import { serializeCapture } from '../../../electron/engine/capture/write-capture';
 import {
   captureFileName,

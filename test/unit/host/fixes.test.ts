@@ -4,9 +4,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFactSet } from '../../../electron/engine/facts/fact-set';
-import { attemptFix } from '../../../electron/engine/fixes/attempt-fix';
 import { FIX_CATALOG } from '../../../electron/engine/fixes/fix-catalog';
 import { planFix } from '../../../electron/engine/fixes/fix-plans';
+import { runGuardedFix } from '../../../electron/engine/fixes/run-guarded-fix';
 import { runCommand } from '../../../electron/engine/host/command-funnel';
 import { parseCertutilDeleteHello } from '../../../electron/engine/parsers/parse-certutil-delete-hello';
 import { FIX_IDS, type FixId, type ProbeResult } from '../../../electron/engine/types';
@@ -81,7 +81,7 @@ describe('fix actions through stub executables', () => {
   it.each(FIX_IDS.map((id) => [id]))('%s runs exactly its fixed argv, nothing else', async (id) => {
     await calls();
     const opened: string[] = [];
-    const attempt = await attemptFix(
+    const attempt = await runGuardedFix(
       id,
       who(USER),
       asAlice,
@@ -97,7 +97,7 @@ describe('fix actions through stub executables', () => {
 
   it('sync-device-policy runs gpupdate only when Group Policy delivers Hello', async () => {
     await calls();
-    await attemptFix('sync-device-policy', who(USER), undefined, {
+    await runGuardedFix('sync-device-policy', who(USER), undefined, {
       ...options(),
       context: { gpoConfigured: false },
     });
@@ -120,7 +120,7 @@ describe('fix actions through stub executables', () => {
   });
 
   it('reports a tool that fails, with its output, as failed', async () => {
-    const attempt = await attemptFix('refresh-prt', who(USER), undefined, {
+    const attempt = await runGuardedFix('refresh-prt', who(USER), undefined, {
       ...options(),
       system32: path.join(system32, 'failing'),
     });
@@ -170,7 +170,7 @@ describe('delete-hello-container guardrails', () => {
     ],
   ])('is refused %s, and certutil never runs', async (_case, facts, confirmation, reason) => {
     await calls();
-    const attempt = await attemptFix('delete-hello-container', facts, confirmation, options());
+    const attempt = await runGuardedFix('delete-hello-container', facts, confirmation, options());
     expect(attempt.outcome).toBe('refused');
     expect(attempt.message).toMatch(reason);
     expect(await calls()).toEqual([]);
@@ -208,7 +208,7 @@ describe('certutil output', () => {
       'certutil.exe',
       `printf 'Sign out now to complete this task.\\r\\nCertUtil: -DeleteHelloContainer command completed successfully.\\r\\n'`,
     );
-    const attempt = await attemptFix('delete-hello-container', who(USER), asAlice, {
+    const attempt = await runGuardedFix('delete-hello-container', who(USER), asAlice, {
       ...options(),
       system32: dir,
     });

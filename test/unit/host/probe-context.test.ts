@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entraKerberosArgs } from '../../../electron/engine/probes/entra-kerberos-query';
 import {
-  contextFromEvidence,
   contextFromInputs,
+  contextFromOutputs,
   isValidHostName,
 } from '../../../electron/engine/probes/probe-context';
 import type { ProbeResult } from '../../../electron/engine/types';
@@ -22,7 +22,7 @@ const result = (stdout: string, error: ProbeResult['error'] = null): ProbeResult
 });
 
 const domainOf = (dsregcmd: string, extra = {}) =>
-  contextFromEvidence({ 'dsregcmd-status': result(dsregcmd), ...extra }).domain;
+  contextFromOutputs({ 'dsregcmd-status': result(dsregcmd), ...extra }).domain;
 
 describe('domain for dependent probes', () => {
   it('prefers the DNS suffix of Device Name', () => {
@@ -100,7 +100,7 @@ const whoami = (userName: string) =>
 
 describe("the user's domain for the Entra Kerberos query", () => {
   it('takes the client realm of the TGT: a user of a child domain on a device of the parent', () => {
-    const context = contextFromEvidence({
+    const context = contextFromOutputs({
       'dsregcmd-status': result(DSREGCMD_CORP_DEVICE),
       'klist-tickets': result(KLIST_EU_USER),
     });
@@ -111,12 +111,12 @@ describe("the user's domain for the Entra Kerberos query", () => {
   });
 
   it('takes the realm of a real sample (Administrator @ ZA.TRYHACKME.COM)', () => {
-    const context = contextFromEvidence({ 'klist-tickets': result(sample('klist-02.txt')) });
+    const context = contextFromOutputs({ 'klist-tickets': result(sample('klist-02.txt')) });
     expect(context.userDomain).toBe('za.tryhackme.com');
   });
 
   it('takes neither the Entra Kerberos realm nor the AzureAD client realm of an Entra user', () => {
-    const context = contextFromEvidence({
+    const context = contextFromOutputs({
       'dsregcmd-status': result(sample('dsregcmd-status-13.txt')),
       'klist-tickets': result(sample('klist-01.txt')),
       'whoami-user': whoami('azuread\\ayan'),
@@ -128,7 +128,7 @@ describe("the user's domain for the Entra Kerberos query", () => {
     const object = result(
       '{"domain":"eu.contoso.com","computer":null,"krbtgt":null,"error":"The server is not operational."}',
     );
-    const context = contextFromEvidence({
+    const context = contextFromOutputs({
       'dsregcmd-status': result(DSREGCMD_CORP_DEVICE),
       'klist-tickets': result(KLIST_EU_USER),
       'entra-kerberos-object': object,
@@ -137,7 +137,7 @@ describe("the user's domain for the Entra Kerberos query", () => {
   });
 
   it("maps whoami's NetBIOS domain, when it is the device's, to the device's DNS domain", () => {
-    const context = contextFromEvidence({
+    const context = contextFromOutputs({
       'dsregcmd-status': result(sample('dsregcmd-status-01.txt')),
       'whoami-user': whoami('rcmlab\\alice'),
     });
@@ -145,7 +145,7 @@ describe("the user's domain for the Entra Kerberos query", () => {
   });
 
   it('takes another NetBIOS domain from whoami as is on a domain joined device', () => {
-    const context = contextFromEvidence({
+    const context = contextFromOutputs({
       'dsregcmd-status': result(DSREGCMD_CORP_DEVICE),
       'whoami-user': whoami('eu\\carla'),
     });
@@ -153,7 +153,7 @@ describe("the user's domain for the Entra Kerberos query", () => {
   });
 
   it('takes no domain from a local account, whose "domain" is the computer name', () => {
-    const context = contextFromEvidence({
+    const context = contextFromOutputs({
       'dsregcmd-status': result(DSREGCMD_CORP_DEVICE),
       'whoami-user': whoami('pc01\\localadmin'),
     });
@@ -162,7 +162,7 @@ describe("the user's domain for the Entra Kerberos query", () => {
 
   it('refuses a client realm that is not a host name', () => {
     const klist = KLIST_EU_USER.replaceAll('alice @ EU.CONTOSO.COM', "alice @ EU.CONTOSO.COM';calc;'");
-    const context = contextFromEvidence({
+    const context = contextFromOutputs({
       'dsregcmd-status': result(DSREGCMD_CORP_DEVICE),
       'klist-tickets': result(klist),
     });
@@ -171,7 +171,7 @@ describe("the user's domain for the Entra Kerberos query", () => {
 });
 
 describe('domain controller for dependent probes', () => {
-  const dcOf = (text: string) => contextFromEvidence({ 'nltest-dsgetdc': result(text) }).dcName;
+  const dcOf = (text: string) => contextFromOutputs({ 'nltest-dsgetdc': result(text) }).dcName;
   it('strips the leading backslashes', () => {
     expect(dcOf(sample('nltest-dsgetdc-01.txt'))).toBe('DC01');
     expect(dcOf(sample('nltest-dsgetdc-04.txt'))).toBe('DC.contoso.com');
@@ -182,9 +182,9 @@ describe('domain controller for dependent probes', () => {
   });
 });
 
-describe('contextFromEvidence', () => {
+describe('contextFromOutputs', () => {
   it('combines dsregcmd and nltest', () => {
-    const context = contextFromEvidence({
+    const context = contextFromOutputs({
       'dsregcmd-status': result(sample('dsregcmd-status-01.txt')),
       'nltest-dsgetdc': result(sample('nltest-dsgetdc-04.txt')),
     });
@@ -193,11 +193,11 @@ describe('contextFromEvidence', () => {
   });
 
   it('is empty without evidence', () => {
-    expect(contextFromEvidence({})).toEqual({});
+    expect(contextFromOutputs({})).toEqual({});
   });
 
   it('still reads what a timed-out probe printed', () => {
-    const context = contextFromEvidence({
+    const context = contextFromOutputs({
       'dsregcmd-status': result('Device Name : pc.corp.example\n', 'timeout'),
     });
     expect(context).toEqual({ domain: 'corp.example' });
@@ -214,7 +214,7 @@ describe('contextFromInputs', () => {
   });
 
   it('is part of the evidence context', () => {
-    expect(contextFromEvidence({}, { share: '\\\\fs01\\finance' })).toEqual({ share: '\\\\fs01\\finance' });
+    expect(contextFromOutputs({}, { share: '\\\\fs01\\finance' })).toEqual({ share: '\\\\fs01\\finance' });
   });
 });
 

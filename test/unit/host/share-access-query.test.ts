@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { collectProbeOutputs } from '../../../electron/engine/host/collect-probe-outputs';
 import type { CommandRequest } from '../../../electron/engine/host/command-funnel';
-import { collectEvidence } from '../../../electron/engine/host/live-host';
 import { parseShareAccess } from '../../../electron/engine/parsers/parse-share-access';
 import { buildShareAccessScript, shareAccessArgs } from '../../../electron/engine/probes/share-access-query';
 import { HOSTILE_UNC_PATHS } from '../../fixtures/hostile-unc-paths';
@@ -35,7 +35,7 @@ describe('share-access probe', () => {
     async (_label, share) => {
       expect(shareAccessArgs({ share })).toBeNull();
       const calls: CommandRequest[] = [];
-      const evidence = await collectEvidence({
+      const evidence = await collectProbeOutputs({
         system32: '/nowhere/System32',
         codePage: 437,
         probes: ['share-access'],

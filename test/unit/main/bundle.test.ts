@@ -111,8 +111,11 @@ function expectWorkingApp(report: DriverReport): void {
   expect(report.index).toEqual({ status: 200, type: 'text/html; charset=utf-8', csp: CSP });
   expect(report.traversal).toBe(404);
   expect(report.info).toEqual({ mode: 'electron', liveSupported: process.platform === 'win32' });
-  expect(report.evil.error).toMatch(/unauthorized sender/);
-  expect(report.invalid.error).toMatch(/^runChecklist: /);
+  expect(report.evil).toEqual({ ok: false, error: { code: 'refused', message: 'unauthorized sender' } });
+  expect(report.invalid).toMatchObject({
+    ok: false,
+    error: { code: 'invalid-arguments', message: expect.stringMatching(/^runChecklist: /) },
+  });
   expect(report.run).toMatchObject({ ok: true });
 }
 

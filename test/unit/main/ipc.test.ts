@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createApiHandlers } from '../../../electron/api';
+import { createApiHandlers } from '../../../electron/api/create-api-handlers';
 import { API_METHODS, channelOf } from '../../../electron/api-channels';
 import { createAppOrigin } from '../../../electron/main/app-origin';
 import { registerIpcHandlers } from '../../../electron/main/ipc';
@@ -25,6 +25,7 @@ function spyHandlers() {
 }
 
 const appFrame = { url: 'app://main/index.html', parent: null };
+const refused = { ok: false, error: { code: 'refused', message: 'unauthorized sender' } };
 const from = (senderFrame: unknown) => ({ senderFrame, sender: {} });
 
 function setUp(options: { isPackaged?: boolean; devServerUrl?: string } = {}) {
@@ -59,10 +60,13 @@ describe('registerIpcHandlers', () => {
 
   it('runs a valid call from the app and returns its value', async () => {
     const { handlers, invoke } = setUp();
-    await expect(invoke('getAppInfo', from(appFrame))).resolves.toEqual({ version: 'x' });
+    await expect(invoke('getAppInfo', from(appFrame))).resolves.toEqual({
+      ok: true,
+      value: { version: 'x' },
+    });
     await expect(
       invoke('runChecklist', from(appFrame), { kind: 'scenario', name: 'healthy' }),
-    ).resolves.toEqual({ ok: false, reason: 'spy' });
+    ).resolves.toEqual({ ok: true, value: { ok: false, reason: 'spy' } });
     expect(handlers.runChecklist).toHaveBeenCalledWith({ kind: 'scenario', name: 'healthy' });
   });
 
@@ -74,24 +78,24 @@ describe('registerIpcHandlers', () => {
     ['a frame inside the app', { url: 'app://main/index.html', parent: appFrame }],
     ['a destroyed frame', null],
     ['no frame at all', undefined],
-  ])('rejects a call from %s before any handler runs', async (_label, frame) => {
+  ])('refuses a call from %s before any handler runs', async (_label, frame) => {
     const { invoke, calls } = setUp();
     for (const method of API_METHODS) {
-      await expect(invoke(method, from(frame), { kind: 'scenario', name: 'healthy' })).rejects.toThrow(
-        'unauthorized sender',
+      await expect(invoke(method, from(frame), { kind: 'scenario', name: 'healthy' })).resolves.toEqual(
+        refused,
       );
     }
     expect(calls()).toBe(0);
   });
 
-  it('rejects when reading the sender frame throws', async () => {
+  it('refuses when reading the sender frame throws', async () => {
     const { invoke, calls } = setUp();
     const event = {
       get senderFrame(): never {
         throw new Error('frame disposed');
       },
     };
-    await expect(invoke('getAppInfo', event)).rejects.toThrow('unauthorized sender');
+    await expect(invoke('getAppInfo', event)).resolves.toEqual(refused);
     expect(calls()).toBe(0);
   });
 
@@ -99,13 +103,11 @@ describe('registerIpcHandlers', () => {
     const { invoke, calls } = setUp({ isPackaged: false, devServerUrl: 'http://localhost:5173' });
     await expect(
       invoke('getAppInfo', from({ url: 'http://localhost:5173/', parent: null })),
-    ).resolves.toEqual({
-      version: 'x',
-    });
-    await expect(invoke('getAppInfo', from(appFrame))).rejects.toThrow('unauthorized sender');
-    await expect(invoke('getAppInfo', from({ url: 'http://localhost:5174/', parent: null }))).rejects.toThrow(
-      'unauthorized sender',
-    );
+    ).resolves.toEqual({ ok: true, value: { version: 'x' } });
+    await expect(invoke('getAppInfo', from(appFrame))).resolves.toEqual(refused);
+    await expect(
+      invoke('getAppInfo', from({ url: 'http://localhost:5174/', parent: null })),
+    ).resolves.toEqual(refused);
     expect(calls()).toBe(1);
   });
 
@@ -141,9 +143,12 @@ describe('registerIpcHandlers', () => {
         },
       ],
     ],
-  ])('rejects %s with arguments %j before any handler runs', async (method, args) => {
+  ])('refuses %s with arguments %j before any handler runs', async (method, args) => {
     const { invoke, calls } = setUp();
-    await expect(invoke(method, from(appFrame), ...args)).rejects.toThrow(new RegExp(`^${method}: `));
+    await expect(invoke(method, from(appFrame), ...args)).resolves.toEqual({
+      ok: false,
+      error: { code: 'invalid-arguments', message: expect.stringMatching(new RegExp(`^${method}: `)) },
+    });
     expect(calls()).toBe(0);
   });
 
@@ -160,13 +165,16 @@ describe('registerIpcHandlers', () => {
     expect(handlers.summarizeFiles).toHaveBeenCalledWith(request);
   });
 
-  it('turns a failing handler into a one-line error', async () => {
+  it('turns a failing handler into a one-line error envelope', async () => {
     const { handlers, invoke } = setUp();
     handlers.exportCapture.mockRejectedValueOnce(
       new Error('disk full\n    at somewhere (secret/path.ts:1:1)'),
     );
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    await expect(invoke('exportCapture', from(appFrame))).rejects.toThrow(/^exportCapture: disk full$/);
+    await expect(invoke('exportCapture', from(appFrame))).resolves.toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'exportCapture: disk full' },
+    });
   });
 
   it('serves the real handler table', async () => {
@@ -176,10 +184,10 @@ describe('registerIpcHandlers', () => {
       handlers: createApiHandlers({ mode: 'electron', allowLive: false }),
       isAppUrl: origin.isAppUrl,
     });
-    const info = (await state.ipcMain.handlers.get('doctor:getAppInfo')?.(from(appFrame))) as {
-      mode: string;
-      liveSupported: boolean;
+    const answer = (await state.ipcMain.handlers.get('doctor:getAppInfo')?.(from(appFrame))) as {
+      value: { mode: string; liveSupported: boolean };
     };
+    const info = answer.value;
     expect(info.mode).toBe('electron');
     expect(info.liveSupported).toBe(false);
   });

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_METHODS, channelOf } from '../../../electron/api-channels';
+import { serializeCapture } from '../../../electron/engine/capture/write-capture';
+import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalog';
 import { MENU_CHANNEL } from '../../../electron/menu-channel';
 import { becomeReady, FakeBrowserWindow, FakeWebContents, resetElectronMock, state } from './electron-mock';
 
@@ -86,9 +88,9 @@ describe('main process lifecycle', () => {
     );
   });
 
-  it('File ▸ Open capture… sends the picked file to the window', async () => {
+  it('File ▸ Open capture… opens the picked file in main and sends the window only its report', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'whfb-main-')), 'device.json');
-    writeFileSync(file, '{"format":"whfb-doctor/capture"}');
+    writeFileSync(file, serializeCapture(loadScenario('healthy-hybrid')));
     await startMain();
     await becomeReady();
     state.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [file] });
@@ -108,8 +110,18 @@ describe('main process lifecycle', () => {
       {
         command: 'open-capture',
         fileName: 'device.json',
-        text: '{"format":"whfb-doctor/capture"}',
+        result: {
+          ok: true,
+          value: expect.objectContaining({
+            ok: true,
+            report: expect.objectContaining({ source: { kind: 'capture', file: 'device.json' } }),
+          }),
+        },
       },
     );
+    const sent = JSON.stringify(
+      (FakeBrowserWindow.instances[0] as FakeBrowserWindow).webContents.send.mock.calls.at(-1),
+    );
+    expect(sent).not.toContain('"probes"');
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_CAPTURE_BYTES } from '../../../electron/engine/capture/capture-schema';
-import { openCaptureFromMenu, readCaptureForRenderer } from '../../../electron/main/open-capture';
+import { openCaptureFromMenu, readCaptureFile } from '../../../electron/main/open-capture';
 import { resetElectronMock, state } from './electron-mock';
 
 vi.mock('electron', () => import('./electron-mock').then((m) => m.electronModule));
@@ -13,12 +13,13 @@ const dir = mkdtempSync(path.join(tmpdir(), 'whfb-open-'));
 beforeEach(() => resetElectronMock());
 
 describe('File ▸ Open capture…', () => {
-  it('reads the picked file for the renderer', async () => {
+  it('reads the picked file in main', async () => {
     const file = path.join(dir, 'pc-01.json');
     writeFileSync(file, '{"a":1}');
-    expect(await readCaptureForRenderer(file)).toEqual({
+    expect(await readCaptureFile(file)).toEqual({
       ok: true,
-      command: { command: 'open-capture', fileName: 'pc-01.json', text: '{"a":1}' },
+      fileName: 'pc-01.json',
+      text: '{"a":1}',
     });
   });
 
@@ -26,17 +27,17 @@ describe('File ▸ Open capture…', () => {
     const file = path.join(dir, 'huge.json');
     writeFileSync(file, '');
     truncateSync(file, MAX_CAPTURE_BYTES + 1);
-    const read = await readCaptureForRenderer(file);
+    const read = await readCaptureFile(file);
     expect(read.ok).toBe(false);
     expect(read.ok ? '' : read.reason).toMatch(/larger than any capture/);
   });
 
   it('explains missing files and folders', async () => {
-    expect(await readCaptureForRenderer(path.join(dir, 'missing.json'))).toEqual({
+    expect(await readCaptureFile(path.join(dir, 'missing.json'))).toEqual({
       ok: false,
       reason: 'missing.json: no such file',
     });
-    expect((await readCaptureForRenderer(dir)).ok).toBe(false);
+    expect((await readCaptureFile(dir)).ok).toBe(false);
   });
 
   it('sends nothing when the dialog is cancelled', async () => {
@@ -62,11 +63,11 @@ describe('File ▸ Open capture…', () => {
   it('refuses a named pipe and a device without waiting or reading', async () => {
     const pipe = path.join(dir, 'pipe.json');
     execFileSync('mkfifo', [pipe]);
-    expect(await readCaptureForRenderer(pipe)).toEqual({
+    expect(await readCaptureFile(pipe)).toEqual({
       ok: false,
       reason: 'pipe.json is not a file (a named pipe)',
     });
-    expect(await readCaptureForRenderer('/dev/zero')).toEqual({
+    expect(await readCaptureFile('/dev/zero')).toEqual({
       ok: false,
       reason: 'zero is not a file (a device)',
     });
@@ -76,7 +77,7 @@ describe('File ▸ Open capture…', () => {
     const file = path.join(dir, 'big.json');
     writeFileSync(file, '');
     truncateSync(file, 25 * 1024 * 1024);
-    expect(await readCaptureForRenderer(file)).toEqual({
+    expect(await readCaptureFile(file)).toEqual({
       ok: false,
       reason: 'big.json is larger than any capture (limit 20 MB)',
     });
@@ -85,16 +86,17 @@ describe('File ▸ Open capture…', () => {
   it('decodes a capture saved as UTF-16 before the renderer sees it', async () => {
     const file = path.join(dir, 'utf16.json');
     writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"a":"é"}', 'utf16le')]));
-    expect(await readCaptureForRenderer(file)).toEqual({
+    expect(await readCaptureFile(file)).toEqual({
       ok: true,
-      command: { command: 'open-capture', fileName: 'utf16.json', text: '{"a":"é"}' },
+      fileName: 'utf16.json',
+      text: '{"a":"é"}',
     });
   });
 
   it('refuses bytes that are not text, and cleans the file name it shows', async () => {
     const file = path.join(dir, 'bin\u001b[2J.json');
     writeFileSync(file, Buffer.from([0x7b, 0xc3, 0x28, 0x7d]));
-    expect(await readCaptureForRenderer(file)).toEqual({
+    expect(await readCaptureFile(file)).toEqual({
       ok: false,
       reason: 'bin?[2J.json: the text is not valid UTF-8',
     });

@@ -29,7 +29,7 @@ describe('the preview server under greedy clients', () => {
     connection.socket.write(apiRequestHead(server.host, { 'Content-Length': String(200 * MB) }));
     expect(await connection.closed).toBeLessThan(QUICKLY_MS);
     expect(connection.received()).toMatch(/^HTTP\/1\.1 413 /);
-    expect(connection.received()).toContain('"error":"too-large"');
+    expect(connection.received()).toContain('"code":"too-large"');
   });
 
   it('cuts a streamed body with 413 once it passes the limit, long before the client is done', async () => {
@@ -76,7 +76,7 @@ describe('the preview server under greedy clients', () => {
     first.socket.destroy();
     const again = await callApi(server.port, 'getAppInfo', [JSON.parse(half)]);
     expect(again.status).toBe(400);
-    expect(JSON.parse(again.body)).toMatchObject({ error: 'invalid-arguments' });
+    expect(JSON.parse(again.body)).toMatchObject({ error: { code: 'invalid-arguments' } });
   });
 
   it('takes a capture at the capture size limit, even one that JSON escaping doubles', async () => {

@@ -6,7 +6,11 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { PreviewLimits } from '../../../electron/preview/preview-limits';
-import { type PreviewServer, startPreviewServer } from '../../../electron/preview-server';
+import {
+  type PreviewOptions,
+  type PreviewServer,
+  startPreviewServer,
+} from '../../../electron/preview/preview-server';
 
 const INDEX_HTML = `<!doctype html><html><head>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'">
@@ -18,12 +22,15 @@ export interface TestServer extends PreviewServer {
 }
 
 /** The preview over a two-file build in a temporary folder, on a free port of 127.0.0.1. */
-export async function startTestServer(limits: Partial<PreviewLimits> = {}): Promise<TestServer> {
+export async function startTestServer(
+  limits: Partial<PreviewLimits> = {},
+  options: Pick<PreviewOptions, 'createHandlers'> = {},
+): Promise<TestServer> {
   const rendererDir = await mkdtemp(path.join(tmpdir(), 'preview-test-'));
   await mkdir(path.join(rendererDir, 'assets'));
   await writeFile(path.join(rendererDir, 'index.html'), INDEX_HTML);
   await writeFile(path.join(rendererDir, 'assets', 'app.js'), 'export {};\n');
-  const preview = await startPreviewServer({ port: 0, rendererDir, limits });
+  const preview = await startPreviewServer({ port: 0, rendererDir, limits, ...options });
   return {
     ...preview,
     host: `127.0.0.1:${preview.port}`,

@@ -30,7 +30,7 @@ describe('the preview server under slow clients', () => {
     }
     const closedAfter = await connection.closed;
     expect(connection.received()).toMatch(/^HTTP\/1\.1 408 /);
-    expect(connection.received()).toContain('"error":"timeout"');
+    expect(connection.received()).toContain('"code":"timeout"');
     expect(closedAfter).toBeLessThan(CUT_WITHIN_MS);
   }, 30_000);
 

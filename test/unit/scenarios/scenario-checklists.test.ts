@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../electron/engine/diagnose';
-import { collectEvidence } from '../../../electron/engine/host/live-host';
+import { collectProbeOutputs } from '../../../electron/engine/host/collect-probe-outputs';
 import { createReplayRunner } from '../../../electron/engine/host/replay-runner';
 import { loadScenario, SCENARIOS } from '../../../electron/engine/scenarios/scenario-catalog';
 import type { CheckId, CheckStatus, TrustModel } from '../../../electron/engine/types';
@@ -241,7 +241,7 @@ describe('built-in scenarios', () => {
 
       it('is a capture the live host itself would produce (same probes, same commands)', async () => {
         const capture = loadScenario(scenario.name);
-        const evidence = await collectEvidence({
+        const evidence = await collectProbeOutputs({
           system32: '/replay/System32',
           runner: createReplayRunner(capture, { timeScale: 0 }),
           codePage: 437,

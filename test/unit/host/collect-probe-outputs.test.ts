@@ -1,15 +1,15 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { type CommandRequest, runCommand } from '../../../electron/engine/host/command-funnel';
 import {
-  collectEvidence,
+  collectProbeOutputs,
   isLiveHostSupported,
   type ProbeProgress,
-} from '../../../electron/engine/host/live-host';
-import { liveHostAt } from '../../../electron/engine/host/live-host-session';
+} from '../../../electron/engine/host/collect-probe-outputs';
+import { type CommandRequest, runCommand } from '../../../electron/engine/host/command-funnel';
+import { liveHostAt } from '../../../electron/engine/host/live-host';
 import { PROBE_CATALOG } from '../../../electron/engine/probes/probe-catalog';
-import type { Evidence, ProbeResult } from '../../../electron/engine/types';
+import type { ProbeOutputs, ProbeResult } from '../../../electron/engine/types';
 import { makeTempDir, PRINT_ARGV, removeDir, writeStub } from './stub-tools';
 
 const dirs: string[] = [];
@@ -84,40 +84,40 @@ describe('isLiveHostSupported', () => {
   });
 });
 
-describe('collectEvidence', () => {
+describe('collectProbeOutputs', () => {
   it('runs every probe, feeding the domain and DC to the dependent ones', async () => {
     const system32 = await fakeSystem32();
     const events: ProbeProgress[] = [];
     const { runner, files } = countingRunner();
-    const evidence = await collectEvidence({
+    const outputs = await collectProbeOutputs({
       system32,
       runner,
       inputs: { share: '\\\\fs01.corp.contoso.com\\finance' },
       onProgress: (event) => events.push(event),
     });
 
-    expect(Object.keys(evidence).sort()).toEqual(PROBE_CATALOG.map((spec) => spec.id).sort());
-    for (const [id, result] of Object.entries(evidence)) expect(result?.error, id).toBeNull();
-    expect(evidence['nltest-dsgetdc']?.command).toEqual([
+    expect(Object.keys(outputs).sort()).toEqual(PROBE_CATALOG.map((spec) => spec.id).sort());
+    for (const [id, result] of Object.entries(outputs)) expect(result?.error, id).toBeNull();
+    expect(outputs['nltest-dsgetdc']?.command).toEqual([
       'nltest.exe',
       '/dsgetdc:corp.contoso.com',
       '/kdc',
       '/keylist',
     ]);
-    expect(evidence['nltest-dsgetdc-kdc']?.command).toEqual([
+    expect(outputs['nltest-dsgetdc-kdc']?.command).toEqual([
       'nltest.exe',
       '/dsgetdc:corp.contoso.com',
       '/kdc',
     ]);
-    expect(evidence['certutil-user-store']?.command).toEqual(['certutil.exe', '-user', '-store', 'my']);
-    expect(evidence['time-offset']?.command).toEqual([
+    expect(outputs['certutil-user-store']?.command).toEqual(['certutil.exe', '-user', '-store', 'my']);
+    expect(outputs['time-offset']?.command).toEqual([
       'w32tm.exe',
       '/stripchart',
       '/computer:DC01.corp.contoso.com',
       '/samples:1',
       '/dataonly',
     ]);
-    expect(evidence['entra-kerberos-object']?.command[0]).toBe('powershell.exe');
+    expect(outputs['entra-kerberos-object']?.command[0]).toBe('powershell.exe');
     // Two reg calls (the code page, the computer's DNS suffix), then one process per probe.
     expect(files).toHaveLength(2 + PROBE_CATALOG.length);
     // Those two, os-version, the three policy keys and the LogonUI key.
@@ -139,13 +139,13 @@ describe('collectEvidence', () => {
   it('decodes every probe with the OEM code page it read once', async () => {
     const system32 = await fakeSystem32({ 'klist.exe': `printf 'R\\202pertoire\\n'` });
     const { runner, files } = countingRunner();
-    const evidence = await collectEvidence({
+    const outputs = await collectProbeOutputs({
       system32,
       runner,
       probes: ['klist-tickets', 'klist-cloud-debug'],
     });
-    expect(evidence['klist-tickets']?.stdout).toBe('Répertoire\n');
-    expect(evidence['klist-cloud-debug']?.stdout).toBe('Répertoire\n');
+    expect(outputs['klist-tickets']?.stdout).toBe('Répertoire\n');
+    expect(outputs['klist-cloud-debug']?.stdout).toBe('Répertoire\n');
     expect(files).toEqual(['reg.exe', 'klist.exe', 'klist.exe']);
   });
 
@@ -153,13 +153,13 @@ describe('collectEvidence', () => {
     const slow = `sleep 0.5\n${PRINT_ARGV}`;
     const system32 = await fakeSystem32({ 'klist.exe': slow, 'whoami.exe': slow });
     const startedAt = performance.now();
-    const evidence = await collectEvidence({
+    const outputs = await collectProbeOutputs({
       system32,
       codePage: 437,
       probes: ['klist-tickets', 'klist-cloud-debug', 'whoami-user', 'whoami-groups'],
     });
     const elapsed = performance.now() - startedAt;
-    const ran = Object.entries(evidence);
+    const ran = Object.entries(outputs);
     expect(ran).toHaveLength(4);
     for (const [, result] of ran) expect(result?.durationMs).toBeGreaterThanOrEqual(450);
     expect(elapsed).toBeLessThan(1_500);
@@ -176,7 +176,7 @@ describe('collectEvidence', () => {
     });
     const events: ProbeProgress[] = [];
     const startedAt = performance.now();
-    const evidence = await collectEvidence({
+    const outputs = await collectProbeOutputs({
       system32,
       codePage: 437,
       onProgress: (event) => events.push(event),
@@ -186,7 +186,7 @@ describe('collectEvidence', () => {
     // sum of the slow probes is 9 x 0.4 s.
     expect(elapsed).toBeGreaterThanOrEqual(1_150);
     expect(elapsed).toBeLessThan(2_400);
-    expect(evidence['time-offset']?.error).toBeNull();
+    expect(outputs['time-offset']?.error).toBeNull();
     // The two nltest queries run side by side: each starts before the other is done.
     const order = events.map((event) => `${event.probeId}:${event.phase}`);
     expect(order.indexOf('nltest-dsgetdc-kdc:start')).toBeLessThan(order.indexOf('nltest-dsgetdc:done'));
@@ -198,7 +198,7 @@ describe('collectEvidence', () => {
       'dsregcmd.exe': `echo '               Device Name : Win10-Client'`,
     });
     const { runner, files } = countingRunner();
-    const evidence = await collectEvidence({ system32, runner, codePage: 437 });
+    const outputs = await collectProbeOutputs({ system32, runner, codePage: 437 });
     const skip = (error: string): ProbeResult => ({
       command: [],
       exitCode: null,
@@ -208,10 +208,10 @@ describe('collectEvidence', () => {
       error,
     });
     const noDomain = skip('skipped: no AD domain found (USERDNSDOMAIN, primary DNS suffix, dsregcmd, klist)');
-    expect(evidence['nltest-dsgetdc']).toEqual(noDomain);
-    expect(evidence['nltest-dsgetdc-kdc']).toEqual(noDomain);
-    expect(evidence['entra-kerberos-object']).toEqual(noDomain);
-    expect(evidence['time-offset']).toEqual(skip('skipped: no domain controller found by nltest'));
+    expect(outputs['nltest-dsgetdc']).toEqual(noDomain);
+    expect(outputs['nltest-dsgetdc-kdc']).toEqual(noDomain);
+    expect(outputs['entra-kerberos-object']).toEqual(noDomain);
+    expect(outputs['time-offset']).toEqual(skip('skipped: no domain controller found by nltest'));
     expect(files).not.toContain('nltest.exe');
     expect(files).not.toContain('powershell.exe');
     expect(files.filter((file) => file === 'w32tm.exe')).toHaveLength(1);
@@ -221,50 +221,50 @@ describe('collectEvidence', () => {
     const system32 = await fakeSystem32({
       'nltest.exe': `echo 'Getting DC name failed: Status = 1355 0x54b ERROR_NO_SUCH_DOMAIN'\nexit 1`,
     });
-    const evidence = await collectEvidence({ system32, codePage: 437, probes: ['time-offset'] });
-    expect(Object.keys(evidence)).toEqual([
+    const outputs = await collectProbeOutputs({ system32, codePage: 437, probes: ['time-offset'] });
+    expect(Object.keys(outputs)).toEqual([
       'dsregcmd-status',
       'klist-tickets',
       'nltest-dsgetdc',
       'nltest-dsgetdc-kdc',
       'time-offset',
     ]);
-    expect(evidence['nltest-dsgetdc']).toMatchObject({ exitCode: 1, error: null });
-    expect(evidence['time-offset']?.error).toBe('skipped: no domain controller found by nltest');
+    expect(outputs['nltest-dsgetdc']).toMatchObject({ exitCode: 1, error: null });
+    expect(outputs['time-offset']?.error).toBe('skipped: no domain controller found by nltest');
   });
 
   it('adds the probes a requested probe needs', async () => {
     const system32 = await fakeSystem32();
-    const evidence = await collectEvidence({
+    const outputs = await collectProbeOutputs({
       system32,
       codePage: 437,
       probes: ['entra-kerberos-object', 'share-access'],
     });
-    expect(Object.keys(evidence)).toEqual([
+    expect(Object.keys(outputs)).toEqual([
       'dsregcmd-status',
       'klist-tickets',
       'whoami-user',
       'entra-kerberos-object',
       'share-access',
     ]);
-    expect(evidence['share-access']?.error).toMatch(/^skipped/);
+    expect(outputs['share-access']?.error).toMatch(/^skipped/);
   });
 
   it('reports a missing tool as not-found and goes on', async () => {
     const system32 = await fakeSystem32({ 'wevtutil.exe': null });
-    const evidence = await collectEvidence({
+    const outputs = await collectProbeOutputs({
       system32,
       codePage: 437,
       probes: ['events-udr', 'whoami-user'],
     });
-    expect(evidence['events-udr']).toMatchObject({ error: 'not-found', exitCode: null });
-    expect(evidence['events-udr']?.command[0]).toBe('wevtutil.exe');
-    expect(evidence['whoami-user']?.error).toBeNull();
+    expect(outputs['events-udr']).toMatchObject({ error: 'not-found', exitCode: null });
+    expect(outputs['events-udr']?.command[0]).toBe('wevtutil.exe');
+    expect(outputs['whoami-user']?.error).toBeNull();
   });
 
   it('never throws, even with a throwing runner or progress listener', async () => {
     const system32 = await fakeSystem32();
-    const evidence = await collectEvidence({
+    const outputs = await collectProbeOutputs({
       system32,
       probes: ['klist-tickets'],
       runner: () => Promise.reject(new Error('spawn exploded')),
@@ -272,7 +272,7 @@ describe('collectEvidence', () => {
         throw new Error('listener bug');
       },
     });
-    expect(evidence['klist-tickets']).toMatchObject({ error: 'spawn exploded', exitCode: null });
+    expect(outputs['klist-tickets']).toMatchObject({ error: 'spawn exploded', exitCode: null });
   });
 });
 
@@ -283,12 +283,12 @@ describe('the AD domain from an instant source', () => {
 
   async function run(
     overrides: Record<string, string | null>,
-    options: Partial<Parameters<typeof collectEvidence>[0]> = {},
-  ): Promise<{ evidence: Evidence; at: (key: string) => number; commands: string[][] }> {
+    options: Partial<Parameters<typeof collectProbeOutputs>[0]> = {},
+  ): Promise<{ outputs: ProbeOutputs; at: (key: string) => number; commands: string[][] }> {
     const system32 = await fakeSystem32(overrides);
     const events: ProbeProgress[] = [];
     const commands: string[][] = [];
-    const evidence = await collectEvidence({
+    const outputs = await collectProbeOutputs({
       system32,
       codePage: 437,
       runner: (request) => {
@@ -298,11 +298,11 @@ describe('the AD domain from an instant source', () => {
       onProgress: (event) => events.push(event),
       ...options,
     });
-    return { evidence, at: orderOf(events), commands };
+    return { outputs, at: orderOf(events), commands };
   }
 
   it('starts both nltest queries and the Entra Kerberos query without waiting for dsregcmd', async () => {
-    const { evidence, at } = await run(
+    const { outputs, at } = await run(
       { 'dsregcmd.exe': slow(1, DSREGCMD_HYBRID) },
       { environment: SIGNED_IN },
     );
@@ -312,18 +312,18 @@ describe('the AD domain from an instant source', () => {
     // The time offset still measures against the DC nltest found, and is done before dsregcmd.
     expect(at('time-offset:start')).toBeGreaterThan(at('nltest-dsgetdc:done'));
     expect(at('time-offset:done')).toBeLessThan(at('dsregcmd-status:done'));
-    expect(evidence['nltest-dsgetdc']?.command).toEqual([
+    expect(outputs['nltest-dsgetdc']?.command).toEqual([
       'nltest.exe',
       '/dsgetdc:corp.contoso.com',
       '/kdc',
       '/keylist',
     ]);
-    expect(ldapDomainOf(evidence['entra-kerberos-object'])).toBe('corp.contoso.com');
-    expect(evidence['time-offset']?.command).toContain('/computer:DC01.corp.contoso.com');
+    expect(ldapDomainOf(outputs['entra-kerberos-object'])).toBe('corp.contoso.com');
+    expect(outputs['time-offset']?.command).toContain('/computer:DC01.corp.contoso.com');
   });
 
   it("queries the device's domain from the registry and the user's domain from the environment", async () => {
-    const { evidence, at, commands } = await run(
+    const { outputs, at, commands } = await run(
       { 'reg.exe': regWithSuffix('corp.contoso.com'), 'dsregcmd.exe': slow(1, DSREGCMD_HYBRID) },
       { environment: { USERDNSDOMAIN: 'EU.CONTOSO.COM', USERDOMAIN: 'EU', COMPUTERNAME: 'PC01' } },
     );
@@ -333,18 +333,18 @@ describe('the AD domain from an instant source', () => {
       'HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters',
     ]);
     // nltest and the time offset use the device's domain; the Kerberos object is the user's.
-    expect(evidence['nltest-dsgetdc-kdc']?.command).toEqual([
+    expect(outputs['nltest-dsgetdc-kdc']?.command).toEqual([
       'nltest.exe',
       '/dsgetdc:corp.contoso.com',
       '/kdc',
     ]);
-    expect(ldapDomainOf(evidence['entra-kerberos-object'])).toBe('eu.contoso.com');
+    expect(ldapDomainOf(outputs['entra-kerberos-object'])).toBe('eu.contoso.com');
     expect(at('nltest-dsgetdc:start')).toBeLessThan(at('dsregcmd-status:done'));
     expect(at('entra-kerberos-object:start')).toBeLessThan(at('dsregcmd-status:done'));
   });
 
   it("starts nltest from the registry's suffix alone, and the Entra Kerberos query after the probes that name the user's domain", async () => {
-    const { evidence, at } = await run({
+    const { outputs, at } = await run({
       'reg.exe': regWithSuffix('corp.contoso.com'),
       'dsregcmd.exe': slow(1, DSREGCMD_HYBRID),
     });
@@ -353,33 +353,33 @@ describe('the AD domain from an instant source', () => {
     expect(at('entra-kerberos-object:start')).toBeGreaterThan(at('dsregcmd-status:done'));
     expect(at('entra-kerberos-object:start')).toBeGreaterThan(at('klist-tickets:done'));
     expect(at('entra-kerberos-object:start')).toBeGreaterThan(at('whoami-user:done'));
-    expect(ldapDomainOf(evidence['entra-kerberos-object'])).toBe('corp.contoso.com');
+    expect(ldapDomainOf(outputs['entra-kerberos-object'])).toBe('corp.contoso.com');
   });
 
   it('falls back to dsregcmd when the instant sources are empty, without waiting for klist', async () => {
     // klist waits for a slow share test; dsregcmd's Device Name already names the domain.
-    const { evidence, at } = await run(
+    const { outputs, at } = await run(
       { 'WindowsPowerShell\\v1.0\\powershell.exe': slow(1, PRINT_ARGV) },
       { inputs: { share: '\\\\fs01.corp.contoso.com\\finance' } },
     );
     expect(at('nltest-dsgetdc:start')).toBeGreaterThan(at('dsregcmd-status:done'));
     expect(at('nltest-dsgetdc:start')).toBeLessThan(at('klist-tickets:start'));
     expect(at('klist-tickets:start')).toBeGreaterThan(at('share-access:done'));
-    expect(evidence['nltest-dsgetdc']?.command[1]).toBe('/dsgetdc:corp.contoso.com');
+    expect(outputs['nltest-dsgetdc']?.command[1]).toBe('/dsgetdc:corp.contoso.com');
   });
 
   it("falls back to klist's realm on an Entra joined device whose dsregcmd names no domain", async () => {
-    const { evidence, at } = await run({
+    const { outputs, at } = await run({
       'dsregcmd.exe': `echo '               Device Name : PC01'`,
       'klist.exe': slow(0.5, KLIST_ENTRA_JOINED),
     });
     expect(at('nltest-dsgetdc:start')).toBeGreaterThan(at('klist-tickets:done'));
-    expect(evidence['nltest-dsgetdc']?.command[1]).toBe('/dsgetdc:za.tryhackme.com');
-    expect(ldapDomainOf(evidence['entra-kerberos-object'])).toBe('za.tryhackme.com');
+    expect(outputs['nltest-dsgetdc']?.command[1]).toBe('/dsgetdc:za.tryhackme.com');
+    expect(ldapDomainOf(outputs['entra-kerberos-object'])).toBe('za.tryhackme.com');
   });
 
   it('on an Entra joined device takes the domain from USERDNSDOMAIN, not from klist', async () => {
-    const { evidence, at } = await run(
+    const { outputs, at } = await run(
       {
         'dsregcmd.exe': `echo '               Device Name : PC01'`,
         'klist.exe': slow(1, KLIST_ENTRA_JOINED),
@@ -387,7 +387,7 @@ describe('the AD domain from an instant source', () => {
       { environment: { USERDNSDOMAIN: 'ZA.TRYHACKME.COM', USERDOMAIN: 'ZA', COMPUTERNAME: 'PC01' } },
     );
     expect(at('nltest-dsgetdc:start')).toBeLessThan(at('klist-tickets:done'));
-    expect(evidence['nltest-dsgetdc']?.command[1]).toBe('/dsgetdc:za.tryhackme.com');
+    expect(outputs['nltest-dsgetdc']?.command[1]).toBe('/dsgetdc:za.tryhackme.com');
   });
 
   it.each([
@@ -402,21 +402,21 @@ describe('the AD domain from an instant source', () => {
     ['a control character', 'corp.contoso.com\n/keylist'],
     ['the Entra realm', 'KERBEROS.MICROSOFTONLINE.COM'],
   ])('refuses an environment value with %s and falls back to dsregcmd', async (_label, value) => {
-    const { evidence, at, commands } = await run(
+    const { outputs, at, commands } = await run(
       {},
       { environment: { USERDNSDOMAIN: value, USERDOMAIN: value, COMPUTERNAME: 'PC01' } },
     );
     expect(at('nltest-dsgetdc:start')).toBeGreaterThan(at('dsregcmd-status:done'));
-    expect(evidence['nltest-dsgetdc']?.command[1]).toBe('/dsgetdc:corp.contoso.com');
-    expect(ldapDomainOf(evidence['entra-kerberos-object'])).toBe('corp.contoso.com');
+    expect(outputs['nltest-dsgetdc']?.command[1]).toBe('/dsgetdc:corp.contoso.com');
+    expect(ldapDomainOf(outputs['entra-kerberos-object'])).toBe('corp.contoso.com');
     // No process received the value, whole or as part of an argument.
     for (const argv of commands) expect(argv.filter((arg) => arg.includes(value))).toEqual([]);
   });
 
   it('refuses a registry suffix that is not a host name and falls back to dsregcmd', async () => {
-    const { evidence, at } = await run({ 'reg.exe': regWithSuffix('corp.contoso.com & calc.exe') });
+    const { outputs, at } = await run({ 'reg.exe': regWithSuffix('corp.contoso.com & calc.exe') });
     expect(at('nltest-dsgetdc:start')).toBeGreaterThan(at('dsregcmd-status:done'));
-    expect(evidence['nltest-dsgetdc']?.command[1]).toBe('/dsgetdc:corp.contoso.com');
+    expect(outputs['nltest-dsgetdc']?.command[1]).toBe('/dsgetdc:corp.contoso.com');
   });
 
   it('reads the registry only when a probe can use the domain', async () => {
@@ -443,8 +443,8 @@ describe('liveHostAt', () => {
 describe('klist and the share test', () => {
   it('runs klist alone when no share is given', async () => {
     const system32 = await fakeSystem32();
-    const evidence = await collectEvidence({ system32, codePage: 437, probes: ['klist-tickets'] });
-    expect(Object.keys(evidence)).toEqual(['klist-tickets']);
+    const outputs = await collectProbeOutputs({ system32, codePage: 437, probes: ['klist-tickets'] });
+    expect(Object.keys(outputs)).toEqual(['klist-tickets']);
   });
 
   it('runs the share test first when a share is given, so klist lists its ticket', async () => {
@@ -452,27 +452,27 @@ describe('klist and the share test', () => {
       'WindowsPowerShell\\v1.0\\powershell.exe': `sleep 0.3\n${PRINT_ARGV}`,
     });
     const events: ProbeProgress[] = [];
-    const evidence = await collectEvidence({
+    const outputs = await collectProbeOutputs({
       system32,
       codePage: 437,
       probes: ['klist-tickets'],
       inputs: { share: '\\\\fs01\\finance' },
       onProgress: (event) => events.push(event),
     });
-    expect(Object.keys(evidence)).toEqual(['klist-tickets', 'share-access']);
+    expect(Object.keys(outputs)).toEqual(['klist-tickets', 'share-access']);
     const at = orderOf(events);
     expect(at('klist-tickets:start')).toBeGreaterThan(at('share-access:done'));
   });
 
   it('does not wait for a share test that cannot run (an invalid path)', async () => {
     const system32 = await fakeSystem32();
-    const evidence = await collectEvidence({
+    const outputs = await collectProbeOutputs({
       system32,
       codePage: 437,
       probes: ['klist-tickets'],
       inputs: { share: 'C:\\not-a-share' },
     });
-    expect(Object.keys(evidence)).toEqual(['klist-tickets']);
+    expect(Object.keys(outputs)).toEqual(['klist-tickets']);
   });
 });
 
@@ -495,8 +495,8 @@ describe('a planted tool in the working folder or on PATH', () => {
     process.env.PATH = `${dir}${path.delimiter}${originalPath}`;
     const result = await runCommand({ file: path.join(system32, 'klist.exe'), args: [], cwd: dir });
     expect(result.stdout).toBe('legit\n');
-    const evidence = await collectEvidence({ system32, codePage: 437, probes: ['klist-tickets'] });
-    expect(evidence['klist-tickets']?.stdout).toBe('legit\n');
+    const outputs = await collectProbeOutputs({ system32, codePage: 437, probes: ['klist-tickets'] });
+    expect(outputs['klist-tickets']?.stdout).toBe('legit\n');
     expect(existsSync(marker)).toBe(false);
   });
 
@@ -508,13 +508,13 @@ describe('a planted tool in the working folder or on PATH', () => {
     expect(result.error).toBe('not-found');
     const relative = await runCommand({ file: 'klist.exe', args: [], cwd: dir });
     expect(relative.error).toMatch(/^refused/);
-    const evidence = await collectEvidence({
+    const outputs = await collectProbeOutputs({
       system32,
       codePage: 437,
       probes: ['klist-tickets', 'klist-cloud-debug'],
     });
-    expect(evidence['klist-tickets']?.error).toBe('not-found');
-    expect(evidence['klist-cloud-debug']?.error).toBe('not-found');
+    expect(outputs['klist-tickets']?.error).toBe('not-found');
+    expect(outputs['klist-cloud-debug']?.error).toBe('not-found');
     expect(existsSync(marker)).toBe(false);
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createApiHandlers, dispatch } from '../../../electron/api';
+import { createApiHandlers } from '../../../electron/api/create-api-handlers';
+import { dispatch } from '../../../electron/api/dispatch';
 import type { FixResult, RunResult } from '../../../electron/api-contract';
 import { serializeCapture } from '../../../electron/engine/capture/write-capture';
 import type { CommandRequest } from '../../../electron/engine/host/command-funnel';
-import { liveHostAt } from '../../../electron/engine/host/live-host-session';
+import { liveHostAt } from '../../../electron/engine/host/live-host';
 import { createReplayRunner } from '../../../electron/engine/host/replay-runner';
 import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalog';
 import type { Capture } from '../../../electron/engine/types';
@@ -21,18 +22,18 @@ describe('API dispatch', () => {
     const spy = vi.spyOn(handlers, 'runChecklist');
     expect(await dispatch(handlers, 'runChecklist', [{ kind: 'scenario' }])).toMatchObject({
       ok: false,
-      error: 'invalid-arguments',
+      error: { code: 'invalid-arguments' },
     });
     expect(
       await dispatch(handlers, 'runChecklist', [{ kind: 'live', command: 'calc.exe' }, 'extra']),
     ).toMatchObject({ ok: false });
     expect(await dispatch(handlers, 'runFix', [{ action: 'format-c' }])).toMatchObject({
       ok: false,
-      error: 'invalid-arguments',
+      error: { code: 'invalid-arguments' },
     });
     expect(await dispatch(handlers, 'shell', ['rm -rf /'])).toMatchObject({
       ok: false,
-      error: 'unknown-method',
+      error: { code: 'unknown-method' },
     });
     expect(spy).not.toHaveBeenCalled();
   });

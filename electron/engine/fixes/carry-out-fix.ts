@@ -6,7 +6,7 @@ import type { FixAttempt } from './fix-attempt';
 import { FIX_CATALOG } from './fix-catalog';
 import { type FixPlanContext, planFix } from './fix-plans';
 
-export interface RunFixOptions {
+export interface CarryOutFixOptions {
   system32: string;
   runner: CommandRunner;
   /** Opens an allowlisted ms-settings: page (the desktop shell does this). */
@@ -16,7 +16,7 @@ export interface RunFixOptions {
 }
 
 /** Carries out a fix that the guard allowed. Never throws: failures are in the attempt. */
-export async function runFix(id: FixId, options: RunFixOptions): Promise<FixAttempt> {
+export async function carryOutFix(id: FixId, options: CarryOutFixOptions): Promise<FixAttempt> {
   const at = (options.now ?? (() => new Date()))().toISOString();
   const output: string[] = [];
   let shownOnly = true;

@@ -1,13 +1,13 @@
 // Each browser tab has its own session (what it opened), named by its X-Doctor-Session header;
 // only the most recently used are kept, so a client making up names cannot grow memory.
 
-export interface SessionStore<T> {
+export interface TabSessions<T> {
   /** The session named by the header (a shared default when absent or malformed), created on first use. */
   sessionFor: (header: string | string[] | undefined) => T;
   size: () => number;
 }
 
-export function createSessionStore<T>(maxSessions: number, create: () => T): SessionStore<T> {
+export function createTabSessions<T>(maxSessions: number, create: () => T): TabSessions<T> {
   const sessions = new Map<string, T>();
   return {
     sessionFor(header) {

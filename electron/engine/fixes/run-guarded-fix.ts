@@ -1,23 +1,23 @@
 import type { FactSet } from '../facts/fact-set';
 import type { FixId } from '../types';
+import { type CarryOutFixOptions, carryOutFix } from './carry-out-fix';
 import type { FixAttempt } from './fix-attempt';
 import { type FixConfirmation, guardFix } from './fix-guard';
-import { type RunFixOptions, runFix } from './run-fix';
 
 /**
  * The only way a fix runs: the guard decides first, from fresh facts of who the app runs as
  * and the person's confirmation; a refusal starts no process and is kept in the audit trail.
  */
-export async function attemptFix(
+export async function runGuardedFix(
   id: FixId,
   who: FactSet,
   confirmation: FixConfirmation | undefined,
-  options: RunFixOptions,
+  options: CarryOutFixOptions,
 ): Promise<FixAttempt> {
   const guard = guardFix(id, who, confirmation);
   if (!guard.ok) {
     const at = (options.now ?? (() => new Date()))().toISOString();
     return { at, fixId: id, outcome: 'refused', message: guard.reason, output: '' };
   }
-  return runFix(id, options);
+  return carryOutFix(id, options);
 }

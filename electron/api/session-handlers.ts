@@ -1,0 +1,107 @@
+// The handlers that open, re-run and add to the window's session. Each reads and replaces the
+// session through the store, so the capture is parsed once per change.
+
+import type {
+  AdminOutputRequest,
+  ApiResults,
+  ProbeOutputRequest,
+  RerunRequest,
+  RunRequest,
+} from '../api-contract';
+import { readCapture } from '../engine/capture/read-capture';
+import { CHECKS } from '../engine/checks/check-registry';
+import { fileLabel } from '../engine/files/one-line';
+import type { LiveHostResult } from '../engine/host/live-host';
+import { loadScenario, SCENARIOS } from '../engine/scenarios/scenario-catalog';
+import { validateUncPath } from '../engine/share/validate-unc-path';
+import type { CaptureInputs, CheckId, ProbeId } from '../engine/types';
+import { type progressOf, refreshProbes } from './live-device';
+import { present, type SessionStore } from './session-store';
+
+/** Pasted by an administrator (Get-AzureADKerberosServer), never run by the app. */
+export const ADMIN_PROBE = 'entra-kerberos-server-admin';
+
+/** Only probes the device runs: the admin's pasted output never shows as "running". */
+export const CHECK_PROBES = Object.fromEntries(
+  CHECKS.map((c) => [c.id, c.needs.filter((id) => id !== ADMIN_PROBE)]),
+) as Record<CheckId, ProbeId[]>;
+
+/** What every handler works with: the session, the device, and where progress goes. */
+export interface HandlerContext {
+  sessions: SessionStore;
+  liveHost: () => LiveHostResult;
+  progress: ReturnType<typeof progressOf>;
+}
+
+type RunResult = ApiResults['runChecklist'];
+
+export async function openSource(context: HandlerContext, request: RunRequest): Promise<RunResult> {
+  const { sessions } = context;
+  switch (request.kind) {
+    case 'scenario': {
+      if (!SCENARIOS.some((s) => s.name === request.name))
+        return { ok: false, reason: `no scenario "${request.name}"` };
+      return present(sessions.open(loadScenario(request.name), { kind: 'scenario', name: request.name }));
+    }
+    case 'capture': {
+      const read = readCapture(request.text);
+      if (!read.ok) return { ok: false, reason: `${fileLabel(request.fileName)}: ${read.reason}` };
+      return present(sessions.open(read.capture, { kind: 'capture', file: request.fileName }));
+    }
+    case 'live':
+      return openLive(context, request.share);
+  }
+}
+
+async function openLive(context: HandlerContext, share: string | undefined): Promise<RunResult> {
+  const live = context.liveHost();
+  if (!live.ok) return { ok: false, reason: live.reason };
+  let inputs: CaptureInputs = {};
+  if (share !== undefined && share.trim() !== '') {
+    const checked = validateUncPath(share);
+    if (!checked.ok) return { ok: false, reason: `share path: ${checked.reason}` };
+    inputs = { share: checked.path };
+  }
+  const capture = await live.host.captureAll(inputs, context.progress);
+  // A new live run keeps the session's audit trail: it is the same device and person.
+  const keepHistory = context.sessions.current()?.source.kind === 'live';
+  return present(context.sessions.open(capture, { kind: 'live' }, { keepHistory }));
+}
+
+/** Replays re-evaluate the same capture (already parsed); live runs collect again, all or one check's probes. */
+export async function rerun(context: HandlerContext, request: RerunRequest): Promise<RunResult> {
+  const session = context.sessions.current();
+  if (!session) return { ok: false, reason: 'nothing to re-run yet: open a scenario, a capture or run live' };
+  if (session.source.kind !== 'live') return present(session);
+  const live = context.liveHost();
+  let capture = session.capture;
+  if (request.checkId) capture = await refreshProbes(live, capture, CHECK_PROBES[request.checkId]);
+  else if (live.ok) capture = await live.host.captureAll(capture.inputs ?? {}, context.progress);
+  return present(capture === session.capture ? session : context.sessions.update(capture));
+}
+
+/** An administrator's pasted output, added to the open session as one more probe. */
+export function attachAdminOutput(sessions: SessionStore, request: AdminOutputRequest): RunResult {
+  const session = sessions.current();
+  if (!session) return { ok: false, reason: 'open a device, scenario or capture first' };
+  const pasted = {
+    command: ['Get-AzureADKerberosServer'],
+    exitCode: 0,
+    stdout: request.text,
+    stderr: '',
+    durationMs: 0,
+    error: null,
+  };
+  const probes = { ...session.capture.probes, [ADMIN_PROBE]: pasted };
+  return present(sessions.update({ ...session.capture, probes }));
+}
+
+/** "Show full output": one probe's raw output from the session, not from an export. */
+export function probeOutput(sessions: SessionStore, request: ProbeOutputRequest): ApiResults['probeOutput'] {
+  const session = sessions.current();
+  if (!session) return { ok: false, reason: 'nothing is open yet' };
+  const probe = session.capture.probes[request.probeId];
+  if (!probe) return { ok: false, reason: `${request.probeId} was not captured` };
+  const { stdout, stderr, exitCode, error } = probe;
+  return { ok: true, output: { stdout, stderr, exitCode, error } };
+}
