@@ -90,7 +90,7 @@ function walk(
   }
 }
 
-export function longFunctions(file: string, source: string, maxLines = MAX_LINES): LongFunction[] {
+function longFunctions(file: string, source: string, maxLines = MAX_LINES): LongFunction[] {
   const ast = parse(source, {
     sourceType: 'module',
     plugins: ['typescript', ...(file.endsWith('.tsx') ? (['jsx'] as const) : [])],
