@@ -7,6 +7,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { tsImport } from 'tsx/esm/api';
 import { SCREENSHOT_DIR } from './app-page';
 import { SCENARIOS, scenarioCaptureText } from './engine-expectations';
+import { expectColorScheme } from './screenshot-checks';
 
 type SummarizeText = typeof import('../../electron/fleet/summarize-fleet-text');
 type Devices = typeof import('../../electron/fleet/fleet-devices');
@@ -173,6 +174,22 @@ test.describe('fleet view', () => {
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
       expect(serious).toEqual([]);
+      await expectColorScheme(page, colorScheme);
+      await expect(page.getByTestId('fleet-counts')).toHaveText(
+        `${DEVICES} devices from ${DEVICES + TWICE} files`,
+      );
+      await expect(tableRows(page).first()).toBeVisible();
+      await expect(page.getByTestId('fleet-chart').locator('[data-bar]').first()).toBeVisible();
+      // The bars count every device once per chart.
+      const bars = await page
+        .getByTestId('fleet-chart')
+        .locator('ul')
+        .first()
+        .locator('[data-count]')
+        .evaluateAll((items) =>
+          items.reduce((sum, item) => sum + Number(item.getAttribute('data-count')), 0),
+        );
+      expect(bars).toBe(DEVICES);
       await page.screenshot({ path: `${SCREENSHOT_DIR}/fleet-view-${colorScheme}.png` });
     });
   }
