@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import { openScenario, row, SCREENSHOT_DIR } from './app-page';
 import { expectedScenarioReport, SCENARIOS } from './engine-expectations';
 import { pageAndWindowWidth, rowsInView } from './in-page';
+import { expectScenarioScreen } from './screenshot-checks';
 
 const SIZES = [
   { width: 1024, height: 700 },
@@ -40,6 +41,7 @@ for (const size of SIZES) {
 
         if (PICTURED.includes(scenario.name)) {
           const path = `${SCREENSHOT_DIR}/first-glance-${scenario.name}-${size.width}x${size.height}-${colorScheme}.png`;
+          await expectScenarioScreen(page, scenario.name, colorScheme);
           await page.screenshot({ path });
           await testInfo.attach(`${scenario.name} ${size.width}×${size.height} ${colorScheme}`, {
             path,

@@ -8,6 +8,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { tsImport } from 'tsx/esm/api';
 import { SCREENSHOT_DIR } from './app-page';
 import { SCENARIOS, scenarioCaptureText } from './engine-expectations';
+import { expectColorScheme } from './screenshot-checks';
 
 type SummarizeText = typeof import('../../electron/fleet/summarize-fleet-text');
 type Devices = typeof import('../../electron/fleet/fleet-devices');
@@ -299,6 +300,22 @@ test.describe('fleet view', () => {
       const luminance = await backgroundLuminance(page, 'fleet-view');
       if (colorScheme === 'dark') expect(luminance).toBeLessThan(0.1);
       else expect(luminance).toBeGreaterThan(0.8);
+      await expectColorScheme(page, colorScheme);
+      await expect(page.getByTestId('fleet-counts')).toHaveText(
+        `${DEVICES} devices from ${DEVICES + TWICE} files`,
+      );
+      await expect(tableRows(page).first()).toBeVisible();
+      await expect(page.getByTestId('fleet-chart').locator('[data-bar]').first()).toBeVisible();
+      // The bars count every device once per chart.
+      const bars = await page
+        .getByTestId('fleet-chart')
+        .locator('ul')
+        .first()
+        .locator('[data-count]')
+        .evaluateAll((items) =>
+          items.reduce((sum, item) => sum + Number(item.getAttribute('data-count')), 0),
+        );
+      expect(bars).toBe(DEVICES);
       await page.screenshot({ path: `${SCREENSHOT_DIR}/fleet-view-${colorScheme}.png` });
 
       // A report file's checklist: the read-only label at the top, no device buttons.

@@ -53,44 +53,131 @@ function count(value: number): string {
 /** Thrown inside the scan only, to leave it from any depth of the loop with the reason. */
 class Refusal extends Error {}
 
-/** Scans once, left to right, keeping only the open containers; never recurses, never builds values. */
-export function scanCaptureJson(text: string): CaptureScan {
-  const length = text.length;
-  const stack: Frame[] = [];
-  let expect: Expect = 'value';
-  let at = 0;
-  let line = 1;
-  let lineStart = 0;
+/** Leaves the scan with the reason: `message` is what the user reads. */
+function refusal(message: string): Refusal {
+  return new Refusal(oneLine(message));
+}
 
-  const where = (index: number) => `line ${line}, column ${index - lineStart + 1}`;
-  const invalid = (detail: string) => new Refusal(oneLine(`not a capture file: not valid JSON (${detail})`));
-  const refuse = (detail: string) => new Refusal(oneLine(`not a WHfB Doctor capture (${detail})`));
-  const unexpected = (index: number) => {
-    if (index >= length) return invalid(length === 0 ? 'the file is empty' : 'the file ends too early');
+/**
+ * The state of one scan: where it is, what comes next and the open containers. A class rather
+ * than closures so that each step is a short method; it is created, run once and dropped.
+ */
+class CaptureScanner {
+  private readonly length: number;
+  private readonly stack: Frame[] = [];
+  private expect: Expect = 'value';
+  private at = 0;
+  private line = 1;
+  private lineStart = 0;
+
+  constructor(private readonly text: string) {
+    this.length = text.length;
+  }
+
+  /** Throws a Refusal at the first thing a capture cannot be. */
+  run(): void {
+    const { text, length } = this;
+    while (this.at < length) {
+      const code = text.charCodeAt(this.at);
+      if (isWhitespace(code)) {
+        this.at++;
+        if (code === 0x0a) {
+          this.line++;
+          this.lineStart = this.at;
+        }
+        continue;
+      }
+      this.step(code);
+    }
+    if (this.expect !== 'done') throw this.unexpected(length);
+  }
+
+  /** One token that is not whitespace, read as what `expect` allows. */
+  private step(code: number): void {
+    switch (this.expect) {
+      case 'value-or-end':
+        if (code === 0x5d) this.close();
+        else this.value(code);
+        break;
+      case 'value':
+        this.value(code);
+        break;
+      case 'key-or-end':
+        if (code === 0x7d) this.close();
+        else if (code === QUOTE) this.key();
+        else throw this.unexpected(this.at);
+        break;
+      case 'key':
+        if (code !== QUOTE) throw this.unexpected(this.at);
+        this.key();
+        break;
+      case 'colon':
+        if (code !== 0x3a) throw this.unexpected(this.at);
+        this.at++;
+        this.expect = 'value';
+        break;
+      case 'comma-or-end':
+        this.commaOrEnd(code);
+        break;
+      case 'done':
+        throw this.unexpected(this.at);
+    }
+  }
+
+  private commaOrEnd(code: number): void {
+    if (code === 0x2c) {
+      this.at++;
+      this.expect = this.top().object ? 'key' : 'value';
+    } else if (code === (this.top().object ? 0x7d : 0x5d)) this.close();
+    else throw this.unexpected(this.at);
+  }
+
+  private where(index: number): string {
+    return `line ${this.line}, column ${index - this.lineStart + 1}`;
+  }
+
+  private invalid(detail: string): Refusal {
+    return refusal(`not a capture file: not valid JSON (${detail})`);
+  }
+
+  private refuse(detail: string): Refusal {
+    return refusal(`not a WHfB Doctor capture (${detail})`);
+  }
+
+  private unexpected(index: number): Refusal {
+    const { text, length } = this;
+    if (index >= length) return this.invalid(length === 0 ? 'the file is empty' : 'the file ends too early');
     const code = text.charCodeAt(index);
     const shown =
       code > 0x20 && code < 0x7f
         ? `"${text[index]}"`
         : `character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-    return invalid(`unexpected ${shown} at ${where(index)}`);
-  };
-  const path = (frames: Frame[] = stack): string => {
+    return this.invalid(`unexpected ${shown} at ${this.where(index)}`);
+  }
+
+  private path(frames: Frame[] = this.stack): string {
     const parts = frames.map((frame, depth) => {
       if (!frame.object) return `[${frame.index}]`;
       const key = oneLine(frame.key, MAX_PATH_KEY_CHARS);
       return depth === 0 ? key : `.${key}`;
     });
     return parts.join('') || 'the top level';
-  };
-  const inTextField = () =>
-    stack.length === 3 &&
-    stack[0]?.key === 'probes' &&
-    stack[1]?.object === true &&
-    stack[2]?.object === true &&
-    TEXT_FIELDS.has(stack[2].key);
+  }
+
+  private inTextField(): boolean {
+    const stack = this.stack;
+    return (
+      stack.length === 3 &&
+      stack[0]?.key === 'probes' &&
+      stack[1]?.object === true &&
+      stack[2]?.object === true &&
+      TEXT_FIELDS.has(stack[2].key)
+    );
+  }
 
   /** Index just past the closing quote of the string opening at `start`. */
-  const skipString = (start: number): number => {
+  private skipString(start: number): number {
+    const text = this.text;
     let index = start + 1;
     for (;;) {
       let code = text.charCodeAt(index);
@@ -98,154 +185,120 @@ export function scanCaptureJson(text: string): CaptureScan {
         // The regular expression engine finds the next quote, backslash or control character
         // natively: long outputs are skipped at memory speed, not one character at a time.
         STRING_STOP.lastIndex = index;
-        if (!STRING_STOP.test(text)) throw unexpected(length);
+        if (!STRING_STOP.test(text)) throw this.unexpected(this.length);
         index = STRING_STOP.lastIndex - 1;
         code = text.charCodeAt(index);
       }
       if (code === QUOTE) return index + 1;
-      if (code !== BACKSLASH) throw unexpected(index);
+      if (code !== BACKSLASH) throw this.unexpected(index);
       const escaped = text.charCodeAt(index + 1);
-      if (!ESCAPES.has(escaped)) throw unexpected(index + 1);
+      if (!ESCAPES.has(escaped)) throw this.unexpected(index + 1);
       if (escaped === 0x75) {
         for (let digit = index + 2; digit < index + 6; digit++)
-          if (!isHex(text.charCodeAt(digit))) throw unexpected(digit);
+          if (!isHex(text.charCodeAt(digit))) throw this.unexpected(digit);
         index += 6;
       } else index += 2;
     }
-  };
+  }
 
-  const skipNumber = (start: number): number => {
+  private skipNumber(start: number): number {
+    const text = this.text;
     let index = start;
     if (text.charCodeAt(index) === 0x2d) index++;
     if (text.charCodeAt(index) === 0x30) index++;
     else if (isDigit(text.charCodeAt(index))) while (isDigit(text.charCodeAt(index))) index++;
-    else throw unexpected(index);
+    else throw this.unexpected(index);
     if (text.charCodeAt(index) === 0x2e) {
       index++;
-      if (!isDigit(text.charCodeAt(index))) throw unexpected(index);
+      if (!isDigit(text.charCodeAt(index))) throw this.unexpected(index);
       while (isDigit(text.charCodeAt(index))) index++;
     }
     if ((text.charCodeAt(index) | 0x20) === 0x65) {
       index++;
       if (text.charCodeAt(index) === 0x2b || text.charCodeAt(index) === 0x2d) index++;
-      if (!isDigit(text.charCodeAt(index))) throw unexpected(index);
+      if (!isDigit(text.charCodeAt(index))) throw this.unexpected(index);
       while (isDigit(text.charCodeAt(index))) index++;
     }
     if (index - start > MAX_NUMBER_CHARS)
-      throw refuse(`a number of ${count(index - start)} characters at ${where(start)}`);
+      throw this.refuse(`a number of ${count(index - start)} characters at ${this.where(start)}`);
     return index;
-  };
+  }
 
-  const afterValue = () => {
-    const parent = stack.at(-1);
+  private afterValue(): void {
+    const parent = this.stack.at(-1);
     if (parent && !parent.object) parent.index++;
-    expect = parent ? 'comma-or-end' : 'done';
-  };
+    this.expect = parent ? 'comma-or-end' : 'done';
+  }
 
-  const open = (object: boolean) => {
-    if (stack.length >= MAX_CAPTURE_DEPTH)
-      throw refuse(`nested deeper than ${MAX_CAPTURE_DEPTH} levels at ${where(at)}`);
-    stack.push({ object, keys: new Set(), key: '', index: 0 });
-    expect = object ? 'key-or-end' : 'value-or-end';
-    at++;
-  };
+  private open(object: boolean): void {
+    if (this.stack.length >= MAX_CAPTURE_DEPTH)
+      throw this.refuse(`nested deeper than ${MAX_CAPTURE_DEPTH} levels at ${this.where(this.at)}`);
+    this.stack.push({ object, keys: new Set(), key: '', index: 0 });
+    this.expect = object ? 'key-or-end' : 'value-or-end';
+    this.at++;
+  }
 
-  const close = () => {
-    stack.pop();
-    at++;
-    afterValue();
-  };
+  private close(): void {
+    this.stack.pop();
+    this.at++;
+    this.afterValue();
+  }
 
-  const value = (code: number) => {
+  private value(code: number): void {
     if (code === 0x7b || code === 0x5b) {
-      open(code === 0x7b);
+      this.open(code === 0x7b);
       return;
     }
+    const at = this.at;
     if (code === QUOTE) {
-      const end = skipString(at);
+      const end = this.skipString(at);
       const chars = end - at - 2;
-      if (chars > MAX_FIELD_CHARS && !inTextField())
-        throw refuse(
-          `a ${count(chars)}-character string at ${path()}; only stdout and stderr may be longer than ${count(MAX_FIELD_CHARS)}`,
+      if (chars > MAX_FIELD_CHARS && !this.inTextField())
+        throw this.refuse(
+          `a ${count(chars)}-character string at ${this.path()}; only stdout and stderr may be longer than ${count(MAX_FIELD_CHARS)}`,
         );
-      at = end;
-    } else if (code === 0x2d || isDigit(code)) at = skipNumber(at);
+      this.at = end;
+    } else if (code === 0x2d || isDigit(code)) this.at = this.skipNumber(at);
     else {
-      const word = ['true', 'false', 'null'].find((literal) => text.startsWith(literal, at));
-      if (!word) throw unexpected(at);
-      at += word.length;
+      const word = ['true', 'false', 'null'].find((literal) => this.text.startsWith(literal, at));
+      if (!word) throw this.unexpected(at);
+      this.at += word.length;
     }
-    afterValue();
-  };
+    this.afterValue();
+  }
 
   /** The open container; called only where one is open. */
-  const top = () => stack[stack.length - 1] as Frame;
+  private top(): Frame {
+    return this.stack[this.stack.length - 1] as Frame;
+  }
 
-  // Where the open object itself sits: its own last key is not the one being read.
-  const objectPath = () => path(stack.slice(0, -1));
+  /** Where the open object itself sits: its own last key is not the one being read. */
+  private objectPath(): string {
+    return this.path(this.stack.slice(0, -1));
+  }
 
-  const key = () => {
-    const frame = top();
-    const end = skipString(at);
-    const raw = text.slice(at + 1, end - 1);
+  private key(): void {
+    const frame = this.top();
+    const at = this.at;
+    const end = this.skipString(at);
+    const raw = this.text.slice(at + 1, end - 1);
     if (raw.length > MAX_FIELD_CHARS)
-      throw refuse(`a field name of ${count(raw.length)} characters in ${objectPath()}`);
+      throw this.refuse(`a field name of ${count(raw.length)} characters in ${this.objectPath()}`);
     const name = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
     frame.key = name;
-    if (frame.keys.has(name)) throw refuse(`the field ${path()} appears twice, ${where(at)}`);
+    if (frame.keys.has(name)) throw this.refuse(`the field ${this.path()} appears twice, ${this.where(at)}`);
     if (frame.keys.size >= MAX_OBJECT_KEYS)
-      throw refuse(`more than ${count(MAX_OBJECT_KEYS)} fields in ${objectPath()}, ${where(at)}`);
+      throw this.refuse(`more than ${count(MAX_OBJECT_KEYS)} fields in ${this.objectPath()}, ${this.where(at)}`);
     frame.keys.add(name);
-    at = end;
-    expect = 'colon';
-  };
+    this.at = end;
+    this.expect = 'colon';
+  }
+}
 
+/** Scans once, left to right, keeping only the open containers; never recurses, never builds values. */
+export function scanCaptureJson(text: string): CaptureScan {
   try {
-    while (at < length) {
-      const code = text.charCodeAt(at);
-      if (isWhitespace(code)) {
-        at++;
-        if (code === 0x0a) {
-          line++;
-          lineStart = at;
-        }
-        continue;
-      }
-      // Widened: the helpers above move `expect` too, which narrowing here cannot see.
-      switch (expect as Expect) {
-        case 'value-or-end':
-          if (code === 0x5d) close();
-          else value(code);
-          break;
-        case 'value':
-          value(code);
-          break;
-        case 'key-or-end':
-          if (code === 0x7d) close();
-          else if (code === QUOTE) key();
-          else throw unexpected(at);
-          break;
-        case 'key':
-          if (code !== QUOTE) throw unexpected(at);
-          key();
-          break;
-        case 'colon':
-          if (code !== 0x3a) throw unexpected(at);
-          at++;
-          expect = 'value';
-          break;
-        case 'comma-or-end':
-          if (code === 0x2c) {
-            at++;
-            expect = top().object ? 'key' : 'value';
-          } else if (code === (top().object ? 0x7d : 0x5d)) close();
-          else throw unexpected(at);
-          break;
-        case 'done':
-          throw unexpected(at);
-      }
-    }
-    if ((expect as Expect) !== 'done') throw unexpected(length);
+    new CaptureScanner(text).run();
     return { ok: true };
   } catch (error) {
     return { ok: false, reason: oneLine((error as Error).message) };

@@ -1,13 +1,57 @@
-import { evidence, factsOf } from '../facts/fact-set';
+import { evidence, type FactSet, factsOf } from '../facts/fact-set';
 import { userScopeCaveat } from '../facts/run-context';
 import { sessionAuthOf } from '../facts/session-auth';
-import type { CheckOutcome, EvidenceItem } from '../types';
+import type { CheckOutcome, DocLink, EvidenceItem, Sourced } from '../types';
 import type { CheckDefinition } from './check-definition';
 import { DOCS } from './doc-links';
 import { latestProvisioningEvent } from './provisioning-event';
 
 const AZURE_FILES_NOTE =
   'Not a problem: "Cloud Kerberos enabled by policy" is the Azure Files setting (CloudKerberosTicketRetrievalEnabled), not needed for Hello.';
+
+/** Entra ID issued the ticket (dsregcmd says so or this logon holds it): pass, or warn for a Hello logon without it. */
+function issued(
+  set: FactSet,
+  onPremTgt: Sourced<boolean> | undefined,
+  primary: Sourced<number> | undefined,
+  proof: EvidenceItem[],
+  docs: DocLink[],
+): CheckOutcome {
+  const sessionLacksIt = primary?.value === 0;
+  const auth = sessionAuthOf(set);
+  // A key-trust or certificate-trust logon never takes the cloud ticket: onprem-tgt says so.
+  const otherTrust = auth.trustModel === 'key-trust' || auth.trustModel === 'certificate-trust';
+  const helloSession = auth.trustModel === 'cloud-kerberos-trust' || auth.trustModel === 'unknown';
+  if (sessionLacksIt && auth.credential === 'hello' && helloSession) {
+    return {
+      status: 'warn',
+      summary:
+        'Microsoft Entra ID issued the cloud ticket (OnPremTgt : YES), but this Hello logon session does not hold it.',
+      evidence: proof,
+      remediation:
+        'Lock the device and sign in again with the PIN: the ticket is handed to the logon session at sign-in and unlock.',
+      fixes: ['lock-and-sign-in-with-pin'],
+      docs,
+    };
+  }
+  const note = !sessionLacksIt
+    ? ''
+    : otherTrust
+      ? ` This logon used ${auth.trustModel === 'key-trust' ? 'key trust' : 'certificate trust'} instead, so it does not hold it.`
+      : auth.credential === 'unknown'
+        ? ' This logon session does not hold it; how it was signed in is not known.'
+        : ' This logon session does not hold it, as expected after a non-Hello sign-in.';
+  const disagreement =
+    onPremTgt?.value === false
+      ? ' (dsregcmd says OnPremTgt : NO, but this logon session holds the ticket.)'
+      : '';
+  return {
+    status: 'pass',
+    summary: `Microsoft Entra ID issued the cloud Kerberos ticket for the on-premises domain.${note}${disagreement}`,
+    evidence: proof,
+    docs,
+  };
+}
 
 export const checkCloudTgt: CheckDefinition = {
   id: 'cloud-tgt',
@@ -45,42 +89,8 @@ export const checkCloudTgt: CheckDefinition = {
     if (policyNote?.value === 0)
       proof.push(evidence(set, 'klist-cloud-debug', [policyNote.line], AZURE_FILES_NOTE));
 
-    if (onPremTgt?.value === true || primary?.value === 1) {
-      const sessionLacksIt = primary?.value === 0;
-      const auth = sessionAuthOf(set);
-      // A key-trust or certificate-trust logon never takes the cloud ticket: onprem-tgt says so.
-      const otherTrust = auth.trustModel === 'key-trust' || auth.trustModel === 'certificate-trust';
-      const helloSession = auth.trustModel === 'cloud-kerberos-trust' || auth.trustModel === 'unknown';
-      if (sessionLacksIt && auth.credential === 'hello' && helloSession) {
-        return {
-          status: 'warn',
-          summary:
-            'Microsoft Entra ID issued the cloud ticket (OnPremTgt : YES), but this Hello logon session does not hold it.',
-          evidence: proof,
-          remediation:
-            'Lock the device and sign in again with the PIN: the ticket is handed to the logon session at sign-in and unlock.',
-          fixes: ['lock-and-sign-in-with-pin'],
-          docs,
-        };
-      }
-      const note = !sessionLacksIt
-        ? ''
-        : otherTrust
-          ? ` This logon used ${auth.trustModel === 'key-trust' ? 'key trust' : 'certificate trust'} instead, so it does not hold it.`
-          : auth.credential === 'unknown'
-            ? ' This logon session does not hold it; how it was signed in is not known.'
-            : ' This logon session does not hold it, as expected after a non-Hello sign-in.';
-      const disagreement =
-        onPremTgt?.value === false
-          ? ' (dsregcmd says OnPremTgt : NO, but this logon session holds the ticket.)'
-          : '';
-      return {
-        status: 'pass',
-        summary: `Microsoft Entra ID issued the cloud Kerberos ticket for the on-premises domain.${note}${disagreement}`,
-        evidence: proof,
-        docs,
-      };
-    }
+    if (onPremTgt?.value === true || primary?.value === 1)
+      return issued(set, onPremTgt, primary, proof, docs);
     if (onPremTgt?.value === false && cloudTgt?.value === true) {
       return {
         status: 'fail',

@@ -1,5 +1,5 @@
 import { adDomain, userAdDomain } from '../facts/ad-domain';
-import { evidence, factsOf } from '../facts/fact-set';
+import { evidence, type FactSet, factsOf } from '../facts/fact-set';
 import type { KerberosServerRecord } from '../parsers/parse-kerberos-server-admin';
 import { normalizeKey } from '../parsers/text-lines';
 import type { CaptureInputs, CheckOutcome, EvidenceItem, FixId } from '../types';
@@ -7,6 +7,66 @@ import type { CheckDefinition } from './check-definition';
 import { DOCS } from './doc-links';
 
 /** Past this age (days since KeyUpdatedOn) the server key is due for rotation; inputs.keyMaxAgeDays overrides it. */
+/** Judges the pasted objects of the user's domain (or all of them) and shows the worst. */
+function judgeServers(set: FactSet, servers: KerberosServerRecord[], problems: string[]): CheckOutcome {
+  // The object that matters is the one of the user's domain (every domain with users has its own).
+  const user = userAdDomain(set)?.domain;
+  const domain = user?.includes('.') ? user : adDomain(set);
+  const whose = user?.includes('.') ? "the user's domain" : "this device's domain";
+  const ours = domain ? servers.filter((server) => domainOf(server)?.toLowerCase() === domain) : [];
+  // Objects of other domains say nothing about this user's keys: only unnamed ones may be ours.
+  const unnamed = servers.filter((server) => domainOf(server) === undefined);
+  if (domain && ours.length === 0 && unnamed.length === 0) {
+    const theirs = [...new Set(servers.map((server) => domainOf(server)))].join(', ');
+    return {
+      status: 'unknown',
+      summary: `The pasted output is for ${theirs}, not ${domain} (${whose}): it says nothing about the keys that sign this user's tickets.`,
+      evidence: [evidence(set, PROBE, servers.flatMap((server) => evidenceLines(server)).slice(0, 12))],
+      remediation: `Ask an administrator for the output of Get-AzureADKerberosServer -Domain ${domain}.`,
+      docs: DOC_LINKS,
+    };
+  }
+  const judged = ours.length > 0 ? ours : servers;
+  const maxAge = keyMaxAgeDays(set.inputs);
+  const verdicts = judged.map((server) => ({ server, verdict: judge(server, set.now, maxAge) }));
+  const worst = verdicts.reduce((a, b) => (RANK[b.verdict.status] > RANK[a.verdict.status] ? b : a));
+  const ordered = [worst, ...verdicts.filter((v) => v !== worst)];
+
+  const context: string[] = [];
+  if (domain && ours.length > 0 && servers.length > 1) {
+    context.push(`Judged the object of ${domain}, ${whose} (${servers.length} were pasted).`);
+  } else if (domain && ours.length === 0 && servers.length === 1) {
+    const theirs = servers[0] ? domainOf(servers[0]) : undefined;
+    context.push(`The pasted object is for ${theirs ?? 'an unnamed domain'}, not ${domain}, ${whose}.`);
+  } else if (domain && ours.length === 0) {
+    context.push(`No pasted object is for ${domain}, ${whose}: judged all ${servers.length}.`);
+  } else if (judged.length > 1) {
+    context.push(`Judged all ${judged.length} pasted objects; the worst is shown.`);
+  }
+  const items: EvidenceItem[] = ordered.map(({ server }, index) => {
+    const notes = [
+      ...(judged.length > 1 ? [`Object of ${domainOf(server) ?? 'an unnamed domain'}.`] : []),
+      ...(index === 0 ? [...context, ...problems] : []),
+      ...(server.cloudTrustDisplay ? [TRUST_DISPLAY_NOTE] : []),
+    ];
+    return evidence(set, PROBE, evidenceLines(server), notes.length > 0 ? notes.join(' ') : undefined);
+  });
+
+  const { verdict } = worst;
+  const showsTrustDisplay = verdict.status === 'pass' && judged.some((server) => server.cloudTrustDisplay);
+  const summary = [verdict.summary, ...(judged.length > 1 ? [`(${judged.length} domains checked.)`] : [])]
+    .concat(showsTrustDisplay ? ['CloudTrustDisplay is shown too; it is not needed for Windows Hello.'] : [])
+    .join(' ');
+  return {
+    status: verdict.status,
+    summary,
+    evidence: items,
+    ...(verdict.remediation ? { remediation: verdict.remediation } : {}),
+    ...(verdict.fixes ? { fixes: verdict.fixes } : {}),
+    ...(verdict.status === 'pass' ? {} : { docs: DOC_LINKS }),
+  };
+}
+
 export const KERBEROS_KEY_MAX_AGE_DAYS = 180;
 
 const PROBE = 'entra-kerberos-server-admin';
@@ -94,65 +154,7 @@ export const checkEntraKerberosKeys: CheckDefinition = {
       };
     }
 
-    // The object that matters is the one of the user's domain (every domain with users has its own).
-    const user = userAdDomain(set)?.domain;
-    const domain = user?.includes('.') ? user : adDomain(set);
-    const whose = user?.includes('.') ? "the user's domain" : "this device's domain";
-    const ours = domain ? servers.filter((server) => domainOf(server)?.toLowerCase() === domain) : [];
-    // Objects of other domains say nothing about this user's keys: only unnamed ones may be ours.
-    const unnamed = servers.filter((server) => domainOf(server) === undefined);
-    if (domain && ours.length === 0 && unnamed.length === 0) {
-      const theirs = [...new Set(servers.map((server) => domainOf(server)))].join(', ');
-      return {
-        status: 'unknown',
-        summary: `The pasted output is for ${theirs}, not ${domain} (${whose}): it says nothing about the keys that sign this user's tickets.`,
-        evidence: [evidence(set, PROBE, servers.flatMap((server) => evidenceLines(server)).slice(0, 12))],
-        remediation: `Ask an administrator for the output of Get-AzureADKerberosServer -Domain ${domain}.`,
-        docs: DOC_LINKS,
-      };
-    }
-    const judged = ours.length > 0 ? ours : servers;
-    const maxAge = keyMaxAgeDays(set.inputs);
-    const verdicts = judged.map((server) => ({ server, verdict: judge(server, set.now, maxAge) }));
-    const worst = verdicts.reduce((a, b) => (RANK[b.verdict.status] > RANK[a.verdict.status] ? b : a));
-    const ordered = [worst, ...verdicts.filter((v) => v !== worst)];
-
-    const context: string[] = [];
-    if (domain && ours.length > 0 && servers.length > 1) {
-      context.push(`Judged the object of ${domain}, ${whose} (${servers.length} were pasted).`);
-    } else if (domain && ours.length === 0 && servers.length === 1) {
-      const theirs = servers[0] ? domainOf(servers[0]) : undefined;
-      context.push(`The pasted object is for ${theirs ?? 'an unnamed domain'}, not ${domain}, ${whose}.`);
-    } else if (domain && ours.length === 0) {
-      context.push(`No pasted object is for ${domain}, ${whose}: judged all ${servers.length}.`);
-    } else if (judged.length > 1) {
-      context.push(`Judged all ${judged.length} pasted objects; the worst is shown.`);
-    }
-    const problems = probe.problems;
-    const items: EvidenceItem[] = ordered.map(({ server }, index) => {
-      const notes = [
-        ...(judged.length > 1 ? [`Object of ${domainOf(server) ?? 'an unnamed domain'}.`] : []),
-        ...(index === 0 ? [...context, ...problems] : []),
-        ...(server.cloudTrustDisplay ? [TRUST_DISPLAY_NOTE] : []),
-      ];
-      return evidence(set, PROBE, evidenceLines(server), notes.length > 0 ? notes.join(' ') : undefined);
-    });
-
-    const { verdict } = worst;
-    const showsTrustDisplay = verdict.status === 'pass' && judged.some((server) => server.cloudTrustDisplay);
-    const summary = [verdict.summary, ...(judged.length > 1 ? [`(${judged.length} domains checked.)`] : [])]
-      .concat(
-        showsTrustDisplay ? ['CloudTrustDisplay is shown too; it is not needed for Windows Hello.'] : [],
-      )
-      .join(' ');
-    return {
-      status: verdict.status,
-      summary,
-      evidence: items,
-      ...(verdict.remediation ? { remediation: verdict.remediation } : {}),
-      ...(verdict.fixes ? { fixes: verdict.fixes } : {}),
-      ...(verdict.status === 'pass' ? {} : { docs: DOC_LINKS }),
-    };
+    return judgeServers(set, servers, probe.problems);
   },
 };
 

@@ -1,6 +1,7 @@
-import { evidence, factsOf } from '../facts/fact-set';
+import { evidence, type FactSet, factsOf } from '../facts/fact-set';
+import type { ProbeFactsMap } from '../facts/probe-parsers';
 import type { ShareFailure } from '../parsers/parse-share-access';
-import type { CheckOutcome } from '../types';
+import type { CheckOutcome, EvidenceItem } from '../types';
 import type { CheckDefinition } from './check-definition';
 import { DOCS } from './doc-links';
 
@@ -33,6 +34,48 @@ const FAILURE_TEXT: Record<ShareFailure, { summary: string; remediation: string 
     remediation: 'See the message from Windows in the evidence.',
   },
 };
+
+type ShareAccess = NonNullable<ProbeFactsMap['share-access']>;
+
+/** The share opened: Kerberos when klist holds a cifs ticket for its host, else NTLM fallback. */
+function openedShare(set: FactSet, share: ShareAccess, proof: EvidenceItem[]): CheckOutcome {
+  const host = /^\\\\([^\\]+)/.exec(share.path ?? '')?.[1]?.toLowerCase();
+  const tickets = set.probes['klist-tickets'];
+  if (tickets.state !== 'ok') {
+    return {
+      status: 'unknown',
+      summary: `${share.path} opened, but whether Kerberos was used is not known: ${tickets.reason}.`,
+      evidence: [...proof, evidence(set, 'klist-tickets', [])],
+      docs: [DOCS.cloudTrustDeploy],
+    };
+  }
+  const cifs = factsOf(set, 'klist-tickets')?.tickets.find(
+    (t) =>
+      t.service === 'cifs' &&
+      (host === undefined ||
+        t.target.toLowerCase() === host ||
+        t.target.toLowerCase().startsWith(`${host}.`)),
+  );
+  if (cifs) {
+    return {
+      status: 'pass',
+      summary: `${share.path} opened, and a Kerberos ticket for ${cifs.server} was used.`,
+      evidence: [...proof, evidence(set, 'klist-tickets', cifs.lines.slice(0, 2))],
+    };
+  }
+  return {
+    status: 'warn',
+    summary: `${share.path} opened, but without a Kerberos ticket (Windows fell back to NTLM).`,
+    evidence: [
+      ...proof,
+      evidence(set, 'klist-tickets', [], `no cifs/${host ?? '<server>'} ticket in the cache`),
+    ],
+    remediation:
+      'Usual causes: the path uses an IP address or an alias (CNAME) that has no SPN, so Kerberos cannot be used; ' +
+      "or no domain controller was in reach. Use the server's real DNS name and check the earlier steps.",
+    docs: [DOCS.cloudTrustDeploy],
+  };
+}
 
 export const checkFileShare: CheckDefinition = {
   id: 'file-share',
@@ -87,41 +130,6 @@ export const checkFileShare: CheckDefinition = {
         docs: [DOCS.cloudTrustDeploy],
       };
     }
-    const host = /^\\\\([^\\]+)/.exec(share.path ?? '')?.[1]?.toLowerCase();
-    const tickets = set.probes['klist-tickets'];
-    if (tickets.state !== 'ok') {
-      return {
-        status: 'unknown',
-        summary: `${share.path} opened, but whether Kerberos was used is not known: ${tickets.reason}.`,
-        evidence: [...proof, evidence(set, 'klist-tickets', [])],
-        docs: [DOCS.cloudTrustDeploy],
-      };
-    }
-    const cifs = factsOf(set, 'klist-tickets')?.tickets.find(
-      (t) =>
-        t.service === 'cifs' &&
-        (host === undefined ||
-          t.target.toLowerCase() === host ||
-          t.target.toLowerCase().startsWith(`${host}.`)),
-    );
-    if (cifs) {
-      return {
-        status: 'pass',
-        summary: `${share.path} opened, and a Kerberos ticket for ${cifs.server} was used.`,
-        evidence: [...proof, evidence(set, 'klist-tickets', cifs.lines.slice(0, 2))],
-      };
-    }
-    return {
-      status: 'warn',
-      summary: `${share.path} opened, but without a Kerberos ticket (Windows fell back to NTLM).`,
-      evidence: [
-        ...proof,
-        evidence(set, 'klist-tickets', [], `no cifs/${host ?? '<server>'} ticket in the cache`),
-      ],
-      remediation:
-        'Usual causes: the path uses an IP address or an alias (CNAME) that has no SPN, so Kerberos cannot be used; ' +
-        "or no domain controller was in reach. Use the server's real DNS name and check the earlier steps.",
-      docs: [DOCS.cloudTrustDeploy],
-    };
+    return openedShare(set, share, proof);
   },
 };

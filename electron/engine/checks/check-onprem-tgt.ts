@@ -1,11 +1,71 @@
 import { adDomain, domainTgts } from '../facts/ad-domain';
-import { evidence, factsOf } from '../facts/fact-set';
+import { evidence, type FactSet, factsOf } from '../facts/fact-set';
 import { userScopeCaveat } from '../facts/run-context';
 import { sessionAuthOf } from '../facts/session-auth';
-import type { CheckOutcome, EvidenceItem } from '../types';
+import type { CheckOutcome, DocLink, EvidenceItem } from '../types';
 import type { CheckDefinition } from './check-definition';
 import { DOCS } from './doc-links';
 import { unknownUnlessAny } from './outcomes';
+
+type DomainTgt = ReturnType<typeof domainTgts>[number];
+
+/** The user holds the domain TGT: whether it came from the cloud ticket is the session's trust model. */
+function byTrustModel(set: FactSet, tgt: DomainTgt, docs: DocLink[]): CheckOutcome {
+  const from = tgt.kdcCalled ? ` from ${tgt.kdcCalled}` : '';
+  const ticketProof = evidence(
+    set,
+    'klist-tickets',
+    tgt.lines.slice(0, 3).concat(tgt.lines.filter((l) => /kdc/i.test(l))),
+  );
+  const auth = sessionAuthOf(set);
+  const decisive: EvidenceItem[] = auth.signals
+    .filter((s) => s.decisive)
+    .map((s) => evidence(set, s.probeId, [s.line], s.says));
+  switch (auth.trustModel) {
+    case 'cloud-kerberos-trust':
+      return {
+        status: 'pass',
+        summary: `The user holds a ticket-granting ticket for ${tgt.target}${from}, exchanged from the cloud ticket.`,
+        evidence: [ticketProof, ...decisive],
+      };
+    case 'key-trust':
+      return {
+        status: 'fail',
+        summary: `The ticket for ${tgt.target}${from} came from key trust, not from cloud Kerberos trust: ${auth.trustReason}`,
+        evidence: [ticketProof, ...decisive],
+        remediation:
+          'Windows fell back to key trust: typical when the cloud trust policy is not applied, when a hybrid device ' +
+          'signed in without a domain controller in reach, or when the exchange failed. Fix the steps above, then ' +
+          'lock the device and sign in with the PIN while a domain controller is reachable. (The key trust SID as ' +
+          'proof of a key-trust logon is an inference to confirm on the device: see the docs.)',
+        fixes: ['lock-and-sign-in-with-pin'],
+        docs,
+      };
+    case 'certificate-trust':
+      return {
+        status: 'fail',
+        summary: `The ticket for ${tgt.target}${from} came from a certificate-trust sign-in, not from cloud Kerberos trust.`,
+        evidence: [ticketProof, ...decisive],
+        docs,
+      };
+    case 'none':
+      return {
+        status: 'fail',
+        summary: `The ticket for ${tgt.target}${from} does not come from cloud Kerberos trust: ${auth.trustReason}`,
+        evidence: [ticketProof, ...decisive],
+        remediation: 'Lock the device and sign in with the Hello PIN or biometrics, then check again.',
+        fixes: ['lock-and-sign-in-with-pin'],
+        docs,
+      };
+    default:
+      return {
+        status: 'unknown',
+        summary: `The user holds a ticket for ${tgt.target}${from}, but it is not known whether it came from cloud trust: ${auth.trustReason}`,
+        evidence: [ticketProof, ...decisive],
+        docs,
+      };
+  }
+}
 
 export const checkOnpremTgt: CheckDefinition = {
   id: 'onprem-tgt',
@@ -57,59 +117,6 @@ export const checkOnpremTgt: CheckDefinition = {
         docs,
       };
     }
-    const from = tgt.kdcCalled ? ` from ${tgt.kdcCalled}` : '';
-    const ticketProof = evidence(
-      set,
-      'klist-tickets',
-      tgt.lines.slice(0, 3).concat(tgt.lines.filter((l) => /kdc/i.test(l))),
-    );
-    const auth = sessionAuthOf(set);
-    const decisive: EvidenceItem[] = auth.signals
-      .filter((s) => s.decisive)
-      .map((s) => evidence(set, s.probeId, [s.line], s.says));
-    switch (auth.trustModel) {
-      case 'cloud-kerberos-trust':
-        return {
-          status: 'pass',
-          summary: `The user holds a ticket-granting ticket for ${tgt.target}${from}, exchanged from the cloud ticket.`,
-          evidence: [ticketProof, ...decisive],
-        };
-      case 'key-trust':
-        return {
-          status: 'fail',
-          summary: `The ticket for ${tgt.target}${from} came from key trust, not from cloud Kerberos trust: ${auth.trustReason}`,
-          evidence: [ticketProof, ...decisive],
-          remediation:
-            'Windows fell back to key trust: typical when the cloud trust policy is not applied, when a hybrid device ' +
-            'signed in without a domain controller in reach, or when the exchange failed. Fix the steps above, then ' +
-            'lock the device and sign in with the PIN while a domain controller is reachable. (The key trust SID as ' +
-            'proof of a key-trust logon is an inference to confirm on the device: see the docs.)',
-          fixes: ['lock-and-sign-in-with-pin'],
-          docs,
-        };
-      case 'certificate-trust':
-        return {
-          status: 'fail',
-          summary: `The ticket for ${tgt.target}${from} came from a certificate-trust sign-in, not from cloud Kerberos trust.`,
-          evidence: [ticketProof, ...decisive],
-          docs,
-        };
-      case 'none':
-        return {
-          status: 'fail',
-          summary: `The ticket for ${tgt.target}${from} does not come from cloud Kerberos trust: ${auth.trustReason}`,
-          evidence: [ticketProof, ...decisive],
-          remediation: 'Lock the device and sign in with the Hello PIN or biometrics, then check again.',
-          fixes: ['lock-and-sign-in-with-pin'],
-          docs,
-        };
-      default:
-        return {
-          status: 'unknown',
-          summary: `The user holds a ticket for ${tgt.target}${from}, but it is not known whether it came from cloud trust: ${auth.trustReason}`,
-          evidence: [ticketProof, ...decisive],
-          docs,
-        };
-    }
+    return byTrustModel(set, tgt, docs);
   },
 };

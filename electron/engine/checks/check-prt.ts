@@ -1,7 +1,8 @@
-import { evidence, factsOf } from '../facts/fact-set';
+import { evidence, type FactSet, factsOf } from '../facts/fact-set';
+import type { ProbeFactsMap } from '../facts/probe-parsers';
 import { userScopeCaveat } from '../facts/run-context';
 import type { PrtDiagnostics } from '../parsers/parse-dsregcmd';
-import type { CheckOutcome } from '../types';
+import type { CheckOutcome, DocLink } from '../types';
 import type { CheckDefinition } from './check-definition';
 import { DOCS } from './doc-links';
 import { unknownUnlessAny } from './outcomes';
@@ -37,6 +38,89 @@ const REFRESH =
   'Refresh the PRT (dsregcmd /refreshprt), wait 1–2 minutes, then lock the device and sign in again with the PIN. ' +
   'If it does not renew, the AcquirePrtDiagnostics/RefreshPrtDiagnostics error in dsregcmd /status names the cause ' +
   '(for example AADSTS50126: wrong password, AADSTS50034/AADSTS135010: the account or its UPN changed).';
+
+type Dsregcmd = NonNullable<ProbeFactsMap['dsregcmd-status']>;
+
+/** The last failed renewal attempt, if any, and its error as the summary shows it. */
+interface Renewal {
+  failed: PrtDiagnostics | undefined;
+  which: 'refresh' | 'acquisition';
+  error: string;
+}
+
+/** The user has a PRT: expired, failing to renew, or valid (with its age when dsregcmd gives it). */
+function prtHeld(
+  set: FactSet,
+  ds: Dsregcmd,
+  prtLine: string,
+  renewal: Renewal,
+  docs: DocLink[],
+): CheckOutcome {
+  const { failed, error } = renewal;
+  const updated = ds.azureAdPrtUpdateTime;
+  const expiry = ds.azureAdPrtExpiryTime;
+  const updatedAt = updated ? parseDsregcmdTime(updated.value) : undefined;
+  const expiresAt = expiry
+    ? parseDsregcmdTime(expiry.value)
+    : updatedAt
+      ? new Date(updatedAt.getTime() + PRT_LIFETIME_DAYS * 24 * HOUR)
+      : undefined;
+  const lines = [prtLine, updated?.line, expiry?.line];
+  if (expiry && !parseDsregcmdTime(expiry.value)) {
+    return {
+      status: 'unknown',
+      summary: `The user has a PRT, but its expiry time "${expiry.value}" could not be read, so whether it is still valid is not known.`,
+      evidence: [evidence(set, 'dsregcmd-status', lines)],
+      docs,
+    };
+  }
+  if (expiresAt && expiresAt.getTime() <= set.now.getTime()) {
+    const inferred = expiry
+      ? ''
+      : ` (inferred: last renewed ${age((set.now.getTime() - (updatedAt?.getTime() ?? 0)) / HOUR)}, and a PRT lives ${PRT_LIFETIME_DAYS} days)`;
+    return {
+      status: 'fail',
+      summary: `The PRT expired on ${expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC${inferred}: no new cloud Kerberos ticket comes with it${failed ? `. Its last renewal failed${error}` : ''}.`,
+      evidence: [evidence(set, 'dsregcmd-status', [...lines, ...diagnosticsLines(failed)])],
+      remediation: `The PRT renews at sign-in and unlock while the device reaches Microsoft Entra ID. ${REFRESH}`,
+      fixes: ['refresh-prt'],
+      docs,
+    };
+  }
+  // dsregcmd shows these blocks only when an attempt failed after the last successful update.
+  if (failed) {
+    const which = renewal.which;
+    return {
+      status: 'warn',
+      summary: `The PRT is still valid, but its last ${which} failed${error}: once it expires, cloud Kerberos tickets stop.`,
+      evidence: [evidence(set, 'dsregcmd-status', [...lines, ...diagnosticsLines(failed)])],
+      remediation: REFRESH,
+      fixes: ['refresh-prt'],
+      docs,
+    };
+  }
+  if (!updated && !expiry) {
+    return {
+      status: 'pass',
+      summary:
+        'The user has a Primary Refresh Token; dsregcmd printed neither its update nor its expiry time, so its age is not known.',
+      evidence: [evidence(set, 'dsregcmd-status', lines)],
+    };
+  }
+  const when = updatedAt ? ` (renewed ${age((set.now.getTime() - updatedAt.getTime()) / HOUR)})` : '';
+  if (updated && !updatedAt) {
+    return {
+      status: 'pass',
+      summary: `The user has a Primary Refresh Token; its update time "${updated.value}" could not be read, so its age is unknown.`,
+      evidence: [evidence(set, 'dsregcmd-status', lines)],
+    };
+  }
+  return {
+    status: 'pass',
+    summary: `The user has a valid Primary Refresh Token${when}.`,
+    evidence: [evidence(set, 'dsregcmd-status', lines)],
+  };
+}
 
 export const checkPrt: CheckDefinition = {
   id: 'prt',
@@ -91,68 +175,6 @@ export const checkPrt: CheckDefinition = {
         docs,
       };
     }
-    const updated = ds?.azureAdPrtUpdateTime;
-    const expiry = ds?.azureAdPrtExpiryTime;
-    const updatedAt = updated ? parseDsregcmdTime(updated.value) : undefined;
-    const expiresAt = expiry
-      ? parseDsregcmdTime(expiry.value)
-      : updatedAt
-        ? new Date(updatedAt.getTime() + PRT_LIFETIME_DAYS * 24 * HOUR)
-        : undefined;
-    const lines = [prt.line, updated?.line, expiry?.line];
-    if (expiry && !parseDsregcmdTime(expiry.value)) {
-      return {
-        status: 'unknown',
-        summary: `The user has a PRT, but its expiry time "${expiry.value}" could not be read, so whether it is still valid is not known.`,
-        evidence: [evidence(set, 'dsregcmd-status', lines)],
-        docs,
-      };
-    }
-    if (expiresAt && expiresAt.getTime() <= set.now.getTime()) {
-      const inferred = expiry
-        ? ''
-        : ` (inferred: last renewed ${age((set.now.getTime() - (updatedAt?.getTime() ?? 0)) / HOUR)}, and a PRT lives ${PRT_LIFETIME_DAYS} days)`;
-      return {
-        status: 'fail',
-        summary: `The PRT expired on ${expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC${inferred}: no new cloud Kerberos ticket comes with it${failed ? `. Its last renewal failed${error}` : ''}.`,
-        evidence: [evidence(set, 'dsregcmd-status', [...lines, ...diagnosticsLines(failed)])],
-        remediation: `The PRT renews at sign-in and unlock while the device reaches Microsoft Entra ID. ${REFRESH}`,
-        fixes: ['refresh-prt'],
-        docs,
-      };
-    }
-    // dsregcmd shows these blocks only when an attempt failed after the last successful update.
-    if (failed) {
-      const which = refresh ? 'refresh' : 'acquisition';
-      return {
-        status: 'warn',
-        summary: `The PRT is still valid, but its last ${which} failed${error}: once it expires, cloud Kerberos tickets stop.`,
-        evidence: [evidence(set, 'dsregcmd-status', [...lines, ...diagnosticsLines(failed)])],
-        remediation: REFRESH,
-        fixes: ['refresh-prt'],
-        docs,
-      };
-    }
-    if (!updated && !expiry) {
-      return {
-        status: 'pass',
-        summary:
-          'The user has a Primary Refresh Token; dsregcmd printed neither its update nor its expiry time, so its age is not known.',
-        evidence: [evidence(set, 'dsregcmd-status', lines)],
-      };
-    }
-    const when = updatedAt ? ` (renewed ${age((set.now.getTime() - updatedAt.getTime()) / HOUR)})` : '';
-    if (updated && !updatedAt) {
-      return {
-        status: 'pass',
-        summary: `The user has a Primary Refresh Token; its update time "${updated.value}" could not be read, so its age is unknown.`,
-        evidence: [evidence(set, 'dsregcmd-status', lines)],
-      };
-    }
-    return {
-      status: 'pass',
-      summary: `The user has a valid Primary Refresh Token${when}.`,
-      evidence: [evidence(set, 'dsregcmd-status', lines)],
-    };
+    return prtHeld(set, ds, prt.line, { failed, which: refresh ? 'refresh' : 'acquisition', error }, docs);
   },
 };

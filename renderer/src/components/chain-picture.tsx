@@ -90,6 +90,159 @@ function moveAlongChain(event: KeyboardEvent<HTMLOListElement>) {
   links[next]?.focus();
 }
 
+interface Geometry {
+  /** The drawing's height (taller when a node carries the root-cause caption). */
+  height: number;
+  /** The vertical middle of the nodes, where the arrows run. */
+  centre: number;
+}
+
+/** The arrows between the nodes; the one into a failed node drawn broken. */
+function ChainArrows({
+  boxes,
+  nodes,
+  drawn,
+  geometry,
+}: {
+  boxes: readonly NodeBox[];
+  nodes: readonly ChainNodeState[];
+  drawn: number;
+  geometry: Geometry;
+}) {
+  const styles = useStyles();
+  const { height, centre } = geometry;
+  return (
+    <svg className={styles.arrows} width={drawn} height={height} aria-hidden="true" focusable="false">
+      {boxes.slice(1).map((to, index) => {
+        const from = boxes[index] as NodeBox;
+        const start = from.x + from.width + 3;
+        const end = to.x - 3;
+        const broken = nodes[index + 1]?.status === 'fail';
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the chain's links never move.
+          <g key={index}>
+            <path
+              className={mergeClasses(styles.arrow, broken && styles.brokenArrow)}
+              d={`M${start} ${centre}H${end - 5}`}
+            />
+            <path className={styles.arrowHead} d={`M${end} ${centre}l-6 -4v8z`} />
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+/** Room around a node's shape, in its own drawing, for the focus and root-cause rings. */
+const NODE_MARGIN = 4;
+
+/** One node's own drawing, in its own coordinates: rings, shape, status icon, label, caption. */
+function NodeDrawing({
+  node,
+  place,
+  caption,
+  geometry,
+}: {
+  node: ChainNodeState;
+  place: NodeBox;
+  caption: string;
+  geometry: Geometry;
+}) {
+  const styles = useStyles();
+  const colors = useStatusColors();
+  const { height, centre } = geometry;
+  const { width: w, lines } = place;
+  const left = NODE_MARGIN;
+  const firstBaseline = centre + 4 - ((lines.length - 1) * CHAIN.lineHeight) / 2;
+  return (
+    <svg className={styles.svg} width={w + 2 * left} height={height} aria-hidden="true" focusable="false">
+      <rect
+        data-focus-ring=""
+        className={styles.ring}
+        x={left - 4}
+        y={CHAIN.nodeTop - 4}
+        width={w + 8}
+        height={CHAIN.nodeHeight + 8}
+        rx={10}
+      />
+      {node.root && (
+        <rect
+          className={styles.rootRing}
+          x={left - 2.5}
+          y={CHAIN.nodeTop - 2.5}
+          width={w + 5}
+          height={CHAIN.nodeHeight + 5}
+          rx={9}
+        />
+      )}
+      <rect
+        data-node-shape=""
+        className={mergeClasses(styles.shape, styles[node.status], node.root && styles.rootShape)}
+        x={left}
+        y={CHAIN.nodeTop}
+        width={w}
+        height={CHAIN.nodeHeight}
+        rx={7}
+      />
+      <g
+        className={mergeClasses(styles.icon, colors[node.status])}
+        transform={`translate(${left + CHAIN.padding} ${centre - CHAIN.icon / 2})`}
+      >
+        <StatusIcon status={node.status} size={CHAIN.icon} />
+      </g>
+      <text className={styles.label} x={left + labelOffset()} y={firstBaseline}>
+        {lines.map((line, lineIndex) => (
+          <tspan key={line} x={left + labelOffset()} dy={lineIndex === 0 ? 0 : CHAIN.lineHeight}>
+            {line}
+          </tspan>
+        ))}
+      </text>
+      {node.root && (
+        <text className={styles.caption} x={left + w / 2} y={CHAIN.captionBaseline} textAnchor="middle">
+          {caption}
+        </text>
+      )}
+    </svg>
+  );
+}
+
+/** A node as a link to its step, named for screen readers ("Policy: Fail, root cause"). */
+function ChainNodeLink({
+  node,
+  place,
+  step,
+  caption,
+  geometry,
+  onOpen,
+}: {
+  node: ChainNodeState;
+  place: NodeBox;
+  step: CheckId;
+  caption: string;
+  geometry: Geometry;
+  onOpen: (event: MouseEvent, step: CheckId) => void;
+}) {
+  const styles = useStyles();
+  const name = `${node.label}: ${STATUS_LABEL[node.status]}${node.root ? `, ${caption.toLowerCase()}` : ''}`;
+  return (
+    <li>
+      <a
+        href={`#step-${step}`}
+        className={styles.link}
+        style={{ left: place.x - NODE_MARGIN, width: place.width + 2 * NODE_MARGIN, height: geometry.height }}
+        data-chain-node={node.id}
+        data-status={node.status}
+        data-root={node.root ? 'true' : undefined}
+        data-opens={step}
+        onClick={(event) => onOpen(event, step)}
+      >
+        <span className="visually-hidden">{name}</span>
+        <NodeDrawing node={node} place={place} caption={caption} geometry={geometry} />
+      </a>
+    </li>
+  );
+}
+
 /**
  * The chain as people draw it — device, policy, Hello, Entra ID, partial TGT, domain controller,
  * full TGT, file share — each node coloured and shaped by its status, the root cause ringed and
@@ -97,7 +250,6 @@ function moveAlongChain(event: KeyboardEvent<HTMLOListElement>) {
  */
 export function ChainPicture() {
   const styles = useStyles();
-  const colors = useStatusColors();
   const headingId = useId();
   const [boxRef, width, box] = useElementWidth<HTMLDivElement>();
   const report = useRunStore((s) => s.report);
@@ -120,7 +272,7 @@ export function ChainPicture() {
       : [];
   const caption = verdictKind(headline) === 'cannot-judge' ? 'Cannot judge' : 'Root cause';
   const height = nodes.some((n) => n.root) ? CHAIN.heightWithCaption : CHAIN.height;
-  const centre = CHAIN.nodeTop + CHAIN.nodeHeight / 2;
+  const geometry: Geometry = { height, centre: CHAIN.nodeTop + CHAIN.nodeHeight / 2 };
 
   const open = (event: MouseEvent, step: CheckId) => {
     event.preventDefault();
@@ -136,122 +288,21 @@ export function ChainPicture() {
         <div className={styles.drawing} style={{ width: width > 0 ? drawn : undefined, height }}>
           {width > 0 && (
             <>
-              <svg
-                className={styles.arrows}
-                width={drawn}
-                height={height}
-                aria-hidden="true"
-                focusable="false"
-              >
-                {boxes.slice(1).map((to, index) => {
-                  const from = boxes[index] as NodeBox;
-                  const start = from.x + from.width + 3;
-                  const end = to.x - 3;
-                  const broken = nodes[index + 1]?.status === 'fail';
-                  return (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: the chain's links never move.
-                    <g key={index}>
-                      <path
-                        className={mergeClasses(styles.arrow, broken && styles.brokenArrow)}
-                        d={`M${start} ${centre}H${end - 5}`}
-                      />
-                      <path className={styles.arrowHead} d={`M${end} ${centre}l-6 -4v8z`} />
-                    </g>
-                  );
-                })}
-              </svg>
+              <ChainArrows boxes={boxes} nodes={nodes} drawn={drawn} geometry={geometry} />
               <ol className={styles.list} aria-labelledby={headingId} onKeyDown={moveAlongChain}>
                 {nodes.map((node, index) => {
                   const place = boxes[index];
                   if (!place) return null;
-                  const step = stepOf(node, checks, rootCause);
-                  const { width: w, lines } = place;
-                  // The node's own drawing, in its own coordinates: room around it for the rings.
-                  const left = 4;
-                  const firstBaseline = centre + 4 - ((lines.length - 1) * CHAIN.lineHeight) / 2;
-                  const name = `${node.label}: ${STATUS_LABEL[node.status]}${node.root ? `, ${caption.toLowerCase()}` : ''}`;
                   return (
-                    <li key={node.id}>
-                      <a
-                        href={`#step-${step}`}
-                        className={styles.link}
-                        style={{ left: place.x - left, width: w + 2 * left, height }}
-                        data-chain-node={node.id}
-                        data-status={node.status}
-                        data-root={node.root ? 'true' : undefined}
-                        data-opens={step}
-                        onClick={(event) => open(event, step)}
-                      >
-                        <span className="visually-hidden">{name}</span>
-                        <svg
-                          className={styles.svg}
-                          width={w + 2 * left}
-                          height={height}
-                          aria-hidden="true"
-                          focusable="false"
-                        >
-                          <rect
-                            data-focus-ring=""
-                            className={styles.ring}
-                            x={left - 4}
-                            y={CHAIN.nodeTop - 4}
-                            width={w + 8}
-                            height={CHAIN.nodeHeight + 8}
-                            rx={10}
-                          />
-                          {node.root && (
-                            <rect
-                              className={styles.rootRing}
-                              x={left - 2.5}
-                              y={CHAIN.nodeTop - 2.5}
-                              width={w + 5}
-                              height={CHAIN.nodeHeight + 5}
-                              rx={9}
-                            />
-                          )}
-                          <rect
-                            data-node-shape=""
-                            className={mergeClasses(
-                              styles.shape,
-                              styles[node.status],
-                              node.root && styles.rootShape,
-                            )}
-                            x={left}
-                            y={CHAIN.nodeTop}
-                            width={w}
-                            height={CHAIN.nodeHeight}
-                            rx={7}
-                          />
-                          <g
-                            className={mergeClasses(styles.icon, colors[node.status])}
-                            transform={`translate(${left + CHAIN.padding} ${centre - CHAIN.icon / 2})`}
-                          >
-                            <StatusIcon status={node.status} size={CHAIN.icon} />
-                          </g>
-                          <text className={styles.label} x={left + labelOffset()} y={firstBaseline}>
-                            {lines.map((line, lineIndex) => (
-                              <tspan
-                                key={line}
-                                x={left + labelOffset()}
-                                dy={lineIndex === 0 ? 0 : CHAIN.lineHeight}
-                              >
-                                {line}
-                              </tspan>
-                            ))}
-                          </text>
-                          {node.root && (
-                            <text
-                              className={styles.caption}
-                              x={left + w / 2}
-                              y={CHAIN.captionBaseline}
-                              textAnchor="middle"
-                            >
-                              {caption}
-                            </text>
-                          )}
-                        </svg>
-                      </a>
-                    </li>
+                    <ChainNodeLink
+                      key={node.id}
+                      node={node}
+                      place={place}
+                      step={stepOf(node, checks, rootCause)}
+                      caption={caption}
+                      geometry={geometry}
+                      onOpen={open}
+                    />
                   );
                 })}
               </ol>

@@ -1,5 +1,5 @@
 import { makeStyles, mergeClasses, Spinner, tokens } from '@fluentui/react-components';
-import { useEffect, useId, useRef } from 'react';
+import { type RefObject, useEffect, useId, useRef } from 'react';
 import type { CheckResult } from '../../../electron/engine/types';
 import { type BlockedBy, blockedByWords } from '../lib/blocked-by';
 import { scrollToTopOfList } from '../lib/scroll';
@@ -76,28 +76,20 @@ interface CheckRowProps {
   blocked: BlockedBy | null;
 }
 
-export function CheckRow({ check, isHeadline, headlineTag, blocked }: CheckRowProps) {
+/** The row's words: everything when open, one line when closed (the verdict above says the root cause in full). */
+function RowText({
+  check,
+  expanded,
+  tagText,
+  blocked,
+}: {
+  check: CheckResult;
+  expanded: boolean;
+  /** The verdict row's tag ("Root cause"), or null on the other rows. */
+  tagText: string | null;
+  blocked: BlockedBy | null;
+}) {
   const styles = useStyles();
-  const headingId = useId();
-  const panelId = useId();
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const expanded = useChecklistViewStore((s) => s.expanded[check.id] === true);
-  const toggle = useChecklistViewStore((s) => s.toggle);
-  const revealSeq = useChecklistViewStore((s) =>
-    s.revealRequest?.id === check.id ? s.revealRequest.seq : 0,
-  );
-  const probeIds = useAppInfoStore((s) => s.info?.checkProbes[check.id]);
-  const pending = useRunStore((s) => isCheckPending(s, probeIds));
-  const previous = useRunStore((s) => s.previousStatus[check.id]);
-
-  useEffect(() => {
-    if (revealSeq === 0) return;
-    const button = buttonRef.current;
-    if (!button) return;
-    scrollToTopOfList(button);
-    button.focus({ preventScroll: true });
-  }, [revealSeq]);
-
   const warn = check.status === 'warn';
   const blockedText = blocked && <span className={styles.blocked}>{blockedByWords(blocked)}</span>;
   const contradiction = check.contradiction && (
@@ -105,11 +97,10 @@ export function CheckRow({ check, isHeadline, headlineTag, blocked }: CheckRowPr
       The evidence disagrees with an earlier step
     </span>
   );
-  const tag = isHeadline && (
-    <span className={mergeClasses(styles.tag, warn && styles.tagWarn)}>{headlineTag}</span>
+  const tag = tagText !== null && (
+    <span className={mergeClasses(styles.tag, warn && styles.tagWarn)}>{tagText}</span>
   );
-  // An open row shows everything; a closed one fits on one line (the verdict above says the root cause in full).
-  const text = expanded ? (
+  return expanded ? (
     <span className={styles.full}>
       <span className={styles.titleLine}>
         {tag}
@@ -132,6 +123,35 @@ export function CheckRow({ check, isHeadline, headlineTag, blocked }: CheckRowPr
         {check.summary}
       </span>
     </span>
+  );
+}
+
+/** When the chain picture or the verdict asks to open this step, its button scrolls up and takes focus. */
+function useFocusOnReveal(id: CheckResult['id'], buttonRef: RefObject<HTMLButtonElement | null>) {
+  const revealSeq = useChecklistViewStore((s) => (s.revealRequest?.id === id ? s.revealRequest.seq : 0));
+  useEffect(() => {
+    if (revealSeq === 0) return;
+    const button = buttonRef.current;
+    if (!button) return;
+    scrollToTopOfList(button);
+    button.focus({ preventScroll: true });
+  }, [revealSeq, buttonRef]);
+}
+
+export function CheckRow({ check, isHeadline, headlineTag, blocked }: CheckRowProps) {
+  const styles = useStyles();
+  const headingId = useId();
+  const panelId = useId();
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const expanded = useChecklistViewStore((s) => s.expanded[check.id] === true);
+  const toggle = useChecklistViewStore((s) => s.toggle);
+  const probeIds = useAppInfoStore((s) => s.info?.checkProbes[check.id]);
+  const pending = useRunStore((s) => isCheckPending(s, probeIds));
+  const previous = useRunStore((s) => s.previousStatus[check.id]);
+  useFocusOnReveal(check.id, buttonRef);
+  const warn = check.status === 'warn';
+  const text = (
+    <RowText check={check} expanded={expanded} tagText={isHeadline ? headlineTag : null} blocked={blocked} />
   );
 
   return (

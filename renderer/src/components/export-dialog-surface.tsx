@@ -37,6 +37,61 @@ interface ExportDialogSurfaceProps {
   onSaved: () => void;
 }
 
+/** The formats a report can be saved in, each with a line on what it is for. */
+function SaveChoiceField({ kind, onChange }: { kind: SaveKind; onChange: (kind: SaveKind) => void }) {
+  const styles = useStyles();
+  return (
+    <Field label="What to save">
+      <RadioGroup
+        value={kind}
+        onChange={(_, data) => {
+          const choice = SAVE_CHOICES.find((c) => c.kind === data.value);
+          if (choice) onChange(choice.kind);
+        }}
+      >
+        {SAVE_CHOICES.map((choice) => (
+          <Radio
+            key={choice.kind}
+            value={choice.kind}
+            label={
+              <span className={styles.label}>
+                <span>{choice.label}</span>
+                <span className={styles.note}>{choice.note}</span>
+              </span>
+            }
+          />
+        ))}
+      </RadioGroup>
+    </Field>
+  );
+}
+
+/** A copied summary is announced as a status; a failure as an alert with its own words. */
+function ExportMessage({ message }: { message: Message | null }) {
+  const styles = useStyles();
+  return (
+    <>
+      <div role="status" data-testid="export-status">
+        {message?.kind === 'copied' && (
+          <span className={styles.copied}>
+            Copied: the {message.redacted ? 'redacted' : 'unredacted'} summary is on the clipboard.
+          </span>
+        )}
+      </div>
+      <div role="alert">
+        {message?.kind === 'failed' && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{message.title}</MessageBarTitle>
+              {message.reason}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    </>
+  );
+}
+
 /** Chooses a report format and redaction, then saves the file or copies the ticket summary. */
 export function ExportDialogSurface({ onSaved }: ExportDialogSurfaceProps) {
   const styles = useStyles();
@@ -77,28 +132,7 @@ export function ExportDialogSurface({ onSaved }: ExportDialogSurfaceProps) {
       <DialogBody>
         <DialogTitle>Export</DialogTitle>
         <DialogContent className={styles.content}>
-          <Field label="What to save">
-            <RadioGroup
-              value={kind}
-              onChange={(_, data) => {
-                const choice = SAVE_CHOICES.find((c) => c.kind === data.value);
-                if (choice) setKind(choice.kind);
-              }}
-            >
-              {SAVE_CHOICES.map((choice) => (
-                <Radio
-                  key={choice.kind}
-                  value={choice.kind}
-                  label={
-                    <span className={styles.label}>
-                      <span>{choice.label}</span>
-                      <span className={styles.note}>{choice.note}</span>
-                    </span>
-                  }
-                />
-              ))}
-            </RadioGroup>
-          </Field>
+          <SaveChoiceField kind={kind} onChange={setKind} />
           <Field hint="Replaces user, device, domain and host names, SIDs, ids and addresses with placeholders (user-1, host-2) in the file and the summary. The screen itself is not redacted.">
             <Checkbox
               checked={redact}
@@ -106,23 +140,7 @@ export function ExportDialogSurface({ onSaved }: ExportDialogSurfaceProps) {
               label="Redact names and ids"
             />
           </Field>
-          <div role="status" data-testid="export-status">
-            {message?.kind === 'copied' && (
-              <span className={styles.copied}>
-                Copied: the {message.redacted ? 'redacted' : 'unredacted'} summary is on the clipboard.
-              </span>
-            )}
-          </div>
-          <div role="alert">
-            {message?.kind === 'failed' && (
-              <MessageBar intent="error" layout="multiline">
-                <MessageBarBody>
-                  <MessageBarTitle>{message.title}</MessageBarTitle>
-                  {message.reason}
-                </MessageBarBody>
-              </MessageBar>
-            )}
-          </div>
+          <ExportMessage message={message} />
         </DialogContent>
         <DialogActions>
           {/* Busy buttons stay focusable: a disabled one would drop the focus out of the dialog. */}

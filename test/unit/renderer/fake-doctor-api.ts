@@ -1,0 +1,133 @@
+// A stand-in for the app's API (the preload's window.doctor) for the renderer's state tests:
+// answers come from the real engine (practice scenarios diagnosed as the app would), each method
+// can be swapped per test, and every call is recorded. Also the few browser globals the state
+// modules touch (window, localStorage, matchMedia, document for downloads). Not a test file.
+
+import { vi } from 'vitest';
+import type { AppInfo, ProgressEvent, RunResult, RunSuccess } from '../../../electron/api-contract';
+import { CHECKS } from '../../../electron/engine/checks/check-registry';
+import { diagnose } from '../../../electron/engine/diagnose';
+import { FIX_CATALOG } from '../../../electron/engine/fixes/fix-catalog';
+import type { Report } from '../../../electron/engine/report/report-types';
+import { loadScenario, SCENARIOS } from '../../../electron/engine/scenarios/scenario-catalog';
+import type { CheckId, ProbeId } from '../../../electron/engine/types';
+import type { DesktopDoctorApi, MenuCommand } from '../../../electron/menu-channel';
+
+/** The report the engine gives for a practice scenario (fixed clock, so reports compare equal). */
+export function scenarioReport(name: string): Report {
+  return diagnose(loadScenario(name), { kind: 'scenario', name }, new Date(0));
+}
+
+export function scenarioRun(name: string): RunSuccess {
+  return { ok: true, report: scenarioReport(name), fixPlans: {}, practice: null };
+}
+
+export function appInfo(overrides: Partial<AppInfo> = {}): AppInfo {
+  return {
+    version: '0.1.0',
+    platform: 'linux',
+    mode: 'preview',
+    liveSupported: false,
+    scenarios: SCENARIOS.map(({ name, title, description }) => ({ name, title, description })),
+    checkProbes: Object.fromEntries(CHECKS.map((c) => [c.id, [...c.needs]])) as Record<CheckId, ProbeId[]>,
+    fixes: FIX_CATALOG,
+    ...overrides,
+  };
+}
+
+export interface FakeApi extends DesktopDoctorApi {
+  /** Sends a progress event to whoever subscribed (as main does during a live run). */
+  emitProgress(event: ProgressEvent): void;
+  /** Sends an application menu command (File ▸ Open capture…). */
+  emitMenuCommand(command: MenuCommand): void;
+}
+
+/** A fake whose defaults answer like the preview: scenarios by name, everything else refused. */
+export function createFakeApi(): FakeApi {
+  const listeners = new Set<(event: ProgressEvent) => void>();
+  const menuListeners = new Set<(command: MenuCommand) => void>();
+  const run = async (request: { kind: string; name?: string }): Promise<RunResult> => {
+    if (request.kind !== 'scenario' || !request.name)
+      return { ok: false, reason: 'live checks are not available here' };
+    if (!SCENARIOS.some((s) => s.name === request.name))
+      return { ok: false, reason: `no scenario named ${request.name}` };
+    return scenarioRun(request.name);
+  };
+  return {
+    getAppInfo: vi.fn(async () => appInfo()),
+    runChecklist: vi.fn(run),
+    rerun: vi.fn(async () => scenarioRun('healthy-hybrid')),
+    exportCapture: vi.fn(async () => ({
+      ok: true as const,
+      fileName: 'capture.json',
+      text: '{"probes":{}}',
+    })),
+    exportDocument: vi.fn(async ({ kind }) => ({
+      ok: true as const,
+      fileName: `report.${kind}`,
+      text: `# ${kind}`,
+    })),
+    runFix: vi.fn(async () => ({ ok: false as const, reason: 'no fix here' })),
+    attachAdminOutput: vi.fn(async () => ({ ok: false as const, reason: 'no session' })),
+    summarizeFiles: vi.fn(async () => []),
+    onProgress(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    emitProgress(event) {
+      for (const listener of listeners) listener(event);
+    },
+    onMenuCommand(listener) {
+      menuListeners.add(listener);
+      return () => menuListeners.delete(listener);
+    },
+    emitMenuCommand(command) {
+      for (const listener of menuListeners) listener(command);
+    },
+  };
+}
+
+export interface Downloads {
+  saved: { fileName: string; type: string; text: Promise<string> }[];
+}
+
+/**
+ * Puts `api` where the renderer looks for the desktop API (window.doctor) and gives the browser
+ * globals the state modules use. The renderer keeps the first API it finds, so call this once per
+ * test file and change the fake's methods, not the fake itself.
+ */
+export function installBrowser(api: FakeApi): Downloads {
+  const storage = new Map<string, string>();
+  const downloads: Downloads = { saved: [] };
+  let lastBlob: Blob | null = null;
+  vi.stubGlobal('window', {
+    doctor: api,
+    localStorage: {
+      getItem: (key: string) => storage.get(key) ?? null,
+      setItem: (key: string, value: string) => void storage.set(key, value),
+    },
+    matchMedia: () => ({ matches: false, addEventListener() {}, removeEventListener() {} }),
+  });
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+    lastBlob = blob as Blob;
+    return 'blob:fake';
+  });
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+  vi.stubGlobal('document', {
+    body: { appendChild: () => {} },
+    createElement: () => {
+      const link = {
+        href: '',
+        download: '',
+        rel: '',
+        click() {
+          const blob = lastBlob as Blob;
+          downloads.saved.push({ fileName: link.download, type: blob.type, text: blob.text() });
+        },
+        remove() {},
+      };
+      return link;
+    },
+  });
+  return downloads;
+}
