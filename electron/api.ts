@@ -14,7 +14,6 @@ import {
   type RunRequest,
   type RunSuccess,
 } from './api-contract';
-import { readCapture } from './engine/capture/read-capture';
 import { serializeCapture, TOOL_VERSION } from './engine/capture/write-capture';
 import { CHECKS } from './engine/checks/check-registry';
 import { factsOfCapture, reportFromFacts } from './engine/diagnose';
@@ -42,6 +41,7 @@ import { loadScenario, SCENARIOS, scenarioTransition } from './engine/scenarios/
 import { validateUncPath } from './engine/share/validate-unc-path';
 import type { Capture, CaptureInputs, CheckId, FixId, ProbeId } from './engine/types';
 import { summarizeFleetText } from './fleet/summarize-fleet-text';
+import { readAdminOutputOffThread, readCaptureOffThread } from './parse-worker/parse-workers';
 
 export interface ApiOptions {
   mode: AppInfo['mode'];
@@ -119,7 +119,7 @@ export function createApiHandlers(options: ApiOptions): Handlers {
         break;
       }
       case 'capture': {
-        const read = readCapture(request.text);
+        const read = await readCaptureOffThread(request.text, request.fileName);
         if (!read.ok) return { ok: false, reason: `${fileLabel(request.fileName)}: ${read.reason}` };
         session = {
           capture: read.capture,
@@ -266,6 +266,8 @@ export function createApiHandlers(options: ApiOptions): Handlers {
     runFix,
     async attachAdminOutput(request) {
       if (!session) return { ok: false, reason: 'open a device, scenario or capture first' };
+      const read = await readAdminOutputOffThread(request.text);
+      if (!read.ok) return { ok: false, reason: `the pasted output ${read.reason}` };
       const pasted = {
         command: ['Get-AzureADKerberosServer'],
         exitCode: 0,
