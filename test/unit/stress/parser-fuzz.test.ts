@@ -24,7 +24,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type AdversarialCase, KB, standardCases } from '../../../bench/adversarial-text';
 import { type StressParser, stressParsers } from '../../../bench/stress-parsers';
-import { type ParseTime, timeParse } from '../../../bench/time-parse';
+import { leastOf, type ParseTime, timeParse } from '../../../bench/time-parse';
 import { LARGEST_PARSE_BUDGET } from '../../../electron/engine/parsers/parse-budget';
 import type { Parsed } from '../../../electron/engine/types';
 import { expectParsedShape, mutatedSample, noiseText } from '../parsers/text-mutations';
@@ -58,15 +58,10 @@ function failure(time: ParseTime, size: number): string | undefined {
 
 /** The least of RUNS timed parses after one untimed warm-up; throws on a timeout or exception. */
 function leastTime(parser: StressParser, testCase: AdversarialCase, size: number): number {
-  const text = testCase.make(size);
-  let least = Number.POSITIVE_INFINITY;
-  for (let run = 0; run <= RUNS; run += 1) {
-    const time = timeParse(parser.parse, text, DEADLINE_MS);
-    const broken = failure(time, size);
-    if (broken) throw new Error(`${parser.name}, ${testCase.name}: ${broken}`);
-    if (run > 0) least = Math.min(least, time.ms);
-  }
-  return least;
+  const time = leastOf(parser.parse, testCase.make(size), RUNS, DEADLINE_MS);
+  const broken = failure(time, size);
+  if (broken) throw new Error(`${parser.name}, ${testCase.name}: ${broken}`);
+  return time.ms;
 }
 
 /** How time grows from `from` to `to` characters. */
