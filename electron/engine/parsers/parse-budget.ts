@@ -1,12 +1,12 @@
 // How much text each parser reads. Real outputs are a few KB: the largest in the practice
 // captures and the samples is the registry's CurrentVersion key (12 KB); dsregcmd /status is
-// 2-8 KB (about 20 KB with its diagnostics), ten rendered events about 40 KB, whoami /groups of
-// a token with a thousand groups about 150 KB. The budgets are 20 times the real sizes or more
-// (events, groups, tickets and certificates get more room than one-screen outputs) and bound
-// the work a pasted or captured file can cause: text over a budget is cut at the last line
-// break within it and the result says so. Sizes are in UTF-16 code units (what String.length
-// counts); the command funnel keeps at most 8 MB of a command's output, a capture file is at
-// most 16 MB, a pasted admin output at most 256 KB.
+// 2-8 KB (about 20 KB with its diagnostics), ten rendered events about 40 KB. The budgets are
+// at least 20 times every output seen, and above the largest a tool prints in practice
+// (whoami /groups of a token with a thousand groups, about 150 KB; the LDAP reader's 5,000
+// token groups, about 250 KB). They bound the work a pasted or captured file can cause: text
+// over a budget is cut at the last line break within it and the result says so. Sizes are in
+// UTF-16 code units (what String.length counts); the command funnel keeps at most 8 MB of a
+// command's output, a capture file is at most 20 MB, a pasted admin output at most 256 KB.
 
 import type { Parsed, ProbeId } from '../types';
 import { guardParse } from './text-lines';

@@ -119,7 +119,7 @@ describe('the preview server while a capture is being read', () => {
   let previous: ParseWorkers | undefined;
   let slow: ParseWorkers;
   beforeAll(() => {
-    slow = createParseWorkers({ entry: SLOW_WORKER, deadlineMs: 4000 });
+    slow = createParseWorkers({ entry: SLOW_WORKER, deadlineMs: 6000 });
     previous = replaceSharedParseWorkers(slow);
   });
   afterEach(async () => {
@@ -139,40 +139,43 @@ describe('the preview server while a capture is being read', () => {
       { kind: 'capture', fileName: 'warm.json', text: serializeCapture(loadScenario('healthy-hybrid')) },
     ]);
     expect(warm.status).toBe(200);
+    let hangingDone = false;
     const hanging = callApi(
       port,
       'runChecklist',
       [{ kind: 'capture', fileName: 'hang.json', text: hangingCapture() }],
       'a',
-    );
+    ).finally(() => {
+      hangingDone = true;
+    });
     await new Promise((resolve) => setTimeout(resolve, 200));
     const started = performance.now();
     const info = await callApi(port, 'getAppInfo', [], 'b');
     const scenario = await callApi(port, 'runChecklist', [{ kind: 'scenario', name: 'expired-prt' }], 'c');
+    const answeredIn = performance.now() - started;
+    expect([info.status, scenario.status]).toEqual([200, 200]);
+    expect(JSON.parse(scenario.body)).toMatchObject({ ok: true, value: { ok: true } });
+    // Another capture is read by a second worker (started now: under tsx that takes a while).
+    const otherStarted = performance.now();
     const other = await callApi(
       port,
       'runChecklist',
       [{ kind: 'capture', fileName: 'other.json', text: serializeCapture(loadScenario('expired-prt')) }],
       'd',
     );
-    const answeredIn = performance.now() - started;
-    let hangingDone = false;
-    void hanging.then(() => {
-      hangingDone = true;
-    });
-    await Promise.resolve();
+    const otherIn = performance.now() - otherStarted;
     expect(hangingDone).toBe(false);
-    expect([info.status, scenario.status, other.status]).toEqual([200, 200, 200]);
     expect(JSON.parse(other.body)).toMatchObject({ ok: true, value: { ok: true } });
     const answer = await hanging;
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toEqual({
       ok: true,
-      value: { ok: false, reason: 'hang.json: took longer than 4 s; not read' },
+      value: { ok: false, reason: 'hang.json: took longer than 6 s; not read' },
     });
     console.log(
-      `parse worker: while one capture hung in the preview, three other requests were answered in ${answeredIn.toFixed(0)} ms`,
+      `parse worker: while one capture hung in the preview, two other requests were answered in ${answeredIn.toFixed(0)} ms ` +
+        `and another capture in ${otherIn.toFixed(0)} ms`,
     );
-    expect(answeredIn).toBeLessThan(3000);
+    expect(answeredIn).toBeLessThan(1000);
   }, 120_000);
 });
