@@ -1,13 +1,17 @@
-// Benchmark (not a test): every parser on adversarial text of 50 KB, 512 KB and 1 MB (pumped
-// characters after the prefixes the parsers react to, long and short lines, real outputs
-// repeated), the better of two runs each. Prints, per parser, the slowest case and how its
-// time grows: 1 MB is 20.5x the text of 50 KB and 2x that of 512 KB, so linear code grows
-// about 20x and 2x (more from 50 KB, where the text still fits the processor caches), and
-// quadratic code 420x and 4x. A parse is stopped at a deadline, and a case that ran out of
-// time is not run on larger text, so a super-linear parser is reported instead of hanging.
+// Benchmark (not a test): every parser on adversarial text of 50 KB, a quarter of its budget,
+// its budget and 1 MB (pumped characters after the prefixes the parsers react to, long and
+// short lines, real outputs repeated), the least of five runs after a warm-up each. Each parser reads at most
+// its budget (electron/engine/parsers/parse-budget.ts) and cuts the rest, so 1 MB costs about
+// what the budget costs: the issue's criterion (1 MB within 20x of 50 KB) shows in 50K->1M.
+// Below the budget linear code grows about 4x from a quarter of the budget to the budget and
+// quadratic code 16x (Q->B). The line helpers have no budget of their own (they only see text a
+// parser has cut): they are measured against the largest budget. A parse is stopped at a
+// deadline, and a case that ran out of time is not run on larger text, so a super-linear
+// parser is reported instead of hanging.
 // Run with `npx tsx bench/parser-bench.ts [--all] [--every-case] [--only NAME]`: --all adds
 // every pump and real output (slow), --every-case prints each case instead of the slowest.
 
+import { LARGEST_PARSE_BUDGET } from '../electron/engine/parsers/parse-budget';
 import {
   type AdversarialCase,
   adversarialCases,
@@ -16,17 +20,31 @@ import {
   standardCases,
 } from './adversarial-text';
 import { type StressParser, stressParsers } from './stress-parsers';
-import { bestOfTwo, timeParse } from './time-parse';
+import { leastOf } from './time-parse';
 
 const SMALL = 50 * KB;
-const HALF = 512 * KB;
 const LARGE = 1024 * KB;
-const SIZES = [SMALL, HALF, LARGE];
 const DEADLINE_MS = 5000;
+/** Timed runs per size after a warm-up; the least counts. */
+const RUNS = 5;
+
+/** The sizes of one parser: 50 KB, a quarter of its budget, its budget, 1 MB. */
+interface Sizes {
+  small: number;
+  quarter: number;
+  budget: number;
+  large: number;
+}
+
+function sizesOf(parser: StressParser): Sizes {
+  const budget = parser.budget ?? LARGEST_PARSE_BUDGET;
+  return { small: SMALL, quarter: budget / 4, budget, large: LARGE };
+}
 
 interface Timing {
   parser: string;
   name: string;
+  sizes: Sizes;
   /** Size in characters -> best time in ms. */
   times: Map<number, number>;
   /** The size whose parse ran out of time (larger sizes are not tried). */
@@ -34,10 +52,12 @@ interface Timing {
 }
 
 function measure(parser: StressParser, testCase: AdversarialCase): Timing {
-  const timing: Timing = { parser: parser.name, name: testCase.name, times: new Map() };
-  timeParse(parser.parse, testCase.make(SMALL), DEADLINE_MS); // compiles the hot paths first
-  for (const size of SIZES) {
-    const best = bestOfTwo(parser.parse, testCase.make(size), DEADLINE_MS);
+  const sizes = sizesOf(parser);
+  const timing: Timing = { parser: parser.name, name: testCase.name, sizes, times: new Map() };
+  for (const size of [...new Set([sizes.small, sizes.quarter, sizes.budget, sizes.large])].sort(
+    (a, b) => a - b,
+  )) {
+    const best = leastOf(parser.parse, testCase.make(size), RUNS, DEADLINE_MS);
     if (best.timedOut) {
       timing.timedOut = size;
       break;
@@ -62,31 +82,35 @@ function cell(timing: Timing, size: number): string {
   return timing.times.get(size)?.toFixed(1) ?? '-';
 }
 
-function growth(timing: Timing, from: number): number | undefined {
+function growth(timing: Timing, from: number, to: number): number | undefined {
   const base = timing.times.get(from);
-  const large = timing.times.get(LARGE);
-  return base === undefined || large === undefined ? undefined : large / Math.max(base, 0.01);
+  const top = timing.times.get(to);
+  return base === undefined || top === undefined ? undefined : top / Math.max(base, 0.01);
 }
 
 const times = (value: number | undefined): string => (value === undefined ? '-' : `${value.toFixed(1)}x`);
 
-/** The slowest case: one that ran out of time, else the one with the largest 1 MB time. */
+/** The slowest case: one that ran out of time, else the one with the largest time at the budget. */
 function slowest(timings: Timing[]): Timing | undefined {
-  const score = (timing: Timing) => timing.times.get(LARGE) ?? Number.POSITIVE_INFINITY;
+  const score = (timing: Timing) => timing.times.get(timing.sizes.budget) ?? Number.POSITIVE_INFINITY;
   return timings.reduce<Timing | undefined>(
     (best, next) => (best === undefined || score(next) > score(best) ? next : best),
     undefined,
   );
 }
 
+const kb = (size: number): string => `${size / KB}`;
+
 const COLUMNS: Array<[string, number, (timing: Timing) => string]> = [
   ['parser', -48, (timing) => timing.parser],
-  ['case', -30, (timing) => timing.name],
-  ['50 KB', 8, (timing) => cell(timing, SMALL)],
-  ['512 KB', 8, (timing) => cell(timing, HALF)],
-  ['1 MB', 8, (timing) => cell(timing, LARGE)],
-  ['50K->1M', 9, (timing) => times(growth(timing, SMALL))],
-  ['512K->1M', 9, (timing) => times(growth(timing, HALF))],
+  ['case', -28, (timing) => timing.name],
+  ['budget KB', 9, (timing) => kb(timing.sizes.budget)],
+  ['50 KB', 7, (timing) => cell(timing, timing.sizes.small)],
+  ['Q ms', 7, (timing) => cell(timing, timing.sizes.quarter)],
+  ['B ms', 7, (timing) => cell(timing, timing.sizes.budget)],
+  ['1 MB', 7, (timing) => cell(timing, timing.sizes.large)],
+  ['50K->1M', 8, (timing) => times(growth(timing, timing.sizes.small, timing.sizes.large))],
+  ['Q->B', 6, (timing) => times(growth(timing, timing.sizes.quarter, timing.sizes.budget))],
 ];
 
 function line(values: string[]): string {
@@ -102,11 +126,15 @@ function main(): void {
   const onlyAt = process.argv.indexOf('--only');
   const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
   const parsers = stressParsers().filter((parser) => only === undefined || parser.name === only);
-  console.log('Parsers on adversarial text (ms, better of two runs; linear grows ~20x and ~2x):');
+  console.log(
+    'Parsers on adversarial text (ms, least of five runs; Q = a quarter of the budget, B = the budget;\n' +
+      'text over the budget is cut, so 1 MB costs about B; linear grows ~4x from Q to B, quadratic 16x):',
+  );
   console.log(line(COLUMNS.map(([title]) => title)));
   let total = 0;
   let overDeadline = 0;
-  let largestHalf = 0;
+  let largestLiteral = 0;
+  let largestBelow = 0;
   for (const parser of parsers) {
     const timings = cases(parser, all).map((testCase) => measure(parser, testCase));
     total += timings.length;
@@ -115,12 +143,17 @@ function main(): void {
     }
     for (const timing of timings) {
       if (timing.timedOut !== undefined) overDeadline += 1;
-      largestHalf = Math.max(largestHalf, growth(timing, HALF) ?? 0);
+      // Ratios of parses under 2 ms are timer noise.
+      if ((timing.times.get(LARGE) ?? 0) >= 2 && parser.budget !== undefined)
+        largestLiteral = Math.max(largestLiteral, growth(timing, SMALL, LARGE) ?? 0);
+      if ((timing.times.get(timing.sizes.budget) ?? 0) >= 2)
+        largestBelow = Math.max(largestBelow, growth(timing, timing.sizes.quarter, timing.sizes.budget) ?? 0);
     }
   }
   console.log(
     `${parsers.length} parsers, ${total} cases: ${overDeadline} ran out of the ${DEADLINE_MS} ms deadline; ` +
-      `largest growth 512 KB -> 1 MB: ${largestHalf.toFixed(1)}x`,
+      `largest growth of the parsers with a budget 50 KB -> 1 MB: ${largestLiteral.toFixed(1)}x (20x allowed); ` +
+      `largest growth Q -> B: ${largestBelow.toFixed(1)}x (parses of 2 ms or more)`,
   );
 }
 

@@ -4,6 +4,7 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { PROBE_PARSERS } from '../electron/engine/facts/probe-parsers';
+import { PARSE_BUDGETS, PROBE_PARSE_BUDGETS } from '../electron/engine/parsers/parse-budget';
 import { parseCertutilDeleteHello } from '../electron/engine/parsers/parse-certutil-delete-hello';
 import { readPastedDate } from '../electron/engine/parsers/parse-kerberos-server-admin';
 import { readLogonId } from '../electron/engine/parsers/parse-klist-tickets';
@@ -26,6 +27,11 @@ export interface StressParser {
   parsed: boolean;
   /** Real outputs and hand-written fixtures it is meant to read. */
   samples: string[];
+  /**
+   * The most text it reads: its parse budget. Absent for the line helpers, which have none of
+   * their own: they only ever see text a parser has already cut to its budget.
+   */
+  budget?: number;
 }
 
 const FIXTURES = new URL('../test/fixtures/', import.meta.url);
@@ -78,6 +84,7 @@ function probeParsers(): StressParser[] {
     name: ids.join(', '),
     parse,
     parsed: true,
+    budget: PROBE_PARSE_BUDGETS[ids[0] ?? 'os-version'],
     samples:
       ids[0] === 'share-access' ? SHARE_ACCESS_SAMPLES : readSamples(SAMPLE_PREFIXES[ids[0] ?? 'os-version']),
   }));
@@ -92,6 +99,7 @@ export function stressParsers(): StressParser[] {
       name: 'certutil -deletehellocontainer',
       parse: parseCertutilDeleteHello,
       parsed: true,
+      budget: PARSE_BUDGETS.certutilDeleteHello,
       samples: readSamples(['certutil-deletehellocontainer']),
     },
     {

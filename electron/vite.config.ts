@@ -1,10 +1,13 @@
 // Vite config of the main process bundle. Used by Forge's Vite plugin (which merges its own
 // config under this one) and standalone by `npm run build:main`.
 import { builtinModules } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { build, defineConfig, type Plugin } from 'vite';
 
 const entry = fileURLToPath(new URL('./main.ts', import.meta.url));
+/** The thread that reads captures and pasted outputs (electron/parse-worker), run beside main.cjs. */
+const parseWorkerEntry = fileURLToPath(new URL('./parse-worker/parse-worker.ts', import.meta.url));
 
 /** Electron and Node's built-ins stay `require`s; every npm dependency (execa, zod, ...) is bundled,
  * because the packaged app ships only the `.vite` folder, no node_modules. */
@@ -14,7 +17,44 @@ export const mainExternals = [
   ...builtinModules.flatMap((name) => [name, `node:${name}`]),
 ];
 
+const nodeResolve = {
+  // Node entries of dependencies, never their browser builds.
+  conditions: ['node'],
+  mainFields: ['module', 'jsnext:main', 'jsnext'],
+};
+
+/**
+ * Builds parse-worker.cjs into the main bundle's folder after each main build: a bundle of its
+ * own, so that the worker thread loads the engine and none of the main process's code.
+ */
+function parseWorkerBundle(): Plugin {
+  let outDir = '';
+  return {
+    name: 'whfb-doctor-parse-worker',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    async writeBundle() {
+      await build({
+        configFile: false,
+        logLevel: 'warn',
+        build: {
+          outDir,
+          emptyOutDir: false,
+          target: 'node22',
+          copyPublicDir: false,
+          lib: { entry: parseWorkerEntry, formats: ['cjs'], fileName: () => 'parse-worker.cjs' },
+          rolldownOptions: { external: mainExternals },
+        },
+        resolve: nodeResolve,
+      });
+    },
+  };
+}
+
 export default defineConfig((env) => ({
+  plugins: [parseWorkerBundle()],
   build: {
     outDir: '.vite/build',
     // The preload build writes into the same folder.
@@ -27,11 +67,7 @@ export default defineConfig((env) => ({
     lib: { entry, formats: ['cjs'], fileName: () => 'main.cjs' },
     rolldownOptions: { external: mainExternals },
   },
-  resolve: {
-    // Node entries of dependencies, never their browser builds.
-    conditions: ['node'],
-    mainFields: ['module', 'jsnext:main', 'jsnext'],
-  },
+  resolve: nodeResolve,
   // Forge injects MAIN_WINDOW_VITE_DEV_SERVER_URL / MAIN_WINDOW_VITE_NAME itself; a `define` here
   // would override its values, so set defaults only for the standalone build.
   ...('forgeConfig' in env

@@ -50,7 +50,7 @@ export function createApiHandlers(options: Readonly<ApiOptions>): ApiHandlers {
     exportCapture: async () => exportCapture(sessions.current()),
     exportDocument: async (request) => exportDocument(sessions.current(), request),
     runFix: (request) => applyFix({ ...context, openSettings: options.openSettings }, request),
-    attachAdminOutput: async (request) => attachAdminOutput(sessions, request),
+    attachAdminOutput: (request) => attachAdminOutput(sessions, request),
     // Read-only: the files are summarised on their own, the open session stays as it is.
     summarizeFiles: async (request) =>
       request.files.map((file) => summarizeFleetText(file.fileName, file.text)),

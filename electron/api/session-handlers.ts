@@ -8,13 +8,13 @@ import type {
   RerunRequest,
   RunRequest,
 } from '../api-contract';
-import { readCapture } from '../engine/capture/read-capture';
 import { CHECKS } from '../engine/checks/check-registry';
 import { fileLabel } from '../engine/files/one-line';
 import type { LiveHostResult } from '../engine/host/live-host';
 import { loadScenario, SCENARIOS } from '../engine/scenarios/scenario-catalog';
 import { validateUncPath } from '../engine/share/validate-unc-path';
 import type { CaptureInputs, CheckId, ProbeId } from '../engine/types';
+import { readAdminOutputOffThread, readCaptureOffThread } from '../parse-worker/parse-workers';
 import { type progressOf, refreshProbes } from './live-device';
 import { present, type SessionStore } from './session-store';
 
@@ -44,7 +44,8 @@ export async function openSource(context: HandlerContext, request: RunRequest): 
       return present(sessions.open(loadScenario(request.name), { kind: 'scenario', name: request.name }));
     }
     case 'capture': {
-      const read = readCapture(request.text);
+      // Read in a worker with a deadline: a hostile file cannot hold up this thread.
+      const read = await readCaptureOffThread(request.text, request.fileName);
       if (!read.ok) return { ok: false, reason: `${fileLabel(request.fileName)}: ${read.reason}` };
       return present(sessions.open(read.capture, { kind: 'capture', file: request.fileName }));
     }
@@ -81,7 +82,14 @@ export async function rerun(context: HandlerContext, request: RerunRequest): Pro
 }
 
 /** An administrator's pasted output, added to the open session as one more probe. */
-export function attachAdminOutput(sessions: SessionStore, request: AdminOutputRequest): RunResult {
+export async function attachAdminOutput(
+  sessions: SessionStore,
+  request: AdminOutputRequest,
+): Promise<RunResult> {
+  if (!sessions.current()) return { ok: false, reason: 'open a device, scenario or capture first' };
+  const read = await readAdminOutputOffThread(request.text);
+  if (!read.ok) return { ok: false, reason: `the pasted output ${read.reason}` };
+  // Read again after the wait: another request may have opened something else meanwhile.
   const session = sessions.current();
   if (!session) return { ok: false, reason: 'open a device, scenario or capture first' };
   const pasted = {

@@ -1,4 +1,5 @@
 import { oneLine } from '../files/one-line';
+import { cutNoteOf } from '../parsers/parse-budget';
 import type { CaptureInputs, EvidenceItem, ProbeId, ProbeOutputs, ProbeResult } from '../types';
 import { PROBE_IDS } from '../types';
 import { PROBE_PARSERS, type ProbeFactsMap } from './probe-parsers';
@@ -36,9 +37,10 @@ export function parseProbe(id: ProbeId, result: ProbeResult | undefined): ProbeF
     const parsed = PROBE_PARSERS[id](result.stdout);
     if (!parsed.recognized) {
       const why = withoutTrailingDots(parsed.problems[0] ?? 'its output was not recognised');
+      const cut = cutNoteOf(parsed.problems.slice(1));
       return {
         state: 'failed',
-        reason: `the output of ${commandName(result, id)} could not be read (${why})`,
+        reason: `the output of ${commandName(result, id)} could not be read (${why})${cut ? `; ${cut}` : ''}`,
         result,
       };
     }
@@ -92,6 +94,9 @@ export function evidence(
   const probe = set.probes[id];
   const command = probe.state === 'absent' ? [] : probe.result.command;
   const kept = lines.filter((line): line is string => typeof line === 'string' && line !== '');
-  const why = probe.state === 'ok' ? note : (note ?? probe.reason);
+  // Output over its parser's budget was read only in part: every item from it says so.
+  const cut = probe.state === 'ok' ? cutNoteOf(probe.problems) : undefined;
+  const said = probe.state === 'ok' ? note : (note ?? probe.reason);
+  const why = cut ? [said, cut].filter(Boolean).join('; ') : said;
   return { probeId: id, command, lines: kept, ...(why ? { note: why } : {}) };
 }

@@ -1,0 +1,46 @@
+// What the parse worker does with text from outside: a capture file read and diagnosed, or an
+// administrator's pasted Get-AzureADKerberosServer output parsed. Plain engine calls, so the
+// same job runs in the worker and, for comparison, in any thread.
+
+import { readCapture } from '../engine/capture/read-capture';
+import { diagnose } from '../engine/diagnose';
+import { PROBE_PARSERS } from '../engine/facts/probe-parsers';
+import type { Report } from '../engine/report/report-types';
+import type { Capture } from '../engine/types';
+
+export type ParseJob =
+  | { kind: 'capture'; text: string; fileName: string }
+  | { kind: 'admin-output'; text: string };
+
+/** A capture read and diagnosed, or why it could not be read (a short one-line reason). */
+export type CaptureRead = { ok: true; capture: Capture; report: Report } | { ok: false; reason: string };
+
+/** A pasted output parsed; `recognized` as the parser says (an unrecognized paste is still evidence). */
+export type AdminOutputRead = { ok: true; recognized: boolean } | { ok: false; reason: string };
+
+export type ParseJobResult = CaptureRead | AdminOutputRead;
+
+/** The message the host sends: one job. */
+export interface ParseRequest {
+  id: number;
+  job: ParseJob;
+}
+
+/** The message the worker sends back. */
+export interface ParseReply {
+  id: number;
+  result: ParseJobResult;
+}
+
+export function runParseJob(job: ParseJob): ParseJobResult {
+  if (job.kind === 'admin-output') {
+    return { ok: true, recognized: PROBE_PARSERS['entra-kerberos-server-admin'](job.text).recognized };
+  }
+  const read = readCapture(job.text);
+  if (!read.ok) return read;
+  return {
+    ok: true,
+    capture: read.capture,
+    report: diagnose(read.capture, { kind: 'capture', file: job.fileName }),
+  };
+}
