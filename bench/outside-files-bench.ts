@@ -7,13 +7,13 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { MAX_CAPTURE_BYTES } from '../electron/engine/capture/capture-schema';
-import { loadCaptureFile } from '../electron/engine/capture/load-capture-file';
+import { MAX_CAPTURE_BYTES } from '@contract/capture-schema';
 import { readCapture } from '../electron/engine/capture/read-capture';
 import { createCapture, serializeCapture } from '../electron/engine/capture/write-capture';
-import { formatSize } from '../electron/engine/files/read-outside-file';
 import { loadScenario } from '../electron/engine/scenarios/scenario-catalog';
-import { createParseWorkers } from '../electron/parse-worker/parse-workers';
+import { loadCaptureFile } from '../electron/host/files/load-capture-file';
+import { formatSize } from '../electron/host/files/read-outside-file';
+import { createParseWorkers } from '../electron/host/parse-worker/parse-workers';
 
 const RUNS = 5;
 const MB = 1024 * 1024;

@@ -4,16 +4,16 @@
 
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { Capture, ProbeResult } from '@contract/types';
 import { diagnose } from '../electron/engine/diagnose';
 import { userAdDomain } from '../electron/engine/facts/ad-domain';
 import { buildFactSet, factsOf } from '../electron/engine/facts/fact-set';
-import { collectProbeOutputs } from '../electron/engine/host/collect-probe-outputs';
-import type { CommandRequest, CommandRunner } from '../electron/engine/host/command-funnel';
-import type { HostEnvironment } from '../electron/engine/host/read-instant-context';
-import { createReplayRunner } from '../electron/engine/host/replay-runner';
 import { PROBE_CATALOG } from '../electron/engine/probes/probe-catalog';
 import { loadScenario, SCENARIOS } from '../electron/engine/scenarios/scenario-catalog';
-import type { Capture, ProbeResult } from '../electron/engine/types';
+import { collectProbeOutputs } from '../electron/host/collect-probe-outputs';
+import type { CommandRequest, CommandRunner } from '../electron/host/command-funnel';
+import type { HostEnvironment } from '../electron/host/read-instant-context';
+import { createReplayRunner } from '../electron/host/replay-runner';
 
 const ENGINE_ITERATIONS = 200;
 const MAX_WALL_OVER_SLOWEST = 1.15;

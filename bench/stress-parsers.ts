@@ -3,6 +3,7 @@
 // parser fuzz test and the parser bench.
 
 import { readdirSync, readFileSync } from 'node:fs';
+import type { ProbeId } from '@contract/types';
 import { PROBE_PARSERS } from '../electron/engine/facts/probe-parsers';
 import { PARSE_BUDGETS, PROBE_PARSE_BUDGETS } from '../electron/engine/parsers/parse-budget';
 import { parseCertutilDeleteHello } from '../electron/engine/parsers/parse-certutil-delete-hello';
@@ -17,7 +18,6 @@ import {
   readKeyValue,
   toLines,
 } from '../electron/engine/parsers/text-lines';
-import type { ProbeId } from '../electron/engine/types';
 
 export interface StressParser {
   /** The probe ids it parses (joined when several share it), or the function's name. */

@@ -1,13 +1,14 @@
 // The Electron main process: lifecycle only. The pieces live in electron/main/.
 
 import path from 'node:path';
+import { PROGRESS_CHANNEL } from '@contract/api-channels';
+import { MENU_CHANNEL } from '@contract/menu-channel';
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { createApiHandlers } from './api/create-api-handlers';
 import { dispatch } from './api/dispatch';
-import { PROGRESS_CHANNEL } from './api-channels';
 import { DOCS } from './engine/checks/doc-links';
-import { writeFileAtomic } from './engine/files/atomic-write';
-import { captureLive } from './engine/host/capture-live';
+import { captureLive } from './host/capture-live';
+import { writeFileAtomic } from './host/files/atomic-write';
 import { createAppOrigin } from './main/app-origin';
 import { installAppProtocol, registerAppScheme } from './main/app-protocol';
 import { DEV_SERVER_URL, RENDERER_NAME } from './main/build-constants';
@@ -23,7 +24,6 @@ import {
 } from './main/security';
 import { handleSquirrelStartup } from './main/squirrel-startup';
 import { createMainWindow } from './main/window';
-import { MENU_CHANNEL } from './menu-channel';
 
 function start(): void {
   // The bundle's folder (.vite/build): the preload sits beside it, the renderer in ../renderer.

@@ -1,10 +1,10 @@
 // The preload script: exposes the typed API as `window.doctor` and nothing else. It imports only
 // channel names at run time (the contract's types are erased), so the bundle has no zod in it.
 
+import { API_METHODS, channelOf, PROGRESS_CHANNEL } from '@contract/api-channels';
+import type { ProgressEvent } from '@contract/api-contract';
+import { type DesktopDoctorApi, MENU_CHANNEL, type MenuCommand } from '@contract/menu-channel';
 import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
-import { API_METHODS, channelOf, PROGRESS_CHANNEL } from './api-channels';
-import type { ProgressEvent } from './api-contract';
-import { type DesktopDoctorApi, MENU_CHANNEL, type MenuCommand } from './menu-channel';
 
 type IpcRendererLike = Pick<typeof ipcRenderer, 'invoke' | 'on' | 'removeListener'>;
 

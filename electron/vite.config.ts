@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { build, defineConfig, type Plugin } from 'vite';
 
 const entry = fileURLToPath(new URL('./main.ts', import.meta.url));
-/** The thread that reads captures and pasted outputs (electron/parse-worker), run beside main.cjs. */
-const parseWorkerEntry = fileURLToPath(new URL('./parse-worker/parse-worker.ts', import.meta.url));
+/** The thread that reads captures and pasted outputs (electron/host/parse-worker), run beside main.cjs. */
+const parseWorkerEntry = fileURLToPath(new URL('./host/parse-worker/parse-worker.ts', import.meta.url));
 
 /** Electron and Node's built-ins stay `require`s; every npm dependency (execa, zod, ...) is bundled,
  * because the packaged app ships only the `.vite` folder, no node_modules. */

@@ -2,13 +2,13 @@
 // server. One table per window (or preview tab): it owns that window's session and the device's
 // live host. Arguments reach it validated (see dispatch.ts).
 
-import type { AppInfo, ProgressEvent } from '../api-contract';
+import type { AppInfo, ProgressEvent } from '@contract/api-contract';
+import { FIX_CATALOG } from '@contract/fix-catalog';
 import { TOOL_VERSION } from '../engine/capture/write-capture';
-import { FIX_CATALOG } from '../engine/fixes/fix-catalog';
-import type { LiveHost } from '../engine/host/live-host';
 import { SCENARIOS } from '../engine/scenarios/scenario-catalog';
 import { openReportFile } from '../fleet/open-report-file';
 import { summarizeFleetText } from '../fleet/summarize-fleet-text';
+import type { LiveHost } from '../host/live-host';
 import type { ApiHandlers } from './dispatch';
 import { exportCapture, exportDocument } from './documents';
 import { applyFix } from './fix-handler';

@@ -2,10 +2,10 @@
 // arguments are validated before any handler runs, and every call answers the same envelope,
 // whether it worked, was malformed, named no method, or the handler threw.
 
+import { API_METHODS, type ApiMethod } from '@contract/api-channels';
+import { API_ARGUMENTS, type ApiEnvelope, type ApiError, type ApiResults } from '@contract/api-contract';
+import { oneLine } from '@contract/one-line';
 import type { z } from 'zod';
-import { API_METHODS, type ApiMethod } from '../api-channels';
-import { API_ARGUMENTS, type ApiEnvelope, type ApiError, type ApiResults } from '../api-contract';
-import { oneLine } from '../engine/files/one-line';
 
 /** One handler per API method, taking the validated arguments. */
 export type ApiHandlers = {

@@ -2,7 +2,9 @@
 // when asked, with one redactor that has learnt the whole capture first so the report and the
 // capture get the same placeholders.
 
-import type { ExportKind, ExportRequest, ExportResult } from '../api-contract';
+import type { ExportKind, ExportRequest, ExportResult } from '@contract/api-contract';
+import type { Report } from '@contract/report-types';
+import type { Capture } from '@contract/types';
 import { serializeCapture } from '../engine/capture/write-capture';
 import { captureFileName, reportFileName } from '../engine/files/safe-file-name';
 import { learnFromCapture, redactCapture } from '../engine/redact/redact-capture';
@@ -12,8 +14,6 @@ import { renderHtml } from '../engine/report/render-html';
 import { renderJson } from '../engine/report/render-json';
 import { renderMarkdown } from '../engine/report/render-markdown';
 import { renderMarkdownSummary } from '../engine/report/render-markdown-summary';
-import type { Report } from '../engine/report/report-types';
-import type { Capture } from '../engine/types';
 import { reportOf, type Session } from './session-store';
 
 const scenarioOf = (session: Session) => (session.source.kind === 'scenario' ? session.source.name : null);

@@ -1,10 +1,10 @@
 // A fix asked for by the window: on the device behind the guard (then the probes it affects run
 // again), or simulated on a scenario or capture. Every attempt goes into the audit trail.
 
-import type { ApiResults, FixRequest } from '../api-contract';
-import { PROBES_AFFECTED_BY_FIX } from '../engine/fixes/fix-plans';
+import type { ApiResults, FixRequest } from '@contract/api-contract';
+import { PROBES_AFFECTED_BY_FIX } from '@contract/fix-plans';
+import { SIGN_OUT_AND_IN } from '@contract/scenario-actions';
 import { type SimulatedFix, simulateFix } from '../engine/scenarios/practice';
-import { SIGN_OUT_AND_IN } from '../engine/scenarios/scenario-actions';
 import { type LiveFixOptions, refreshProbes, runLiveFix } from './live-device';
 import type { HandlerContext } from './session-handlers';
 import { present, reportOf, type Session } from './session-store';

@@ -1,14 +1,14 @@
 // What the handlers do on the real device: collect probes again, and run a fix behind the guard
 // with fresh facts of who the app runs as. Everything here goes through the live host.
 
-import type { FixRequest, ProgressEvent } from '../api-contract';
+import type { FixRequest, ProgressEvent } from '@contract/api-contract';
+import type { FixAttempt } from '@contract/fix-attempt';
+import { SIGN_OUT_AND_IN } from '@contract/scenario-actions';
+import type { Capture, ProbeId } from '@contract/types';
 import { buildFactSet } from '../engine/facts/fact-set';
-import type { FixAttempt } from '../engine/fixes/fix-attempt';
-import { runGuardedFix } from '../engine/fixes/run-guarded-fix';
-import type { ProbeProgress } from '../engine/host/collect-probe-outputs';
-import type { LiveHostResult } from '../engine/host/live-host';
-import { SIGN_OUT_AND_IN } from '../engine/scenarios/scenario-actions';
-import type { Capture, ProbeId } from '../engine/types';
+import type { ProbeProgress } from '../host/collect-probe-outputs';
+import { runGuardedFix } from '../host/fixes/run-guarded-fix';
+import type { LiveHostResult } from '../host/live-host';
 import { fixContext, type Session } from './session-store';
 
 /** Turns the live host's per-probe progress into the events the window shows. */

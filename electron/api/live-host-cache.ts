@@ -1,7 +1,7 @@
 // The device's live host, opened on first use and kept; never opened where live checks are not
 // allowed (the browser preview, any platform but Windows).
 
-import { type LiveHost, type LiveHostResult, openLiveHost } from '../engine/host/live-host';
+import { type LiveHost, type LiveHostResult, openLiveHost } from '../host/live-host';
 
 export const NO_LIVE = 'live checks are not available here: open a scenario or a capture file';
 

@@ -7,14 +7,14 @@ import type {
   ProbeOutputRequest,
   RerunRequest,
   RunRequest,
-} from '../api-contract';
+} from '@contract/api-contract';
+import { fileLabel } from '@contract/one-line';
+import type { CaptureInputs, CheckId, ProbeId } from '@contract/types';
+import { validateUncPath } from '@contract/validate-unc-path';
 import { CHECKS } from '../engine/checks/check-registry';
-import { fileLabel } from '../engine/files/one-line';
-import type { LiveHostResult } from '../engine/host/live-host';
 import { loadScenario, SCENARIOS } from '../engine/scenarios/scenario-catalog';
-import { validateUncPath } from '../engine/share/validate-unc-path';
-import type { CaptureInputs, CheckId, ProbeId } from '../engine/types';
-import { readAdminOutputOffThread, readCaptureOffThread } from '../parse-worker/parse-workers';
+import type { LiveHostResult } from '../host/live-host';
+import { readAdminOutputOffThread, readCaptureOffThread } from '../host/parse-worker/parse-workers';
 import { type progressOf, refreshProbes } from './live-device';
 import { present, type SessionStore } from './session-store';
 

@@ -2,16 +2,16 @@
 // source. The capture is parsed once when it changes: the facts, the report and the fix steps
 // are kept beside it, and everything else reads them.
 
-import type { PracticeInfo, RunSuccess } from '../api-contract';
+import type { PracticeInfo, RunSuccess } from '@contract/api-contract';
+import type { FixAttempt } from '@contract/fix-attempt';
+import { type FixPlanContext, type FixStep, planFix } from '@contract/fix-plans';
+import type { Report, ReportSource } from '@contract/report-types';
+import type { Capture, FixId } from '@contract/types';
 import { factsOfCapture, reportFromFacts } from '../engine/diagnose';
 import { adDomain } from '../engine/facts/ad-domain';
 import { derivePolicy } from '../engine/facts/derive-policy';
 import type { FactSet } from '../engine/facts/fact-set';
-import type { FixAttempt } from '../engine/fixes/fix-attempt';
-import { type FixPlanContext, type FixStep, planFix } from '../engine/fixes/fix-plans';
-import type { Report, ReportSource } from '../engine/report/report-types';
 import { practiceFor } from '../engine/scenarios/practice';
-import type { Capture, FixId } from '../engine/types';
 
 export interface Session {
   readonly capture: Capture;

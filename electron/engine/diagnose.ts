@@ -1,17 +1,17 @@
-import { TOOL_NAME, TOOL_VERSION } from './capture/write-capture';
-import { headlineOf } from './checklist/headline';
-import { inferTrustModels } from './checklist/infer-trust-model';
-import { runChecklist } from './checklist/run-checklist';
-import { adDomain } from './facts/ad-domain';
-import { buildFactSet, type FactSet, factsOf } from './facts/fact-set';
 import {
   type DeviceSummary,
   REPORT_FORMAT,
   REPORT_VERSION,
   type Report,
   type ReportSource,
-} from './report/report-types';
-import type { Capture, CheckStatus } from './types';
+} from '@contract/report-types';
+import type { Capture, CheckStatus } from '@contract/types';
+import { TOOL_NAME, TOOL_VERSION } from './capture/write-capture';
+import { headlineOf } from './checklist/headline';
+import { inferTrustModels } from './checklist/infer-trust-model';
+import { runChecklist } from './checklist/run-checklist';
+import { adDomain } from './facts/ad-domain';
+import { buildFactSet, type FactSet, factsOf } from './facts/fact-set';
 
 /** The whole engine in one call: capture in, report out. Pure apart from the clock for generatedAt. */
 export function diagnose(capture: Capture, source: ReportSource, generatedAt = new Date()): Report {

@@ -4,8 +4,8 @@
 // of ours is refused rather than touched.
 
 import type { DatabaseSync } from 'node:sqlite';
+import { fileLabel, oneLine } from '@contract/one-line';
 import { describeFileError } from '../engine/files/describe-file-error';
-import { fileLabel, oneLine } from '../engine/files/one-line';
 import { loadSqlite } from './load-sqlite';
 
 const CACHE_SCHEMA = 'whfb-doctor/fleet-cache/1';

@@ -5,9 +5,9 @@
 
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { fileLabel, oneLine } from '../engine/files/one-line';
+import { fleetCsv } from '@contract/fleet-csv';
+import { fileLabel, oneLine } from '@contract/one-line';
 import { openFleetCache } from './fleet-cache';
-import { fleetCsv } from './fleet-csv';
 import { fleetNdjson } from './fleet-ndjson';
 import { createFleetPool } from './fleet-pool';
 import { fleetJson } from './fleet-result';

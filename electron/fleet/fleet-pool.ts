@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { oneLine } from '../engine/files/one-line';
+import { oneLine } from '@contract/one-line';
 import { type FleetBatch, type FleetBatchDone, summarizeBatch } from './fleet-worker-protocol';
 import { type FleetFileResult, MAX_FLEET_FILE_BYTES, summarizeFleetFile } from './read-fleet-file';
 

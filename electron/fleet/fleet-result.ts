@@ -1,6 +1,6 @@
 // What a fleet run found, for the writers: the devices, the files it could not read, the counts.
 
-import type { FleetSummaryRow } from './fleet-summary';
+import type { FleetSummaryRow } from '@contract/fleet-summary';
 
 export const FLEET_FORMAT = 'whfb-doctor/fleet';
 export const FLEET_VERSION = 1;

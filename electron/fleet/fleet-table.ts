@@ -1,7 +1,7 @@
 // The fleet for a person at a terminal: one line per device, then how many devices used each
 // trust model and how many stop at each root cause. Values are already one clean line each.
 
-import type { FleetSummaryRow } from './fleet-summary';
+import type { FleetSummaryRow } from '@contract/fleet-summary';
 
 const COLUMNS: readonly [string, (row: FleetSummaryRow) => string, number][] = [
   ['DEVICE', (row) => row.deviceName ?? row.deviceId ?? '-', 40],

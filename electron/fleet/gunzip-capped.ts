@@ -3,7 +3,7 @@
 // whole in memory.
 
 import { gunzipSync } from 'node:zlib';
-import { formatSize } from '../engine/files/read-outside-file';
+import { formatSize } from '../host/files/read-outside-file';
 
 export type GunzipResult = { ok: true; bytes: Buffer } | { ok: false; reason: string };
 

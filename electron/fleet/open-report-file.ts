@@ -3,17 +3,17 @@
 // device is taken out: no fixes, no fix plans, no practice actions. The open session is left as
 // it is; nothing here re-runs a check.
 
+import type { OpenReportRequest, RunResult } from '@contract/api-contract';
+import { MAX_CAPTURE_BYTES } from '@contract/capture-schema';
+import { HEADLINE_STATUSES, JOIN_TYPES, SESSION_CREDENTIALS, TRUST_MODELS } from '@contract/fleet-summary';
+import { MAX_REASON_CHARS, oneLine } from '@contract/one-line';
+import { REPORT_FORMAT, REPORT_VERSION, type Report } from '@contract/report-types';
+import { SIGN_OUT_AND_IN } from '@contract/scenario-actions';
+import { CHECK_IDS, FIX_IDS, PROBE_IDS } from '@contract/types';
 import { z } from 'zod';
-import type { OpenReportRequest, RunResult } from '../api-contract';
-import { MAX_CAPTURE_BYTES } from '../engine/capture/capture-schema';
 import { utf8Length } from '../engine/capture/read-capture';
 import { scanCaptureJson } from '../engine/capture/scan-capture-json';
 import { ALLOWED_DOC_HOSTS } from '../engine/checks/doc-links';
-import { MAX_REASON_CHARS, oneLine } from '../engine/files/one-line';
-import { REPORT_FORMAT, REPORT_VERSION, type Report } from '../engine/report/report-types';
-import { SIGN_OUT_AND_IN } from '../engine/scenarios/scenario-actions';
-import { CHECK_IDS, FIX_IDS, PROBE_IDS } from '../engine/types';
-import { HEADLINE_STATUSES, JOIN_TYPES, SESSION_CREDENTIALS, TRUST_MODELS } from './fleet-summary';
 
 const CHECK_STATUSES = ['pass', 'warn', 'fail', 'blocked', 'unknown', 'skip'] as const;
 const PATH_KEY_CHARS = 40;

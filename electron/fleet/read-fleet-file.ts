@@ -3,12 +3,12 @@
 // report (which carries its verdict) or as a capture (which is diagnosed). Every way a file can
 // be wrong gives a short reason; nothing here throws.
 
-import { MAX_CAPTURE_BYTES } from '../engine/capture/capture-schema';
+import { MAX_CAPTURE_BYTES } from '@contract/capture-schema';
+import type { FleetSummaryRow } from '@contract/fleet-summary';
+import { oneLine } from '@contract/one-line';
 import { readCapture } from '../engine/capture/read-capture';
 import { decodeTextFile } from '../engine/files/decode-text-file';
-import { oneLine } from '../engine/files/one-line';
-import { readOutsideFile } from '../engine/files/read-outside-file';
-import type { FleetSummaryRow } from './fleet-summary';
+import { readOutsideFile } from '../host/files/read-outside-file';
 import { gunzipCapped, isGzip } from './gunzip-capped';
 import { readReportSummary } from './read-report';
 import { summarizeCapture } from './summarize-capture';

@@ -3,11 +3,6 @@
 // or build field; both are read, where the report quotes them, from its evidence lines with the
 // same parsers that read the outputs.
 
-import { z } from 'zod';
-import { scanCaptureJson } from '../engine/capture/scan-capture-json';
-import { PROBE_PARSERS } from '../engine/facts/probe-parsers';
-import { MAX_REASON_CHARS, oneLine } from '../engine/files/one-line';
-import { REPORT_FORMAT, REPORT_VERSION } from '../engine/report/report-types';
 import {
   type FleetSummaryRow,
   HEADLINE_STATUSES,
@@ -15,7 +10,12 @@ import {
   SESSION_CREDENTIALS,
   summaryFromReport,
   TRUST_MODELS,
-} from './fleet-summary';
+} from '@contract/fleet-summary';
+import { MAX_REASON_CHARS, oneLine } from '@contract/one-line';
+import { REPORT_FORMAT, REPORT_VERSION } from '@contract/report-types';
+import { z } from 'zod';
+import { scanCaptureJson } from '../engine/capture/scan-capture-json';
+import { PROBE_PARSERS } from '../engine/facts/probe-parsers';
 
 /** Evidence lines read per probe for the id and the build: enough for any real report. */
 const MAX_EVIDENCE_LINES = 400;

@@ -3,13 +3,13 @@
 // none of them stops the run.
 
 import path from 'node:path';
+import { type FleetFileRow, groupDevices } from '@contract/fleet-devices';
+import { type FleetSummaryRow, SUMMARY_FORMAT, SUMMARY_VERSION } from '@contract/fleet-summary';
+import { REPORT_VERSION } from '@contract/report-types';
 import { TOOL_VERSION } from '../engine/capture/write-capture';
-import { REPORT_VERSION } from '../engine/report/report-types';
 import type { CacheEntry, CacheRecord, FleetCache } from './fleet-cache';
-import { type FleetFileRow, groupDevices } from './fleet-devices';
 import type { FleetPool } from './fleet-pool';
 import type { FleetError, FleetResult } from './fleet-result';
-import { type FleetSummaryRow, SUMMARY_FORMAT, SUMMARY_VERSION } from './fleet-summary';
 import type { FleetFileResult } from './read-fleet-file';
 import { type FleetFileEntry, walkFleetPaths } from './walk-fleet-paths';
 

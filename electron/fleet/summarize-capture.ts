@@ -1,11 +1,11 @@
 // A capture is diagnosed here; the report does not carry the Entra device id or the build, so
 // both are read from the same facts the report was made from (the capture is parsed once).
 
+import { type FleetSummaryRow, type SummarySource, summaryFromReport } from '@contract/fleet-summary';
+import type { Report, ReportSource } from '@contract/report-types';
+import type { Capture } from '@contract/types';
 import { factsOfCapture, reportFromFacts } from '../engine/diagnose';
 import { type FactSet, factsOf } from '../engine/facts/fact-set';
-import type { Report, ReportSource } from '../engine/report/report-types';
-import type { Capture } from '../engine/types';
-import { type FleetSummaryRow, type SummarySource, summaryFromReport } from './fleet-summary';
 
 /** The Entra DeviceId and the Windows build (CurrentBuild.UBR) the capture's outputs show. */
 export function captureIdentity(set: FactSet): { deviceId: string | null; osBuild: string | null } {

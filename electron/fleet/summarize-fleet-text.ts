@@ -1,8 +1,8 @@
 // The app's fleet view sends files' text (the renderer read them): each one is summarised by the
 // same reader as the `fleet` command, as its UTF-8 bytes, so both give the same row or reason.
 
-import type { FleetFileSummary } from '../api-contract';
-import { MAX_REASON_CHARS, oneLine } from '../engine/files/one-line';
+import type { FleetFileSummary } from '@contract/api-contract';
+import { MAX_REASON_CHARS, oneLine } from '@contract/one-line';
 import { summarizeFleetBytes } from './read-fleet-file';
 
 /** One file's text to its summary row, or a short one-line reason; never throws. */

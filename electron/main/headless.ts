@@ -7,21 +7,21 @@
 
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { type FleetSummaryRow, summaryFromReport, summaryLine } from '@contract/fleet-summary';
+import { oneLine } from '@contract/one-line';
+import type { Capture, CaptureInputs } from '@contract/types';
+import { validateUncPath } from '@contract/validate-unc-path';
 import { serializeCapture } from '../engine/capture/write-capture';
 import { factsOfCapture } from '../engine/diagnose';
-import type { AtomicWrite } from '../engine/files/atomic-write';
-import { oneLine } from '../engine/files/one-line';
-import type { LiveCaptureResult } from '../engine/host/capture-live';
 import { learnFromCapture, redactCapture } from '../engine/redact/redact-capture';
 import { redactReport } from '../engine/redact/redact-report';
 import { createRedactor } from '../engine/redact/redactor';
 import { renderJson } from '../engine/report/render-json';
-import { validateUncPath } from '../engine/share/validate-unc-path';
-import type { Capture, CaptureInputs } from '../engine/types';
-import { type FleetSummaryRow, summaryFromReport, summaryLine } from '../fleet/fleet-summary';
 import { captureIdentity, summarizeCapture } from '../fleet/summarize-capture';
+import type { LiveCaptureResult } from '../host/capture-live';
+import type { AtomicWrite } from '../host/files/atomic-write';
 
-/** The CLI's exit codes (electron/cli.ts), which scripts already read. */
+/** The CLI's exit codes (electron/cli/cli.ts), which scripts already read. */
 export const HEADLESS_EXIT = { ok: 0, checkFailed: 1, usage: 2, nothingChecked: 3 } as const;
 
 export interface HeadlessRequest {

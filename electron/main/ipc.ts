@@ -3,9 +3,9 @@
 // arguments never reaches a handler). Every call resolves to the contract's envelope, never a
 // rejection: Electron would put its own words ("Error invoking remote method …") before ours.
 
+import { API_METHODS, channelOf } from '@contract/api-channels';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { type ApiHandlers, dispatch, failure } from '../api/dispatch';
-import { API_METHODS, channelOf } from '../api-channels';
 
 interface SenderFrame {
   url: string;

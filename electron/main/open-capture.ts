@@ -2,11 +2,11 @@
 // then main reads the file and opens it in the session; only the report goes to the renderer.
 
 import path from 'node:path';
+import { MAX_CAPTURE_BYTES } from '@contract/capture-schema';
+import { fileLabel } from '@contract/one-line';
 import { type BrowserWindow, dialog, type OpenDialogOptions } from 'electron';
-import { MAX_CAPTURE_BYTES } from '../engine/capture/capture-schema';
 import { decodeTextFile } from '../engine/files/decode-text-file';
-import { fileLabel } from '../engine/files/one-line';
-import { readOutsideFile } from '../engine/files/read-outside-file';
+import { readOutsideFile } from '../host/files/read-outside-file';
 
 export type CaptureFileText = { ok: true; fileName: string; text: string } | { ok: false; reason: string };
 

@@ -1,9 +1,9 @@
 // POST /api/<method>: the same handler table as Electron's IPC, for the preview's own pages only,
 // with the body read under the preview's limits.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiErrorCode } from '@contract/api-contract';
 import { createApiHandlers } from '../api/create-api-handlers';
 import { type ApiHandlers, dispatch, failure } from '../api/dispatch';
-import type { ApiErrorCode } from '../api-contract';
 import type { ByteBudget } from './byte-budget';
 import { sendJson } from './http-replies';
 import type { PreviewLimits } from './preview-limits';

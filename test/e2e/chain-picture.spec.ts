@@ -1,8 +1,9 @@
 // The chain picture: every node shows the engine's status for its part of the chain, the root
 // cause is marked in words as well as drawn, and each node opens its step (by mouse and keyboard).
+
+import { chainStates } from '@contract/chain-nodes';
+import type { Report } from '@contract/report-types';
 import { expect, type Page, test } from '@playwright/test';
-import { chainStates } from '../../electron/engine/report/chain-nodes';
-import type { Report } from '../../electron/engine/report/report-types';
 import { STATUS_LABEL } from '../../renderer/src/lib/words';
 import { openScenario, row, rowToggle } from './app-page';
 import { expectedScenarioReport, SCENARIOS } from './engine-expectations';

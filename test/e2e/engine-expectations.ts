@@ -6,8 +6,8 @@
 // engine the same way the CLI does, without changing how Playwright loads the tests.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Report, ReportSource } from '@contract/report-types';
 import { tsImport } from 'tsx/esm/api';
-import type { Report, ReportSource } from '../../electron/engine/report/report-types';
 
 type Catalog = typeof import('../../electron/engine/scenarios/scenario-catalog');
 type Engine = typeof import('../../electron/engine/diagnose');

@@ -11,7 +11,7 @@ import { SCENARIOS, scenarioCaptureText } from './engine-expectations';
 import { expectColorScheme } from './screenshot-checks';
 
 type SummarizeText = typeof import('../../electron/fleet/summarize-fleet-text');
-type Devices = typeof import('../../electron/fleet/fleet-devices');
+type Devices = typeof import('@contract/fleet-devices');
 type Diagnose = typeof import('../../electron/engine/diagnose');
 type RenderJson = typeof import('../../electron/engine/report/render-json');
 const { summarizeFleetText } = (await tsImport(
@@ -19,7 +19,7 @@ const { summarizeFleetText } = (await tsImport(
   import.meta.url,
 )) as SummarizeText;
 const { groupDevices } = (await tsImport(
-  '../../electron/fleet/fleet-devices.ts',
+  '../../electron/contract/fleet-devices.ts',
   import.meta.url,
 )) as Devices;
 const { diagnose } = (await tsImport('../../electron/engine/diagnose.ts', import.meta.url)) as Diagnose;

@@ -1,9 +1,9 @@
 // The HTML report as a technician opens it from a ticket: a file in a browser, no app, no
 // network. It must load nothing, log no error, pass axe in light and dark, and print on white.
 import AxeBuilder from '@axe-core/playwright';
+import type { Report } from '@contract/report-types';
 import { expect, type Page, test } from '@playwright/test';
 import { tsImport } from 'tsx/esm/api';
-import type { Report } from '../../electron/engine/report/report-types';
 import { expectedScenarioReport } from './engine-expectations';
 import { backgroundColor } from './in-page';
 

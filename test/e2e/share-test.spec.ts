@@ -1,7 +1,8 @@
 // The file share test field: checked as you type with the engine's own rules, remembered per
 // device, and run only on the device itself (live); the preview can only explain that.
+
+import { validateUncPath } from '@contract/validate-unc-path';
 import { expect, type Page, test } from '@playwright/test';
-import { validateUncPath } from '../../electron/engine/share/validate-unc-path';
 import { openScenario, row, rowToggle } from './app-page';
 import { installFakeDesktopApi, runRequests } from './in-page';
 

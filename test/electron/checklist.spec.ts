@@ -1,6 +1,6 @@
 // The checklist at start: live on Windows (this device, as the signed-in user), a practice
 // scenario elsewhere, exactly as the engine decides it.
-import { CHECK_IDS } from '../../electron/engine/types';
+import { CHECK_IDS } from '@contract/types';
 import { row, rowStatuses } from '../e2e/app-page';
 import { expectedScenarioReport, SCENARIOS } from '../e2e/engine-expectations';
 import { sourceFact, waitForChecklist } from '../e2e/shared-page';

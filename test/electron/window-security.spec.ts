@@ -1,6 +1,6 @@
 // The desktop window's security baseline, seen from both sides: the main process (windows, the
 // renderer's OS sandbox) and the page (what the main world can reach, the CSP, navigation).
-import { API_METHODS } from '../../electron/api-channels';
+import { API_METHODS } from '@contract/api-channels';
 import {
   doctorApiShape,
   globalsBeyondBlankFrame,

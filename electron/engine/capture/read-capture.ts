@@ -1,12 +1,12 @@
-import { MAX_REASON_CHARS, oneLine } from '../files/one-line';
-import type { Capture } from '../types';
 import {
   CAPTURE_FORMAT,
   CAPTURE_VERSION,
   captureSchema,
   MAX_CAPTURE_BYTES,
   toCapture,
-} from './capture-schema';
+} from '@contract/capture-schema';
+import { MAX_REASON_CHARS, oneLine } from '@contract/one-line';
+import type { Capture } from '@contract/types';
 import { scanCaptureJson } from './scan-capture-json';
 
 export type CaptureReadResult = { ok: true; capture: Capture } | { ok: false; reason: string };

@@ -3,7 +3,7 @@
 // four levels deep, so anything much deeper, a huge string outside the command output, or a
 // field named twice (JSON.parse keeps the last one silently) is refused here, with where.
 
-import { oneLine } from '../files/one-line';
+import { oneLine } from '@contract/one-line';
 
 /** A capture is 4 levels deep (capture ▸ probes ▸ probe ▸ command); room for newer versions. */
 export const MAX_CAPTURE_DEPTH = 32;
@@ -288,7 +288,9 @@ class CaptureScanner {
     frame.key = name;
     if (frame.keys.has(name)) throw this.refuse(`the field ${this.path()} appears twice, ${this.where(at)}`);
     if (frame.keys.size >= MAX_OBJECT_KEYS)
-      throw this.refuse(`more than ${count(MAX_OBJECT_KEYS)} fields in ${this.objectPath()}, ${this.where(at)}`);
+      throw this.refuse(
+        `more than ${count(MAX_OBJECT_KEYS)} fields in ${this.objectPath()}, ${this.where(at)}`,
+      );
     frame.keys.add(name);
     this.at = end;
     this.expect = 'colon';

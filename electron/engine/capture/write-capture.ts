@@ -1,5 +1,5 @@
-import type { Capture, CaptureInputs, ProbeOutputs } from '../types';
-import { CAPTURE_FORMAT, CAPTURE_VERSION } from './capture-schema';
+import { CAPTURE_FORMAT, CAPTURE_VERSION } from '@contract/capture-schema';
+import type { Capture, CaptureInputs, ProbeOutputs } from '@contract/types';
 
 export const TOOL_NAME = 'whfb-doctor';
 export const TOOL_VERSION = '0.1.0';

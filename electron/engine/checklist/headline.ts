@@ -1,7 +1,7 @@
+import type { Headline } from '@contract/report-types';
+import type { CheckId, CheckResult } from '@contract/types';
 import type { CheckDefinition } from '../checks/check-definition';
 import { CHECKS } from '../checks/check-registry';
-import type { Headline } from '../report/report-types';
-import type { CheckId, CheckResult } from '../types';
 import { ancestorsOf } from './run-checklist';
 
 /**

@@ -1,8 +1,8 @@
+import type { CheckResult, EvidenceItem, TrustModel } from '@contract/types';
 import { checkOsBuild } from '../checks/check-os-build';
 import { derivePolicy } from '../facts/derive-policy';
 import { evidence, type FactSet, factsOf } from '../facts/fact-set';
 import { type SessionAuth, sessionAuthOf } from '../facts/session-auth';
-import type { CheckResult, EvidenceItem, TrustModel } from '../types';
 
 export interface TrustModelInference {
   trustModel: TrustModel;

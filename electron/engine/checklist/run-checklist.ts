@@ -1,7 +1,7 @@
+import type { CheckId, CheckOutcome, CheckResult } from '@contract/types';
 import type { CheckDefinition } from '../checks/check-definition';
 import { CHECKS } from '../checks/check-registry';
 import type { FactSet } from '../facts/fact-set';
-import type { CheckId, CheckOutcome, CheckResult } from '../types';
 
 /**
  * Evaluates checks in dependency order and shows them in chain order. A check that does not

@@ -1,9 +1,9 @@
+import type { CheckOutcome, EvidenceItem } from '@contract/types';
 import { derivePolicy, describeSource } from '../facts/derive-policy';
 import { evidence, type FactSet, factsOf } from '../facts/fact-set';
 import { userScopeCaveat } from '../facts/run-context';
 import { sessionAuthOf } from '../facts/session-auth';
 import { KEY_TRUST_IDENTITY_SID, THIS_ORGANIZATION_CERTIFICATE_SID } from '../facts/well-known-sids';
-import type { CheckOutcome, EvidenceItem } from '../types';
 import type { CheckDefinition } from './check-definition';
 import { DOCS } from './doc-links';
 import { itemAnswer, provisioningEvents } from './provisioning-event';

@@ -1,7 +1,7 @@
+import type { CheckOutcome, DocLink, EvidenceItem, Sourced } from '@contract/types';
 import { evidence, type FactSet, factsOf } from '../facts/fact-set';
 import { userScopeCaveat } from '../facts/run-context';
 import { sessionAuthOf } from '../facts/session-auth';
-import type { CheckOutcome, DocLink, EvidenceItem, Sourced } from '../types';
 import type { CheckDefinition } from './check-definition';
 import { DOCS } from './doc-links';
 import { latestProvisioningEvent } from './provisioning-event';

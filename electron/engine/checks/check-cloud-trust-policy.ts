@@ -1,6 +1,6 @@
+import type { CheckOutcome, DocLink, EvidenceItem } from '@contract/types';
 import { derivePolicy, describeSource, type PolicySetting } from '../facts/derive-policy';
 import { evidence, type FactSet } from '../facts/fact-set';
-import type { CheckOutcome, DocLink, EvidenceItem } from '../types';
 import type { CheckDefinition } from './check-definition';
 import { DOCS } from './doc-links';
 import { windowsPolicyView } from './windows-policy-view';

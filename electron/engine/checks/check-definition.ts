@@ -1,5 +1,5 @@
+import type { CheckId, CheckOutcome, ProbeId } from '@contract/types';
 import type { FactSet } from '../facts/fact-set';
-import type { CheckId, CheckOutcome, ProbeId } from '../types';
 
 /**
  * A check is data: an id, words for people, the probes it reads, the checks it depends on

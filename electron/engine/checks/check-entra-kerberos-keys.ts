@@ -1,8 +1,8 @@
+import type { CaptureInputs, CheckOutcome, EvidenceItem, FixId } from '@contract/types';
 import { adDomain, userAdDomain } from '../facts/ad-domain';
 import { evidence, type FactSet, factsOf } from '../facts/fact-set';
 import type { KerberosServerRecord } from '../parsers/parse-kerberos-server-admin';
 import { normalizeKey } from '../parsers/text-lines';
-import type { CaptureInputs, CheckOutcome, EvidenceItem, FixId } from '../types';
 import type { CheckDefinition } from './check-definition';
 import { DOCS } from './doc-links';
 

@@ -1,6 +1,6 @@
+import type { CheckOutcome } from '@contract/types';
 import { userAdDomain } from '../facts/ad-domain';
 import { evidence, factsOf } from '../facts/fact-set';
-import type { CheckOutcome } from '../types';
 import type { CheckDefinition } from './check-definition';
 import { DOCS } from './doc-links';
 import { unknownUnlessAny } from './outcomes';

@@ -1,7 +1,7 @@
+import type { CheckOutcome, EvidenceItem } from '@contract/types';
 import { evidence, type FactSet, factsOf } from '../facts/fact-set';
 import type { ProbeFactsMap } from '../facts/probe-parsers';
 import type { ShareFailure } from '../parsers/parse-share-access';
-import type { CheckOutcome, EvidenceItem } from '../types';
 import type { CheckDefinition } from './check-definition';
 import { DOCS } from './doc-links';
 

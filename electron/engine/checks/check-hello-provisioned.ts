@@ -1,6 +1,6 @@
+import type { CheckId, CheckOutcome } from '@contract/types';
 import { evidence, factsOf } from '../facts/fact-set';
 import { userScopeCaveat } from '../facts/run-context';
-import type { CheckId, CheckOutcome } from '../types';
 import type { CheckDefinition } from './check-definition';
 import { DOCS } from './doc-links';
 import { unknownUnlessAny } from './outcomes';

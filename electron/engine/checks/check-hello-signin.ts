@@ -1,6 +1,6 @@
+import type { CheckOutcome, EvidenceItem } from '@contract/types';
 import { evidence, factsOf } from '../facts/fact-set';
 import { sessionAuthOf } from '../facts/session-auth';
-import type { CheckOutcome, EvidenceItem } from '../types';
 import type { CheckDefinition } from './check-definition';
 import { DOCS } from './doc-links';
 

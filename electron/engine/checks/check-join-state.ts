@@ -1,5 +1,5 @@
+import type { CheckOutcome } from '@contract/types';
 import { evidence, factsOf } from '../facts/fact-set';
-import type { CheckOutcome } from '../types';
 import type { CheckDefinition } from './check-definition';
 import { DOCS } from './doc-links';
 import { unknownUnlessAny } from './outcomes';

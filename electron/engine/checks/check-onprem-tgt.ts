@@ -1,8 +1,8 @@
+import type { CheckOutcome, DocLink, EvidenceItem } from '@contract/types';
 import { adDomain, domainTgts } from '../facts/ad-domain';
 import { evidence, type FactSet, factsOf } from '../facts/fact-set';
 import { userScopeCaveat } from '../facts/run-context';
 import { sessionAuthOf } from '../facts/session-auth';
-import type { CheckOutcome, DocLink, EvidenceItem } from '../types';
 import type { CheckDefinition } from './check-definition';
 import { DOCS } from './doc-links';
 import { unknownUnlessAny } from './outcomes';

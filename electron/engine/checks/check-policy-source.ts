@@ -1,6 +1,6 @@
+import type { CheckOutcome } from '@contract/types';
 import { derivePolicy, describeSource } from '../facts/derive-policy';
 import { evidence } from '../facts/fact-set';
-import type { CheckOutcome } from '../types';
 import type { CheckDefinition } from './check-definition';
 import { DOCS } from './doc-links';
 

@@ -1,9 +1,9 @@
+import type { CheckOutcome, DocLink, EvidenceItem } from '@contract/types';
 import { evidence, type FactSet, factsOf } from '../facts/fact-set';
 import type { ProbeFactsMap } from '../facts/probe-parsers';
 import { userScopeCaveat } from '../facts/run-context';
 import { hasExchangedTgt, sessionAuthOf } from '../facts/session-auth';
 import { DENIED_BUILTIN_SIDS, DENIED_DOMAIN_RIDS, domainRid } from '../facts/well-known-sids';
-import type { CheckOutcome, DocLink, EvidenceItem } from '../types';
 import type { CheckDefinition } from './check-definition';
 import { DOCS } from './doc-links';
 

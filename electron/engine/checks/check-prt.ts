@@ -1,8 +1,8 @@
+import type { CheckOutcome, DocLink } from '@contract/types';
 import { evidence, type FactSet, factsOf } from '../facts/fact-set';
 import type { ProbeFactsMap } from '../facts/probe-parsers';
 import { userScopeCaveat } from '../facts/run-context';
 import type { PrtDiagnostics } from '../parsers/parse-dsregcmd';
-import type { CheckOutcome, DocLink } from '../types';
 import type { CheckDefinition } from './check-definition';
 import { DOCS } from './doc-links';
 import { unknownUnlessAny } from './outcomes';

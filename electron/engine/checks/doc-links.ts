@@ -1,4 +1,4 @@
-import type { DocLink } from '../types';
+import type { DocLink } from '@contract/types';
 
 // Documentation the checks point to. The app opens only https links on these hosts.
 export const DOCS = {

@@ -1,6 +1,6 @@
+import type { CheckOutcome, ProbeId } from '@contract/types';
 import type { FactSet } from '../facts/fact-set';
 import { evidence } from '../facts/fact-set';
-import type { CheckOutcome, ProbeId } from '../types';
 
 /**
  * `unknown` when none of the probes a check reads could be read: says which and why.

@@ -1,6 +1,6 @@
+import type { EvidenceItem } from '@contract/types';
 import { evidence, type FactSet, factsOf } from '../facts/fact-set';
 import { userScopeCaveat } from '../facts/run-context';
-import type { EvidenceItem } from '../types';
 import { itemAnswer, latestProvisioningEvent } from './provisioning-event';
 
 /** What Windows itself says about a policy: dsregcmd's NGC prerequisite or the last 358/360 event. */

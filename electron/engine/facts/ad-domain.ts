@@ -1,4 +1,4 @@
-import type { ProbeId } from '../types';
+import type { ProbeId } from '@contract/types';
 import { type FactSet, factsOf } from './fact-set';
 
 export const ENTRA_KERBEROS_REALM = 'KERBEROS.MICROSOFTONLINE.COM';

@@ -1,5 +1,5 @@
+import type { ProbeId } from '@contract/types';
 import type { RegistryFacts } from '../parsers/parse-registry';
-import type { ProbeId } from '../types';
 import { type FactSet, factsOf } from './fact-set';
 
 export type PolicySource = 'gpo-user' | 'gpo-machine' | 'mdm-user' | 'mdm-device';

@@ -1,7 +1,7 @@
-import { oneLine } from '../files/one-line';
+import { oneLine } from '@contract/one-line';
+import type { CaptureInputs, EvidenceItem, ProbeId, ProbeOutputs, ProbeResult } from '@contract/types';
+import { PROBE_IDS } from '@contract/types';
 import { cutNoteOf } from '../parsers/parse-budget';
-import type { CaptureInputs, EvidenceItem, ProbeId, ProbeOutputs, ProbeResult } from '../types';
-import { PROBE_IDS } from '../types';
 import { PROBE_PARSERS, type ProbeFactsMap } from './probe-parsers';
 
 /** A probe's parsed facts, or why there are none. Checks turn the last two into `unknown`. */

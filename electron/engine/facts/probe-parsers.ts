@@ -1,3 +1,4 @@
+import type { Parsed, ProbeId } from '@contract/types';
 import { type CertutilStoreFacts, parseCertutilStore } from '../parsers/parse-certutil-store';
 import { type DsregcmdFacts, parseDsregcmd } from '../parsers/parse-dsregcmd';
 import {
@@ -28,7 +29,6 @@ import {
   type WhoamiGroupsFacts,
   type WhoamiUserFacts,
 } from '../parsers/parse-whoami';
-import type { Parsed, ProbeId } from '../types';
 
 /** The typed facts each probe's parser produces. */
 export interface ProbeFactsMap {

@@ -1,4 +1,4 @@
-import type { EvidenceItem } from '../types';
+import type { EvidenceItem } from '@contract/types';
 import { evidence, type FactSet, factsOf } from './fact-set';
 import { ELEVATED_LABEL_SIDS, REMOTE_INTERACTIVE_SID, SYSTEM_SID } from './well-known-sids';
 

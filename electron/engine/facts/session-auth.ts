@@ -1,4 +1,4 @@
-import type { ProbeId, SessionCredential, TrustModel } from '../types';
+import type { ProbeId, SessionCredential, TrustModel } from '@contract/types';
 import { domainTgts } from './ad-domain';
 import { type FactSet, factsOf } from './fact-set';
 import { userScopeCaveat } from './run-context';

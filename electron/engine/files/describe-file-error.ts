@@ -1,4 +1,4 @@
-import { oneLine } from './one-line';
+import { oneLine } from '@contract/one-line';
 
 // The few system errors a person can act on, in words; anything else keeps its code.
 const WORDS: Record<string, string> = {

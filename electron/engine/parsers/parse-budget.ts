@@ -8,7 +8,7 @@
 // UTF-16 code units (what String.length counts); the command funnel keeps at most 8 MB of a
 // command's output, a capture file is at most 20 MB, a pasted admin output at most 256 KB.
 
-import type { Parsed, ProbeId } from '../types';
+import type { Parsed, ProbeId } from '@contract/types';
 import { guardParse } from './text-lines';
 
 export const KB = 1024;

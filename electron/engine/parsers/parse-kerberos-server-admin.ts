@@ -2,7 +2,7 @@
 // administrator pastes it: PowerShell Format-List, "Name : Value" with the names padded to
 // the longest, one block per domain, long values wrapped by the console onto indented lines.
 
-import type { Parsed, Sourced } from '../types';
+import type { Parsed, Sourced } from '@contract/types';
 import { PARSE_BUDGETS, parseWithin } from './parse-budget';
 import { isPromptLine, normalizeKey, oneLine, readKeyValue, toLines } from './text-lines';
 

@@ -1,4 +1,4 @@
-import type { Parsed, Sourced } from '../types';
+import type { Parsed, Sourced } from '@contract/types';
 import { PARSE_BUDGETS, parseWithin } from './parse-budget';
 import { readLogonId } from './parse-klist-tickets';
 import { contentLines, normalizeKey, oneLine, readKeyValue } from './text-lines';

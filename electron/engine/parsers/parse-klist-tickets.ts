@@ -1,4 +1,4 @@
-import type { Parsed } from '../types';
+import type { Parsed } from '@contract/types';
 import { PARSE_BUDGETS, parseWithin } from './parse-budget';
 import { contentLines, oneLine, readKeyValue } from './text-lines';
 

@@ -1,4 +1,4 @@
-import type { Parsed, Sourced } from '../types';
+import type { Parsed, Sourced } from '@contract/types';
 import { PARSE_BUDGETS, parseWithin } from './parse-budget';
 import { isPromptLine, oneLine, toLines } from './text-lines';
 

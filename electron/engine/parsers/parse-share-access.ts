@@ -1,5 +1,5 @@
+import type { Parsed } from '@contract/types';
 import { z } from 'zod';
-import type { Parsed } from '../types';
 import { PARSE_BUDGETS, parseWithin } from './parse-budget';
 import { contentLines } from './text-lines';
 

@@ -1,5 +1,5 @@
+import type { Parsed } from '@contract/types';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { Parsed } from '../types';
 import { PARSE_BUDGETS, parseWithin } from './parse-budget';
 import { contentLines, isPromptLine, normalizeKey, oneLine, readKeyValue, toLines } from './text-lines';
 

@@ -2,7 +2,7 @@
 // CRLF or CR line ends, trailing spaces and blank lines between lines; these helpers
 // absorb that so each parser only deals with its own fields.
 
-import type { Parsed } from '../types';
+import type { Parsed } from '@contract/types';
 
 const PROMPT_PATTERNS = [
   /^\s*PS [^>]*>/, // PowerShell: "PS C:\Users\me> dsregcmd /status"

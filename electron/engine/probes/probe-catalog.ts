@@ -1,4 +1,4 @@
-import type { ProbeId } from '../types';
+import type { ProbeId } from '@contract/types';
 import { entraKerberosArgs } from './entra-kerberos-query';
 import { POWERSHELL_EXECUTABLE } from './powershell';
 import { isValidHostName, type ProbeContext } from './probe-context';

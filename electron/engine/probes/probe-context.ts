@@ -1,7 +1,7 @@
+import type { CaptureInputs, ProbeOutputs } from '@contract/types';
+import { validateUncPath } from '@contract/validate-unc-path';
 import { adDomain, userAdDomain } from '../facts/ad-domain';
 import { buildFactSet, type FactSet, factsOf } from '../facts/fact-set';
-import { validateUncPath } from '../share/validate-unc-path';
-import type { CaptureInputs, ProbeOutputs } from '../types';
 
 /**
  * What dependent probes learn before they start: from the instant sources (environment,

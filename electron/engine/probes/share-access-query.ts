@@ -1,4 +1,4 @@
-import { validateUncPath } from '../share/validate-unc-path';
+import { validateUncPath } from '@contract/validate-unc-path';
 import { PRINT_RESULT_AS_JSON, powerShellArgs, toPowerShellLiteral } from './powershell';
 import type { ProbeContext } from './probe-context';
 

@@ -1,4 +1,4 @@
-import { type Capture, PROBE_IDS, type ProbeOutputs, type ProbeResult } from '../types';
+import { type Capture, PROBE_IDS, type ProbeOutputs, type ProbeResult } from '@contract/types';
 import { createRedactor, type Redactor } from './redactor';
 
 // Probe errors the capture format names; anything else is a message that may quote a path.

@@ -1,5 +1,5 @@
-import type { DeviceSummary, Report, ReportSource } from '../report/report-types';
-import type { CheckResult, EvidenceItem } from '../types';
+import type { DeviceSummary, Report, ReportSource } from '@contract/report-types';
+import type { CheckResult, EvidenceItem } from '@contract/types';
 import { createRedactor, type Redactor } from './redactor';
 
 /**

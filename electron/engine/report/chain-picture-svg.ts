@@ -1,9 +1,9 @@
 // The chain as a picture for the HTML report: one box per link, coloured and labelled by
 // status, the root cause outlined; beside it a list with the same statuses for screen readers.
-import { chainStates } from './chain-nodes';
+import { chainStates } from '@contract/chain-nodes';
+import type { Report } from '@contract/report-types';
+import { STATUS_SYMBOLS, STATUS_WORDS } from '@contract/report-words';
 import { escapeHtml } from './html-escape';
-import type { Report } from './report-types';
-import { STATUS_SYMBOLS, STATUS_WORDS } from './report-words';
 
 const BOX_WIDTH = 100;
 const BOX_HEIGHT = 60;

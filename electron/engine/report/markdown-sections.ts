@@ -1,11 +1,7 @@
 // The parts of the Markdown report; render-markdown.ts and render-markdown-summary.ts put them
 // together. Every value from the report goes through the escapes in markdown-escape.ts.
-import { FIX_CATALOG } from '../fixes/fix-catalog';
-import type { CheckResult, EvidenceItem } from '../types';
-import { commandLine } from './command-words';
-import { markdownCell, markdownCode, markdownCodeBlock, markdownText } from './markdown-escape';
-import { nextAction } from './next-action';
-import type { Report } from './report-types';
+import { FIX_CATALOG } from '@contract/fix-catalog';
+import type { Report } from '@contract/report-types';
 import {
   CREDENTIAL_WORDS,
   countsInWords,
@@ -16,7 +12,11 @@ import {
   STATUS_WORDS,
   sourceWords,
   TRUST_MODEL_WORDS,
-} from './report-words';
+} from '@contract/report-words';
+import type { CheckResult, EvidenceItem } from '@contract/types';
+import { commandLine } from './command-words';
+import { markdownCell, markdownCode, markdownCodeBlock, markdownText } from './markdown-escape';
+import { nextAction } from './next-action';
 
 const statusText = (status: CheckResult['status']) => `${STATUS_SYMBOLS[status]} ${STATUS_WORDS[status]}`;
 

@@ -1,5 +1,5 @@
-import type { CheckResult, FixId } from '../types';
-import type { Report } from './report-types';
+import type { Report } from '@contract/report-types';
+import type { CheckResult, FixId } from '@contract/types';
 
 /** What to do first: the headline's step, its remedy and the fixes offered for it. */
 export interface NextAction {

@@ -1,15 +1,8 @@
 // A self-contained page: one inline style sheet, no script, no external resource (the
 // Content-Security-Policy forbids loading anything), readable in a browser, printable, light
 // and dark. Everything that comes from the report is escaped by escapeHtml.
-import { FIX_CATALOG } from '../fixes/fix-catalog';
-import type { CheckResult, EvidenceItem } from '../types';
-import { chainPictureHtml } from './chain-picture-svg';
-import { commandLine } from './command-words';
-import { escapeHtml as esc } from './html-escape';
-import { isWebUrl } from './markdown-sections';
-import { nextAction } from './next-action';
-import { REPORT_CSS } from './report-css';
-import type { Report } from './report-types';
+import { FIX_CATALOG } from '@contract/fix-catalog';
+import type { Report } from '@contract/report-types';
 import {
   CREDENTIAL_WORDS,
   countsInWords,
@@ -21,7 +14,14 @@ import {
   STATUS_WORDS,
   sourceWords,
   TRUST_MODEL_WORDS,
-} from './report-words';
+} from '@contract/report-words';
+import type { CheckResult, EvidenceItem } from '@contract/types';
+import { chainPictureHtml } from './chain-picture-svg';
+import { commandLine } from './command-words';
+import { escapeHtml as esc } from './html-escape';
+import { isWebUrl } from './markdown-sections';
+import { nextAction } from './next-action';
+import { REPORT_CSS } from './report-css';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 

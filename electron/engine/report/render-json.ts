@@ -1,4 +1,4 @@
-import type { Report } from './report-types';
+import type { Report } from '@contract/report-types';
 
 /** The versioned report as scripts read it (report.schema.json describes it), one key per line. */
 export function renderJson(report: Report): string {

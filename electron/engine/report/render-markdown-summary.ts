@@ -1,7 +1,7 @@
+import type { Report } from '@contract/report-types';
+import { CREDENTIAL_WORDS, sourceWords, TRUST_MODEL_WORDS } from '@contract/report-words';
 import { markdownText } from './markdown-escape';
 import { checksTable, headlineSection, nextActionSection } from './markdown-sections';
-import type { Report } from './report-types';
-import { CREDENTIAL_WORDS, sourceWords, TRUST_MODEL_WORDS } from './report-words';
 
 /**
  * A short block for a ticket: the verdict, what to do, the trust models, the device and

@@ -1,3 +1,4 @@
+import type { Report } from '@contract/report-types';
 import {
   checksSection,
   detailsSection,
@@ -8,7 +9,6 @@ import {
   sourceSection,
   trustModelSection,
 } from './markdown-sections';
-import type { Report } from './report-types';
 
 /** The whole report as Markdown for a ticket: verdict and action first, then the evidence. */
 export function renderMarkdown(report: Report): string {

@@ -1,7 +1,7 @@
-import { oneLine } from '../files/one-line';
-import { FIX_CATALOG } from '../fixes/fix-catalog';
-import type { CheckStatus } from '../types';
-import type { Report } from './report-types';
+import { FIX_CATALOG } from '@contract/fix-catalog';
+import { oneLine } from '@contract/one-line';
+import type { Report } from '@contract/report-types';
+import type { CheckStatus } from '@contract/types';
 
 const SYMBOL: Record<CheckStatus, string> = {
   pass: '✔',

@@ -2,12 +2,12 @@
 // scenario moves to what it declares it becomes, anything else stays as it is. The guard still
 // applies, so practice is like the real thing. Pure: no clock unless given, no Node.
 
+import type { FixAttempt } from '@contract/fix-attempt';
+import type { ReportSource } from '@contract/report-types';
+import { type PracticeInfo, type ScenarioAction, SIGN_OUT_AND_IN } from '@contract/scenario-actions';
+import type { Capture } from '@contract/types';
 import type { FactSet } from '../facts/fact-set';
-import type { FixAttempt } from '../fixes/fix-attempt';
 import { type FixConfirmation, guardFix } from '../fixes/fix-guard';
-import type { ReportSource } from '../report/report-types';
-import type { Capture } from '../types';
-import { type PracticeInfo, type ScenarioAction, SIGN_OUT_AND_IN } from './scenario-actions';
 import { loadScenario, SCENARIOS, scenarioTransition } from './scenario-catalog';
 
 /** Pasted by an administrator, not captured from the device: kept when a practice step moves on. */

@@ -1,5 +1,6 @@
+import { type ScenarioAction, SIGN_OUT_AND_IN } from '@contract/scenario-actions';
+import type { Capture } from '@contract/types';
 import { readCapture } from '../capture/read-capture';
-import type { Capture } from '../types';
 import certTrustPolicyRemoved from './captures/cert-trust-policy-removed.json';
 import certificateTrustEnabled from './captures/certificate-trust-enabled.json';
 import clockSkew from './captures/clock-skew.json';
@@ -20,7 +21,6 @@ import privilegedAccount from './captures/privileged-account.json';
 import rdpSession from './captures/rdp-session.json';
 import smartCardSignIn from './captures/smart-card-sign-in.json';
 import unsyncedUser from './captures/unsynced-user.json';
-import { type ScenarioAction, SIGN_OUT_AND_IN } from './scenario-actions';
 
 /** A built-in practice device: a capture shipped with the app. */
 export interface ScenarioInfo {

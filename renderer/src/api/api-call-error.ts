@@ -1,8 +1,8 @@
 // The one place the renderer turns the API's envelope into a result or an error. Whatever the
 // transport (the desktop app's IPC, the preview's HTTP), a failed call becomes an ApiCallError
 // whose message is the main process's or the server's own words, shown to the person as they are.
-import { API_METHODS, type ApiMethod } from '../../../electron/api-channels';
-import type { ApiEnvelope, ApiErrorCode, DoctorApi, DoctorTransport } from '../../../electron/api-contract';
+import { API_METHODS, type ApiMethod } from '@contract/api-channels';
+import type { ApiEnvelope, ApiErrorCode, DoctorApi, DoctorTransport } from '@contract/api-contract';
 
 export class ApiCallError extends Error {
   constructor(

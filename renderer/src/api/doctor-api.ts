@@ -1,4 +1,4 @@
-import type { DoctorApi } from '../../../electron/api-contract';
+import type { DoctorApi } from '@contract/api-contract';
 import { unwrapTransport } from './api-call-error';
 import { createHttpTransport } from './http-doctor-api';
 import './window-doctor';

@@ -1,8 +1,8 @@
 // The browser preview's transport: each API method is POST /api/<method> with the arguments as a
 // JSON array; the server answers the contract's envelope, which is passed on as it is (unwrapped
 // in api-call-error.ts, as the desktop app's envelopes are).
-import { API_METHODS, type ApiMethod } from '../../../electron/api-channels';
-import type { ApiEnvelope, DoctorTransport } from '../../../electron/api-contract';
+import { API_METHODS, type ApiMethod } from '@contract/api-channels';
+import type { ApiEnvelope, DoctorTransport } from '@contract/api-contract';
 
 /** One id per page load, so two browser tabs don't share what is open (and what "Save capture" saves). */
 const SESSION_ID =

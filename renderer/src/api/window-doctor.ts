@@ -1,4 +1,4 @@
-import type { DesktopDoctorApi } from '../../../electron/menu-channel';
+import type { DesktopDoctorApi } from '@contract/menu-channel';
 
 // The desktop app's preload exposes the API as `window.doctor`; in the browser preview it is absent.
 declare global {

@@ -1,7 +1,7 @@
+import { type ChainNodeState, chainStates } from '@contract/chain-nodes';
+import type { CheckId, CheckResult } from '@contract/types';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { type KeyboardEvent, type MouseEvent, useId } from 'react';
-import { type ChainNodeState, chainStates } from '../../../electron/engine/report/chain-nodes';
-import type { CheckId, CheckResult } from '../../../electron/engine/types';
 import { CHAIN, chainLayout, labelOffset, type NodeBox } from '../lib/chain-layout';
 import { textWidth } from '../lib/text-width';
 import { useElementWidth } from '../lib/use-element-width';

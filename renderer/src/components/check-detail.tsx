@@ -1,5 +1,5 @@
+import type { CheckResult } from '@contract/types';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import type { CheckResult } from '../../../electron/engine/types';
 import type { BlockedBy } from '../lib/blocked-by';
 import { rerun } from '../state/run-actions';
 import { useRunStore } from '../state/run-store';

@@ -1,6 +1,6 @@
+import type { CheckResult } from '@contract/types';
 import { makeStyles, mergeClasses, Spinner, tokens } from '@fluentui/react-components';
 import { type RefObject, useEffect, useId, useRef } from 'react';
-import type { CheckResult } from '../../../electron/engine/types';
 import { type BlockedBy, blockedByWords } from '../lib/blocked-by';
 import { scrollToTopOfList } from '../lib/scroll';
 import { useAppInfoStore } from '../state/app-info-store';

@@ -1,4 +1,4 @@
-import type { CheckId } from '../../../electron/engine/types';
+import type { CheckId } from '@contract/types';
 import { AdminOutputPaste } from './admin-output-paste';
 import { ShareTest } from './share-test';
 

@@ -1,5 +1,5 @@
+import type { DocLink } from '@contract/types';
 import { Link, makeStyles, tokens } from '@fluentui/react-components';
-import type { DocLink } from '../../../electron/engine/types';
 
 const useStyles = makeStyles({
   list: {

@@ -1,5 +1,5 @@
+import type { EvidenceItem as Evidence } from '@contract/types';
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { EvidenceItem as Evidence } from '../../../electron/engine/types';
 import { commandLine } from '../lib/command-line';
 import { powershellScript } from '../lib/powershell-script';
 import { linesText, readableLines } from '../lib/readable-output';

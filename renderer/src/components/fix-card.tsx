@@ -1,7 +1,7 @@
+import type { FixInfo } from '@contract/fix-catalog';
+import type { CheckId } from '@contract/types';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
-import type { FixInfo } from '../../../electron/engine/fixes/fix-catalog';
-import type { CheckId } from '../../../electron/engine/types';
 import { isRunnable, practiceDeclares, WHERE_IT_RUNS } from '../lib/fix-words';
 import { useRunStore } from '../state/run-store';
 import { FixFacts } from './fix-facts';

@@ -1,3 +1,6 @@
+import type { FixInfo } from '@contract/fix-catalog';
+import type { ReportSource } from '@contract/report-types';
+import type { CheckId, FixId } from '@contract/types';
 import {
   Button,
   DialogActions,
@@ -13,9 +16,6 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { FixInfo } from '../../../electron/engine/fixes/fix-catalog';
-import type { ReportSource } from '../../../electron/engine/report/report-types';
-import type { CheckId, FixId } from '../../../electron/engine/types';
 import { stepWords } from '../lib/fix-words';
 import { useAppInfoStore } from '../state/app-info-store';
 import { requestFix } from '../state/fix-actions';

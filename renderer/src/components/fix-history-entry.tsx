@@ -1,6 +1,6 @@
+import type { FixAttempt } from '@contract/fix-attempt';
+import { SIGN_OUT_AND_IN } from '@contract/scenario-actions';
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { FixAttempt } from '../../../electron/engine/fixes/fix-attempt';
-import { SIGN_OUT_AND_IN } from '../../../electron/engine/scenarios/scenario-actions';
 import { formatTime } from '../lib/format-time';
 import { useAppInfoStore } from '../state/app-info-store';
 import { AttemptOutput } from './attempt-output';

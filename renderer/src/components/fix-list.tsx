@@ -1,5 +1,5 @@
+import type { CheckId, FixId } from '@contract/types';
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { CheckId, FixId } from '../../../electron/engine/types';
 import { useAppInfoStore } from '../state/app-info-store';
 import { FixCard } from './fix-card';
 

@@ -1,6 +1,6 @@
+import type { CheckStatus } from '@contract/types';
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
-import type { CheckStatus } from '../../../electron/engine/types';
 import { actionTitle, OUTCOME_LABEL, withoutOutcomeWord } from '../lib/fix-words';
 import { focusWhenNoDialog } from '../lib/focus';
 import { STATUS_LABEL } from '../lib/words';

@@ -1,5 +1,5 @@
+import type { CheckId, FixId } from '@contract/types';
 import { Button, useRestoreFocusTarget } from '@fluentui/react-components';
-import type { CheckId, FixId } from '../../../electron/engine/types';
 import { useFixStore } from '../state/fix-store';
 import { useRunStore } from '../state/run-store';
 

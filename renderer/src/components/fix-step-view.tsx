@@ -1,5 +1,5 @@
+import type { FixStep } from '@contract/fix-plans';
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { FixStep } from '../../../electron/engine/fixes/fix-plans';
 import { stepWords } from '../lib/fix-words';
 import { CopyButton } from './copy-button';
 

@@ -1,5 +1,5 @@
+import type { FleetSummaryRow } from '@contract/fleet-summary';
 import { Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
-import type { FleetSummaryRow } from '../../../electron/fleet/fleet-summary';
 import { firstFailing, tally } from '../lib/fleet-rows';
 import { ANY, useFleetStore } from '../state/fleet-store';
 

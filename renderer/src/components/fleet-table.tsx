@@ -1,6 +1,6 @@
+import type { FleetSummaryRow } from '@contract/fleet-summary';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { FleetSummaryRow } from '../../../electron/fleet/fleet-summary';
 import {
   COLUMN_TITLES,
   cellValue,

@@ -1,6 +1,6 @@
+import { groupDevices } from '@contract/fleet-devices';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
-import { groupDevices } from '../../../electron/fleet/fleet-devices';
 import { filterRows, sortRows } from '../lib/fleet-rows';
 import { exportFleetCsv } from '../state/fleet-actions';
 import { useFleetStore } from '../state/fleet-store';

@@ -1,7 +1,7 @@
+import type { ProbeOutput } from '@contract/api-contract';
+import type { ProbeId } from '@contract/types';
 import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useState } from 'react';
-import type { ProbeOutput } from '../../../electron/api-contract';
-import type { ProbeId } from '../../../electron/engine/types';
 import { findInLines } from '../lib/find-matches';
 import { linesText, readableLines, splitOutput } from '../lib/readable-output';
 import { loadProbeOutput } from '../state/run-actions';

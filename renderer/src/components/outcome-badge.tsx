@@ -1,5 +1,5 @@
+import type { FixAttempt } from '@contract/fix-attempt';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { FixAttempt } from '../../../electron/engine/fixes/fix-attempt';
 import { OUTCOME_LABEL } from '../lib/fix-words';
 
 const useStyles = makeStyles({

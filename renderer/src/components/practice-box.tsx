@@ -1,8 +1,8 @@
+import type { PracticeInfo } from '@contract/api-contract';
+import { SIGN_OUT_AND_IN } from '@contract/scenario-actions';
+import type { CheckResult } from '@contract/types';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
-import type { PracticeInfo } from '../../../electron/api-contract';
-import { SIGN_OUT_AND_IN } from '../../../electron/engine/scenarios/scenario-actions';
-import type { CheckResult } from '../../../electron/engine/types';
 import { actionTitle, practiceExplanation } from '../lib/fix-words';
 import { useAppInfoStore } from '../state/app-info-store';
 import { useRunStore } from '../state/run-store';

@@ -1,5 +1,5 @@
+import type { CheckStatus } from '@contract/types';
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { CheckStatus } from '../../../electron/engine/types';
 import { STATUS_LABEL } from '../lib/words';
 
 const useStyles = makeStyles({

@@ -1,5 +1,5 @@
+import type { ProbeId } from '@contract/types';
 import { makeStyles, mergeClasses, Spinner, tokens } from '@fluentui/react-components';
-import type { ProbeId } from '../../../electron/engine/types';
 import { type ProbeProgress as Progress, useRunStore } from '../state/run-store';
 import { StatusIcon } from './status-icon';
 import { useStatusColors } from './status-styles';

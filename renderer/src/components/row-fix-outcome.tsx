@@ -1,5 +1,5 @@
+import type { CheckId } from '@contract/types';
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { CheckId } from '../../../electron/engine/types';
 import { actionTitle, OUTCOME_LABEL } from '../lib/fix-words';
 import { useAppInfoStore } from '../state/app-info-store';
 import { useFixStore } from '../state/fix-store';

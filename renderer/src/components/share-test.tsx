@@ -1,6 +1,6 @@
+import { validateUncPath } from '@contract/validate-unc-path';
 import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
-import { validateUncPath } from '../../../electron/engine/share/validate-unc-path';
 import { rememberedShare, rememberShare } from '../lib/share-memory';
 import { useRunStore } from '../state/run-store';
 import { testShare } from '../state/share-test-actions';

@@ -1,6 +1,6 @@
+import type { ScenarioAction } from '@contract/scenario-actions';
+import type { CheckId } from '@contract/types';
 import { Button, Spinner } from '@fluentui/react-components';
-import type { ScenarioAction } from '../../../electron/engine/scenarios/scenario-actions';
-import type { CheckId } from '../../../electron/engine/types';
 import { requestFix } from '../state/fix-actions';
 import { useFixStore } from '../state/fix-store';
 import { useRunStore } from '../state/run-store';

@@ -1,5 +1,5 @@
+import type { CheckStatus } from '@contract/types';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { CheckStatus } from '../../../electron/engine/types';
 import { STATUS_LABEL } from '../lib/words';
 import { StatusIcon } from './status-icon';
 import { useStatusColors } from './status-styles';

@@ -1,4 +1,4 @@
-import type { CheckStatus } from '../../../electron/engine/types';
+import type { CheckStatus } from '@contract/types';
 
 // Small drawn icons (no icon font, nothing fetched): each status has its own shape, so the
 // status reads without colour too. They are decorative; the text label next to them is what counts.

@@ -1,6 +1,6 @@
+import type { Report } from '@contract/report-types';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
-import type { Report } from '../../../electron/engine/report/report-types';
 import { CREDENTIAL_WORDS, TRUST_MODEL_WORDS } from '../lib/words';
 
 const useStyles = makeStyles({

@@ -1,6 +1,6 @@
+import type { CheckResult } from '@contract/types';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
-import type { CheckResult } from '../../../electron/engine/types';
 import { firstSentence } from '../lib/first-sentence';
 import { isRunnable } from '../lib/fix-words';
 import { useAppInfoStore } from '../state/app-info-store';

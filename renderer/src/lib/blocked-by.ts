@@ -1,6 +1,6 @@
 // A blocked row names the step that blocks it and where that step is, since the step the
 // protocol needs first is not always higher up in the list.
-import type { CheckId, CheckResult } from '../../../electron/engine/types';
+import type { CheckId, CheckResult } from '@contract/types';
 
 export interface BlockedBy {
   title: string;

@@ -1,4 +1,4 @@
-import type { ExportKind } from '../../../electron/api-contract';
+import type { ExportKind } from '@contract/api-contract';
 
 /** What "Save" in the Export dialog can write: every export but the summary, which is copied. */
 export type SaveKind = Exclude<ExportKind, 'summary'>;

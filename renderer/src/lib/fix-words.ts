@@ -1,10 +1,10 @@
 // Plain words around fixes: outcomes, where a fix runs, and what each step does.
-import type { PracticeInfo } from '../../../electron/api-contract';
-import type { FixAttempt } from '../../../electron/engine/fixes/fix-attempt';
-import type { FixInfo } from '../../../electron/engine/fixes/fix-catalog';
-import type { FixStep } from '../../../electron/engine/fixes/fix-plans';
-import { type ScenarioAction, SIGN_OUT_AND_IN } from '../../../electron/engine/scenarios/scenario-actions';
-import type { FixId } from '../../../electron/engine/types';
+import type { PracticeInfo } from '@contract/api-contract';
+import type { FixAttempt } from '@contract/fix-attempt';
+import type { FixInfo } from '@contract/fix-catalog';
+import type { FixStep } from '@contract/fix-plans';
+import { type ScenarioAction, SIGN_OUT_AND_IN } from '@contract/scenario-actions';
+import type { FixId } from '@contract/types';
 import { commandLine } from './command-line';
 
 export const OUTCOME_LABEL: Record<FixAttempt['outcome'], string> = {

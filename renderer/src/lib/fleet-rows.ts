@@ -1,6 +1,6 @@
 // What the fleet view shows of its devices: the first failing check in words, the order of a
 // sorted column, the filters, and the counts behind the bar chart. Pure, so the view stays thin.
-import type { FleetSummaryRow } from '../../../electron/fleet/fleet-summary';
+import type { FleetSummaryRow } from '@contract/fleet-summary';
 
 export const FLEET_COLUMNS = [
   'deviceName',

@@ -1,5 +1,5 @@
-import type { Report } from '../../../electron/engine/report/report-types';
-import type { CheckId, CheckStatus } from '../../../electron/engine/types';
+import type { Report } from '@contract/report-types';
+import type { CheckId, CheckStatus } from '@contract/types';
 
 export interface StatusChange {
   id: CheckId;

@@ -1,14 +1,14 @@
 // Plain words for the engine's codes, so nobody needs the manual to read the screen. The words
 // the reports use too come from the engine's report-words, so the app and a report agree.
-import type { Headline } from '../../../electron/engine/report/report-types';
-import type { SessionCredential } from '../../../electron/engine/types';
+import type { Headline } from '@contract/report-types';
+import type { SessionCredential } from '@contract/types';
 
 export {
   countsInWords,
   JOIN_TYPE_WORDS,
   STATUS_WORDS as STATUS_LABEL,
   TRUST_MODEL_WORDS,
-} from '../../../electron/engine/report/report-words';
+} from '@contract/report-words';
 
 /** How the verdict reads: the headline's status, or that this session cannot show the answer. */
 export type VerdictKind = Headline['status'] | 'cannot-judge';

@@ -1,6 +1,6 @@
 // An administrator's pasted Get-AzureADKerberosServer output, checked against the open session.
-import type { RunResult } from '../../../electron/api-contract';
-import type { CheckResult } from '../../../electron/engine/types';
+import type { RunResult } from '@contract/api-contract';
+import type { CheckResult } from '@contract/types';
 import { doctorApi } from '../api/doctor-api';
 import { errorText } from '../lib/error-text';
 import { statusChanges } from '../lib/status-changes';

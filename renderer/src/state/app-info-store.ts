@@ -1,5 +1,5 @@
+import type { AppInfo } from '@contract/api-contract';
 import { create } from 'zustand';
-import type { AppInfo } from '../../../electron/api-contract';
 
 interface AppInfoState {
   /** What the app (or the preview) offers: scenarios, live support, fixes, check → probes. */

@@ -1,5 +1,5 @@
+import type { CheckId } from '@contract/types';
 import { create } from 'zustand';
-import type { CheckId } from '../../../electron/engine/types';
 
 interface ChecklistViewState {
   /** Rows whose detail panel is open. */

@@ -1,7 +1,7 @@
 // Carrying out fixes and practice steps: the API runs (or, in replay, simulates) them; the
 // screen then shows the new checklist, which rows changed, and what came of the attempt.
-import type { FixRequest, FixResult } from '../../../electron/api-contract';
-import type { CheckId } from '../../../electron/engine/types';
+import type { FixRequest, FixResult } from '@contract/api-contract';
+import type { CheckId } from '@contract/types';
 import { doctorApi } from '../api/doctor-api';
 import { errorText } from '../lib/error-text';
 import { statusChanges } from '../lib/status-changes';

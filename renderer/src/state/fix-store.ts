@@ -1,7 +1,7 @@
+import type { FixAttempt } from '@contract/fix-attempt';
+import type { ScenarioAction } from '@contract/scenario-actions';
+import type { CheckId, FixId } from '@contract/types';
 import { create } from 'zustand';
-import type { FixAttempt } from '../../../electron/engine/fixes/fix-attempt';
-import type { ScenarioAction } from '../../../electron/engine/scenarios/scenario-actions';
-import type { CheckId, FixId } from '../../../electron/engine/types';
 import type { StatusChange } from '../lib/status-changes';
 
 /** The fix whose confirmation dialog is open, and the row it was opened from. */

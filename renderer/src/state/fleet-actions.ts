@@ -6,10 +6,10 @@ import {
   MAX_FLEET_FILES_PER_CALL,
   type RunResult,
   type SummarizeFilesRequest,
-} from '../../../electron/api-contract';
-import { fleetCsv } from '../../../electron/fleet/fleet-csv';
-import type { FleetFileRow } from '../../../electron/fleet/fleet-devices';
-import type { FleetSummaryRow } from '../../../electron/fleet/fleet-summary';
+} from '@contract/api-contract';
+import { fleetCsv } from '@contract/fleet-csv';
+import type { FleetFileRow } from '@contract/fleet-devices';
+import type { FleetSummaryRow } from '@contract/fleet-summary';
 import { doctorApi } from '../api/doctor-api';
 import { downloadText } from '../lib/download';
 import { errorText } from '../lib/error-text';

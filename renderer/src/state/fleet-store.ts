@@ -1,5 +1,5 @@
+import type { FleetFileRow } from '@contract/fleet-devices';
 import { create } from 'zustand';
-import type { FleetFileRow } from '../../../electron/fleet/fleet-devices';
 import type { FleetColumn, FleetSort } from '../lib/fleet-rows';
 
 /** A file that gave no row, with why (one short line). */

@@ -1,8 +1,8 @@
 // What the buttons do: each action calls the API and moves the stores. Components call these
 // and read the stores; they never talk to the API themselves.
-import type { ApiEnvelope, ProbeOutput, RunRequest, RunResult } from '../../../electron/api-contract';
-import type { Report } from '../../../electron/engine/report/report-types';
-import type { CheckId, ProbeId } from '../../../electron/engine/types';
+import type { ApiEnvelope, ProbeOutput, RunRequest, RunResult } from '@contract/api-contract';
+import type { Report } from '@contract/report-types';
+import type { CheckId, ProbeId } from '@contract/types';
 import { unwrap } from '../api/api-call-error';
 import { doctorApi } from '../api/doctor-api';
 import { downloadText } from '../lib/download';

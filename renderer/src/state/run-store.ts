@@ -1,8 +1,8 @@
+import type { PracticeInfo, ProgressEvent, RunSuccess } from '@contract/api-contract';
+import type { FixStep } from '@contract/fix-plans';
+import type { Report } from '@contract/report-types';
+import type { CheckId, CheckStatus, FixId, ProbeId } from '@contract/types';
 import { create } from 'zustand';
-import type { PracticeInfo, ProgressEvent, RunSuccess } from '../../../electron/api-contract';
-import type { FixStep } from '../../../electron/engine/fixes/fix-plans';
-import type { Report } from '../../../electron/engine/report/report-types';
-import type { CheckId, CheckStatus, FixId, ProbeId } from '../../../electron/engine/types';
 
 /** A failure in two parts: what did not work ("Could not open the capture file") and the one-line reason. */
 export interface RunError {

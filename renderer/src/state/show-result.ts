@@ -1,5 +1,5 @@
-import type { RunSuccess } from '../../../electron/api-contract';
-import type { ReportSource } from '../../../electron/engine/report/report-types';
+import type { RunSuccess } from '@contract/api-contract';
+import type { ReportSource } from '@contract/report-types';
 import type { StatusChange } from '../lib/status-changes';
 import { previousStatuses } from '../lib/status-changes';
 import { useAppInfoStore } from './app-info-store';

@@ -1,13 +1,13 @@
+import type { FixResult, RunResult } from '@contract/api-contract';
+import type { Capture } from '@contract/types';
 import { describe, expect, it, vi } from 'vitest';
 import { createApiHandlers } from '../../../electron/api/create-api-handlers';
 import { dispatch } from '../../../electron/api/dispatch';
-import type { FixResult, RunResult } from '../../../electron/api-contract';
 import { serializeCapture } from '../../../electron/engine/capture/write-capture';
-import type { CommandRequest } from '../../../electron/engine/host/command-funnel';
-import { liveHostAt } from '../../../electron/engine/host/live-host';
-import { createReplayRunner } from '../../../electron/engine/host/replay-runner';
 import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalog';
-import type { Capture } from '../../../electron/engine/types';
+import type { CommandRequest } from '../../../electron/host/command-funnel';
+import { liveHostAt } from '../../../electron/host/live-host';
+import { createReplayRunner } from '../../../electron/host/replay-runner';
 
 const preview = () => createApiHandlers({ mode: 'preview', allowLive: false, platform: 'linux' });
 const statusOf = (result: RunResult | FixResult, id: string) => {

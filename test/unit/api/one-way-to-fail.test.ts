@@ -2,10 +2,11 @@
 // handlers, the real preload bridge, a stand-in ipcMain/ipcRenderer pair that behaves as Electron
 // does when a handler throws) and the browser preview's HTTP (the real server). The renderer's one
 // unwrap turns the envelope into an ApiCallError whose message is the app's own words.
+
+import type { DoctorApi } from '@contract/api-contract';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApiHandlers } from '../../../electron/api/create-api-handlers';
 import type { ApiHandlers } from '../../../electron/api/dispatch';
-import type { DoctorApi } from '../../../electron/api-contract';
 import { registerIpcHandlers } from '../../../electron/main/ipc';
 import { ApiCallError, unwrapTransport } from '../../../renderer/src/api/api-call-error';
 import { createHttpTransport } from '../../../renderer/src/api/http-doctor-api';

@@ -7,9 +7,9 @@ import { createLiveHostCache } from '../../../electron/api/live-host-cache';
 import { checkOsBuild } from '../../../electron/engine/checks/check-os-build';
 import { diagnose } from '../../../electron/engine/diagnose';
 import { PROBE_PARSERS } from '../../../electron/engine/facts/probe-parsers';
-import { liveHostAt } from '../../../electron/engine/host/live-host';
-import { createReplayRunner } from '../../../electron/engine/host/replay-runner';
 import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalog';
+import { liveHostAt } from '../../../electron/host/live-host';
+import { createReplayRunner } from '../../../electron/host/replay-runner';
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,8 +1,6 @@
 // Builds fact sets for the check tests from real command outputs: a practice capture (or the
 // samples and parser fixtures), changed one line at a time, then read by the real parsers.
 import { readFileSync } from 'node:fs';
-import { buildFactSet, type FactSet } from '../../../electron/engine/facts/fact-set';
-import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalog';
 import type {
   CaptureInputs,
   CheckOutcome,
@@ -11,7 +9,9 @@ import type {
   ProbeId,
   ProbeOutputs,
   ProbeResult,
-} from '../../../electron/engine/types';
+} from '@contract/types';
+import { buildFactSet, type FactSet } from '../../../electron/engine/facts/fact-set';
+import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalog';
 
 /** One change to a capture's evidence. Edits never change their input. */
 export type Edit = (evidence: ProbeOutputs) => ProbeOutputs;

@@ -1,10 +1,10 @@
+import type { CheckId, CheckResult } from '@contract/types';
 import { describe, expect, it } from 'vitest';
 import { headlineOf } from '../../../electron/engine/checklist/headline';
 import { ancestorsOf, dependencyOrder, runChecklist } from '../../../electron/engine/checklist/run-checklist';
 import type { CheckDefinition } from '../../../electron/engine/checks/check-definition';
 import { checkOnpremTgt } from '../../../electron/engine/checks/check-onprem-tgt';
 import { checkPrt } from '../../../electron/engine/checks/check-prt';
-import type { CheckId, CheckResult } from '../../../electron/engine/types';
 import {
   addGroup,
   dropProbe,

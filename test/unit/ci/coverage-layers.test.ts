@@ -13,7 +13,7 @@ describe('coverage by layer', () => {
   it('puts each file in its layer', () => {
     expect(layerOf('electron/engine/checks/check-prt.ts')).toBe('engine');
     expect(layerOf('electron/main/ipc.ts')).toBe('main');
-    expect(layerOf('electron/cli.ts')).toBe('main');
+    expect(layerOf('electron/cli/cli.ts')).toBe('main');
     expect(layerOf('renderer/src/state/run-store.ts')).toBe('renderer logic');
     expect(layerOf('renderer/src/lib/words.ts')).toBe('renderer logic');
     expect(layerOf('renderer/src/components/verdict.tsx')).toBeNull();

@@ -7,14 +7,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Capture, ProbeId, ProbeResult } from '@contract/types';
 import { FuseV1Options, flipFuses } from '@electron/fuses';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { runCli } from '../../../electron/cli';
+import { runCli } from '../../../electron/cli/cli';
 import { PROBE_CATALOG } from '../../../electron/engine/probes/probe-catalog';
 import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalog';
-import type { Capture, ProbeId, ProbeResult } from '../../../electron/engine/types';
 import forgeConfig from '../../../forge.config';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');

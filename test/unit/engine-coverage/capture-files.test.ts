@@ -3,12 +3,12 @@
 import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { MAX_CAPTURE_BYTES } from '@contract/capture-schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_CAPTURE_BYTES } from '../../../electron/engine/capture/capture-schema';
-import { loadCaptureFile } from '../../../electron/engine/capture/load-capture-file';
 import { readCapture } from '../../../electron/engine/capture/read-capture';
 import { serializeCapture } from '../../../electron/engine/capture/write-capture';
 import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalog';
+import { loadCaptureFile } from '../../../electron/host/files/load-capture-file';
 
 let dir: string;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 // How the one place that starts processes reports what went wrong, with real processes on
 // Linux (stub scripts): a probe result with an error, never an exception.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCommand } from '../../../electron/engine/host/command-funnel';
+import { runCommand } from '../../../electron/host/command-funnel';
 import { makeTempDir, removeDir, writeStub } from '../host/stub-tools';
 
 let dir: string;

@@ -1,11 +1,12 @@
 // The report a technician or a script reads (diagnose.ts, report/render-text.ts), from the
 // practice captures with one line changed.
+
+import type { Capture } from '@contract/types';
 import { describe, expect, it } from 'vitest';
 import { checkPrt } from '../../../electron/engine/checks/check-prt';
 import { diagnose, factsOfCapture } from '../../../electron/engine/diagnose';
 import { renderText } from '../../../electron/engine/report/render-text';
 import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalog';
-import type { Capture } from '../../../electron/engine/types';
 import { applyEdits, type Edit, fixture, setLine, setOutput } from '../checks/evidence-helpers';
 
 const capture = (scenario: string, ...edits: Edit[]): Capture => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { CaptureInputs, ProbeOutputs, ProbeResult } from '@contract/types';
 import { describe, expect, it } from 'vitest';
 import { runChecklist } from '../../../electron/engine/checklist/run-checklist';
 import {
@@ -7,7 +8,6 @@ import {
   keyMaxAgeDays,
 } from '../../../electron/engine/checks/check-entra-kerberos-keys';
 import { buildFactSet } from '../../../electron/engine/facts/fact-set';
-import type { CaptureInputs, ProbeOutputs, ProbeResult } from '../../../electron/engine/types';
 
 const sample = (name: string) =>
   readFileSync(new URL(`../../fixtures/samples/${name}`, import.meta.url), 'utf8');

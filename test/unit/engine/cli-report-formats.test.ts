@@ -2,8 +2,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXIT_CHECK_FAILED, EXIT_NOTHING_CHECKED, EXIT_OK, EXIT_USAGE, runCli } from '../../../electron/cli';
-import { chooseFormat, shouldRedact } from '../../../electron/cli-report-output';
+import {
+  EXIT_CHECK_FAILED,
+  EXIT_NOTHING_CHECKED,
+  EXIT_OK,
+  EXIT_USAGE,
+  runCli,
+} from '../../../electron/cli/cli';
+import { chooseFormat, shouldRedact } from '../../../electron/cli/cli-report-output';
 import { serializeCapture } from '../../../electron/engine/capture/write-capture';
 import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalog';
 

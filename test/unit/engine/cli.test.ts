@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, runCli } from '../../../electron/cli';
+import { EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, runCli } from '../../../electron/cli/cli';
 import { serializeCapture } from '../../../electron/engine/capture/write-capture';
 import { loadScenario, SCENARIOS } from '../../../electron/engine/scenarios/scenario-catalog';
 

@@ -1,8 +1,8 @@
+import { type Capture, CHECK_IDS, PROBE_IDS, type ProbeId } from '@contract/types';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../electron/engine/diagnose';
 import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalog';
-import { type Capture, CHECK_IDS, PROBE_IDS, type ProbeId } from '../../../electron/engine/types';
 
 const base = loadScenario('healthy-hybrid');
 

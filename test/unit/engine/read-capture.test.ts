@@ -1,5 +1,5 @@
+import { MAX_CAPTURE_BYTES } from '@contract/capture-schema';
 import { describe, expect, it } from 'vitest';
-import { MAX_CAPTURE_BYTES } from '../../../electron/engine/capture/capture-schema';
 import { readCapture, utf8Length } from '../../../electron/engine/capture/read-capture';
 import { readCaptureBytes } from '../../../electron/engine/capture/read-capture-bytes';
 import { createCapture, serializeCapture } from '../../../electron/engine/capture/write-capture';

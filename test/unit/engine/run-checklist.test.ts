@@ -1,9 +1,9 @@
+import { CHECK_IDS, type CheckId, type CheckOutcome } from '@contract/types';
 import { describe, expect, it } from 'vitest';
 import { dependencyOrder, runChecklist } from '../../../electron/engine/checklist/run-checklist';
 import type { CheckDefinition } from '../../../electron/engine/checks/check-definition';
 import { CHECKS } from '../../../electron/engine/checks/check-registry';
 import { buildFactSet } from '../../../electron/engine/facts/fact-set';
-import { CHECK_IDS, type CheckId, type CheckOutcome } from '../../../electron/engine/types';
 
 function fake(id: CheckId, dependsOn: CheckId[], status: CheckOutcome['status']): CheckDefinition {
   return {

@@ -1,7 +1,7 @@
+import type { ProbeOutputs, ProbeResult } from '@contract/types';
 import { describe, expect, it } from 'vitest';
 import { adDomain, userAdDomain } from '../../../electron/engine/facts/ad-domain';
 import { buildFactSet } from '../../../electron/engine/facts/fact-set';
-import type { ProbeOutputs, ProbeResult } from '../../../electron/engine/types';
 
 const result = (stdout: string): ProbeResult => ({
   command: ['x.exe'],

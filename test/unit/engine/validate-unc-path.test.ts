@@ -1,5 +1,5 @@
+import { validateUncPath } from '@contract/validate-unc-path';
 import { describe, expect, it } from 'vitest';
-import { validateUncPath } from '../../../electron/engine/share/validate-unc-path';
 import { HOSTILE_UNC_PATHS as hostile } from '../../fixtures/hostile-unc-paths';
 
 describe('UNC path validation', () => {

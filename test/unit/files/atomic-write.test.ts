@@ -12,7 +12,7 @@ import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { writeFileAtomic } from '../../../electron/engine/files/atomic-write';
+import { writeFileAtomic } from '../../../electron/host/files/atomic-write';
 
 // The real file system, with a way to make one rename or one write fail as a locked file or a
 // full disk does.

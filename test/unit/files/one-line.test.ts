@@ -1,5 +1,5 @@
+import { fileLabel, MAX_REASON_CHARS, oneLine } from '@contract/one-line';
 import { describe, expect, it } from 'vitest';
-import { fileLabel, MAX_REASON_CHARS, oneLine } from '../../../electron/engine/files/one-line';
 
 describe('one-line reasons', () => {
   it('turns line breaks into one space and control characters into "?"', () => {

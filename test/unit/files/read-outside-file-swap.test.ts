@@ -4,7 +4,7 @@ import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { readOutsideFile } from '../../../electron/engine/files/read-outside-file';
+import { readOutsideFile } from '../../../electron/host/files/read-outside-file';
 
 // The first look by path can be fooled (the file is swapped after it); what was opened decides.
 vi.mock('node:fs/promises', async (importOriginal) => {

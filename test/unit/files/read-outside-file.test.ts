@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readOutsideFile } from '../../../electron/engine/files/read-outside-file';
+import { readOutsideFile } from '../../../electron/host/files/read-outside-file';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'whfb-outside-'));
 const LIMIT = 20 * 1024 * 1024;

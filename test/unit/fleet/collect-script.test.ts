@@ -4,11 +4,11 @@
 // arguments and timeouts of the app's probe catalog.
 
 import { readFileSync } from 'node:fs';
+import { PROBE_IDS } from '@contract/types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Node } from 'web-tree-sitter';
 import { POWERSHELL_EXECUTABLE } from '../../../electron/engine/probes/powershell';
 import { PROBE_CATALOG } from '../../../electron/engine/probes/probe-catalog';
-import { PROBE_IDS } from '../../../electron/engine/types';
 import {
   codeFromText,
   parsePowerShell,

@@ -3,11 +3,11 @@
 
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { CSV_COLUMNS } from '@contract/fleet-csv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli';
+import { runCli } from '../../../electron/cli/cli';
 import { redactCapture } from '../../../electron/engine/redact/redact-capture';
 import { loadScenario, SCENARIOS } from '../../../electron/engine/scenarios/scenario-catalog';
-import { CSV_COLUMNS } from '../../../electron/fleet/fleet-csv';
 import {
   captureIo,
   ENTRA_SCENARIO_DEVICE_ID,

@@ -1,8 +1,8 @@
 // CSV for a spreadsheet: quoting by RFC 4180, and no cell a spreadsheet would run as a formula.
 
+import { CSV_COLUMNS, csvCell, fleetCsv } from '@contract/fleet-csv';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalog';
-import { CSV_COLUMNS, csvCell, fleetCsv } from '../../../electron/fleet/fleet-csv';
 import { fleetNdjson } from '../../../electron/fleet/fleet-ndjson';
 import { summarizeCapture } from '../../../electron/fleet/summarize-capture';
 

@@ -1,9 +1,9 @@
 // Duplicates of one device: the newest capture wins, with the count; files without the device id
 // join the device of the same name when that name has one id.
 
+import { deviceKeyOf, type FleetFileRow, groupDevices } from '@contract/fleet-devices';
+import type { FleetSummaryRow } from '@contract/fleet-summary';
 import { describe, expect, it } from 'vitest';
-import { deviceKeyOf, type FleetFileRow, groupDevices } from '../../../electron/fleet/fleet-devices';
-import type { FleetSummaryRow } from '../../../electron/fleet/fleet-summary';
 
 function row(fields: Partial<FleetSummaryRow>): FleetSummaryRow {
   return {

@@ -5,11 +5,11 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Capture, ProbeResult } from '@contract/types';
 import { serializeCapture } from '../../../electron/engine/capture/write-capture';
 import { diagnose } from '../../../electron/engine/diagnose';
 import { renderJson } from '../../../electron/engine/report/render-json';
 import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalog';
-import type { Capture, ProbeResult } from '../../../electron/engine/types';
 
 const made: string[] = [];
 

@@ -1,11 +1,6 @@
 // The summary row: valid against its JSON Schema for every scenario, read alike from a capture
 // and from its report, and under 2,048 characters as one JSON line whatever the device says.
 
-import Ajv2020 from 'ajv/dist/2020';
-import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../../electron/engine/diagnose';
-import { renderJson } from '../../../electron/engine/report/render-json';
-import { loadScenario, SCENARIOS } from '../../../electron/engine/scenarios/scenario-catalog';
 import {
   boundedPath,
   type FleetSummaryRow,
@@ -13,7 +8,12 @@ import {
   SUMMARY_LIMITS,
   summaryFromReport,
   summaryLine,
-} from '../../../electron/fleet/fleet-summary';
+} from '@contract/fleet-summary';
+import Ajv2020 from 'ajv/dist/2020';
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../../../electron/engine/diagnose';
+import { renderJson } from '../../../electron/engine/report/render-json';
+import { loadScenario, SCENARIOS } from '../../../electron/engine/scenarios/scenario-catalog';
 import schema from '../../../electron/fleet/fleet-summary.schema.json';
 import { readReportSummary } from '../../../electron/fleet/read-report';
 import { summarizeCapture } from '../../../electron/fleet/summarize-capture';

@@ -1,8 +1,8 @@
 // A report file of the fleet opened as a read-only checklist: every scenario's report opens as it
 // was written, minus what would act on a device; anything else is refused in one line.
 
+import { API_ARGUMENTS } from '@contract/api-contract';
 import { describe, expect, it } from 'vitest';
-import { API_ARGUMENTS } from '../../../electron/api-contract';
 import { serializeCapture } from '../../../electron/engine/capture/write-capture';
 import { diagnose } from '../../../electron/engine/diagnose';
 import { renderJson } from '../../../electron/engine/report/render-json';

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { collectCapped } from '../../../electron/engine/host/capped-output';
+import { collectCapped } from '../../../electron/host/capped-output';
 
 const MB = 1024 * 1024;
 

@@ -1,15 +1,15 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { ProbeOutputs, ProbeResult } from '@contract/types';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { PROBE_CATALOG } from '../../../electron/engine/probes/probe-catalog';
 import {
   collectProbeOutputs,
   isLiveHostSupported,
   type ProbeProgress,
-} from '../../../electron/engine/host/collect-probe-outputs';
-import { type CommandRequest, runCommand } from '../../../electron/engine/host/command-funnel';
-import { liveHostAt } from '../../../electron/engine/host/live-host';
-import { PROBE_CATALOG } from '../../../electron/engine/probes/probe-catalog';
-import type { ProbeOutputs, ProbeResult } from '../../../electron/engine/types';
+} from '../../../electron/host/collect-probe-outputs';
+import { type CommandRequest, runCommand } from '../../../electron/host/command-funnel';
+import { liveHostAt } from '../../../electron/host/live-host';
 import { makeTempDir, PRINT_ARGV, removeDir, writeStub } from './stub-tools';
 
 const dirs: string[] = [];

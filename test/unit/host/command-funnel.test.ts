@@ -17,7 +17,7 @@ vi.mock('execa', async (importOriginal) => {
   };
 });
 
-import { isAbsoluteExecutablePath, runCommand } from '../../../electron/engine/host/command-funnel';
+import { isAbsoluteExecutablePath, runCommand } from '../../../electron/host/command-funnel';
 import { isAlive, makeTempDir, PRINT_ARGV, removeDir, writeBytesStub, writeStub } from './stub-tools';
 
 let dir: string;

@@ -1,10 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import {
-  decodeOutput,
-  encodingForCodePage,
-  looksLikeUtf16le,
-} from '../../../electron/engine/host/decode-output';
+import { decodeOutput, encodingForCodePage, looksLikeUtf16le } from '../../../electron/host/decode-output';
 
 const bytes = (text: string, encoding: string): Uint8Array => new Uint8Array(iconv.encode(text, encoding));
 

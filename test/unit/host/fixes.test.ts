@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { FIX_CATALOG } from '@contract/fix-catalog';
+import { planFix } from '@contract/fix-plans';
+import { FIX_IDS, type FixId, type ProbeResult } from '@contract/types';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFactSet } from '../../../electron/engine/facts/fact-set';
-import { FIX_CATALOG } from '../../../electron/engine/fixes/fix-catalog';
-import { planFix } from '../../../electron/engine/fixes/fix-plans';
-import { runGuardedFix } from '../../../electron/engine/fixes/run-guarded-fix';
-import { runCommand } from '../../../electron/engine/host/command-funnel';
 import { parseCertutilDeleteHello } from '../../../electron/engine/parsers/parse-certutil-delete-hello';
-import { FIX_IDS, type FixId, type ProbeResult } from '../../../electron/engine/types';
+import { runCommand } from '../../../electron/host/command-funnel';
+import { runGuardedFix } from '../../../electron/host/fixes/run-guarded-fix';
 import { makeTempDir, removeDir, writeStub } from './stub-tools';
 
 const samplePath = (name: string) => path.join(import.meta.dirname, '../../fixtures/samples', name);

@@ -3,10 +3,10 @@
 // or print bytes that are not text. Each test asserts what the app would show.
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { ProbeResult } from '@contract/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeProbeError } from '../../../electron/engine/facts/fact-set';
-import { runCommand } from '../../../electron/engine/host/command-funnel';
-import type { ProbeResult } from '../../../electron/engine/types';
+import { runCommand } from '../../../electron/host/command-funnel';
 import { isAlive, makeTempDir, removeDir, writeBytesStub, writeStub } from './stub-tools';
 
 // Generous: the funnel promises timeout + about 1.5 s; a loaded machine gets the rest.

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { killWindowsTree, taskkillArgs } from '../../../electron/engine/host/kill-process-tree';
+import { killWindowsTree, taskkillArgs } from '../../../electron/host/kill-process-tree';
 import { isAlive, makeTempDir, PRINT_ARGV, removeDir, writeStub } from './stub-tools';
 
 let system32: string;

@@ -1,9 +1,9 @@
+import { PROBE_IDS, type ProbeId } from '@contract/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCommand } from '../../../electron/engine/host/command-funnel';
-import { resolveSystemExecutable } from '../../../electron/engine/host/system-paths';
 import { findProbeSpec, PROBE_CATALOG } from '../../../electron/engine/probes/probe-catalog';
 import type { ProbeContext } from '../../../electron/engine/probes/probe-context';
-import { PROBE_IDS, type ProbeId } from '../../../electron/engine/types';
+import { runCommand } from '../../../electron/host/command-funnel';
+import { resolveSystemExecutable } from '../../../electron/host/system-paths';
 import { productCommands } from '../../fixtures/probe-commands';
 import { makeTempDir, PRINT_ARGV, removeDir, writeStub } from './stub-tools';
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { ProbeResult } from '@contract/types';
 import { describe, expect, it } from 'vitest';
 import { entraKerberosArgs } from '../../../electron/engine/probes/entra-kerberos-query';
 import {
@@ -7,7 +8,6 @@ import {
   contextFromOutputs,
   isValidHostName,
 } from '../../../electron/engine/probes/probe-context';
-import type { ProbeResult } from '../../../electron/engine/types';
 
 const sample = (name: string): string =>
   readFileSync(path.join(import.meta.dirname, '../../fixtures/samples', name), 'utf8');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { raceDeadline } from '../../../electron/engine/host/race-deadline';
+import { raceDeadline } from '../../../electron/host/race-deadline';
 
 describe('raceDeadline', () => {
   it('gives the value of a promise that settles in time, and never calls onLate', async () => {

@@ -1,12 +1,12 @@
+import type { ProbeResult } from '@contract/types';
 import { describe, expect, it } from 'vitest';
-import type { CommandRequest } from '../../../electron/engine/host/command-funnel';
+import type { CommandRequest } from '../../../electron/host/command-funnel';
 import {
   domainsFromEnvironment,
   parseTcpipDomain,
   readInstantContext,
   TCPIP_PARAMETERS_ARGS,
-} from '../../../electron/engine/host/read-instant-context';
-import type { ProbeResult } from '../../../electron/engine/types';
+} from '../../../electron/host/read-instant-context';
 
 const HOSTILE_VALUES = [
   "corp.contoso.com'",

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import type { ProbeResult } from '@contract/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandRequest } from '../../../electron/engine/host/command-funnel';
-import { parseOemCodePage, readOemCodePage } from '../../../electron/engine/host/read-oem-code-page';
-import type { ProbeResult } from '../../../electron/engine/types';
+import type { CommandRequest } from '../../../electron/host/command-funnel';
+import { parseOemCodePage, readOemCodePage } from '../../../electron/host/read-oem-code-page';
 import { makeTempDir, PRINT_ARGV, removeDir, writeStub } from './stub-tools';
 
 const REG_OUTPUT = [

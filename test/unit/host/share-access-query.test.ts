@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { collectProbeOutputs } from '../../../electron/engine/host/collect-probe-outputs';
-import type { CommandRequest } from '../../../electron/engine/host/command-funnel';
 import { parseShareAccess } from '../../../electron/engine/parsers/parse-share-access';
 import { buildShareAccessScript, shareAccessArgs } from '../../../electron/engine/probes/share-access-query';
+import { collectProbeOutputs } from '../../../electron/host/collect-probe-outputs';
+import type { CommandRequest } from '../../../electron/host/command-funnel';
 import { HOSTILE_UNC_PATHS } from '../../fixtures/hostile-unc-paths';
 
 const decode = (base64: string) => Buffer.from(base64, 'base64').toString('utf16le');

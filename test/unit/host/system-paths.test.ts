@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveSystem32, resolveSystemExecutable } from '../../../electron/engine/host/system-paths';
+import { resolveSystem32, resolveSystemExecutable } from '../../../electron/host/system-paths';
 
 describe('resolveSystem32', () => {
   it('uses %SystemRoot%\\System32 on Windows', () => {

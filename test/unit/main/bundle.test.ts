@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
+import { API_METHODS, channelOf } from '@contract/api-channels';
 import { build, type InlineConfig, type UserConfig } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_METHODS, channelOf } from '../../../electron/api-channels';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const driver = fileURLToPath(new URL('./fixtures/run-main-bundle.cjs', import.meta.url));

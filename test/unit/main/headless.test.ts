@@ -8,16 +8,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { MAX_SUMMARY_LINE_CHARS } from '@contract/fleet-summary';
+import type { Capture } from '@contract/types';
 import Ajv2020 from 'ajv/dist/2020';
 import { build } from 'vite';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EXIT_CHECK_FAILED, EXIT_NOTHING_CHECKED, EXIT_OK, EXIT_USAGE } from '../../../electron/cli';
+import { EXIT_CHECK_FAILED, EXIT_NOTHING_CHECKED, EXIT_OK, EXIT_USAGE } from '../../../electron/cli/cli';
 import { readCapture } from '../../../electron/engine/capture/read-capture';
-import { writeFileAtomic } from '../../../electron/engine/files/atomic-write';
 import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalog';
-import type { Capture } from '../../../electron/engine/types';
-import { MAX_SUMMARY_LINE_CHARS } from '../../../electron/fleet/fleet-summary';
 import schema from '../../../electron/fleet/fleet-summary.schema.json';
+import { writeFileAtomic } from '../../../electron/host/files/atomic-write';
 import {
   HEADLESS_EXIT,
   type HeadlessRequest,
@@ -270,7 +270,7 @@ describe('main.ts with --headless', () => {
   });
   afterEach(() => {
     process.argv = argv;
-    vi.doUnmock('../../../electron/engine/host/capture-live');
+    vi.doUnmock('../../../electron/host/capture-live');
   });
 
   async function startMain(args: string[]): Promise<ReturnType<typeof vi.fn>> {
@@ -284,7 +284,7 @@ describe('main.ts with --headless', () => {
 
   it('opens no window, takes no single-instance lock and exits with the run code', async () => {
     const out = path.join(tempDir(), 'PC-0142-alice.json.gz');
-    vi.doMock('../../../electron/engine/host/capture-live', () => ({
+    vi.doMock('../../../electron/host/capture-live', () => ({
       captureLive: async () => ({ ok: true, capture: loadScenario('healthy-hybrid') }),
     }));
     const write = vi.spyOn(process.stdout, 'write').mockImplementation(((

@@ -1,6 +1,6 @@
+import { API_METHODS, channelOf } from '@contract/api-channels';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApiHandlers } from '../../../electron/api/create-api-handlers';
-import { API_METHODS, channelOf } from '../../../electron/api-channels';
 import { createAppOrigin } from '../../../electron/main/app-origin';
 import { registerIpcHandlers } from '../../../electron/main/ipc';
 import { resetElectronMock, state } from './electron-mock';

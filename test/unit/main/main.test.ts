@@ -1,11 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { API_METHODS, channelOf } from '@contract/api-channels';
+import { MENU_CHANNEL } from '@contract/menu-channel';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { API_METHODS, channelOf } from '../../../electron/api-channels';
 import { serializeCapture } from '../../../electron/engine/capture/write-capture';
 import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalog';
-import { MENU_CHANNEL } from '../../../electron/menu-channel';
 import { becomeReady, FakeBrowserWindow, FakeWebContents, resetElectronMock, state } from './electron-mock';
 
 vi.mock('electron', () => import('./electron-mock').then((m) => m.electronModule));

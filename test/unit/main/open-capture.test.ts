@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { MAX_CAPTURE_BYTES } from '@contract/capture-schema';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { MAX_CAPTURE_BYTES } from '../../../electron/engine/capture/capture-schema';
 import { openCaptureFromMenu, readCaptureFile } from '../../../electron/main/open-capture';
 import { resetElectronMock, state } from './electron-mock';
 

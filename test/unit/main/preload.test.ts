@@ -1,7 +1,7 @@
+import { API_METHODS, channelOf, PROGRESS_CHANNEL } from '@contract/api-channels';
+import type { ProgressEvent } from '@contract/api-contract';
+import { MENU_CHANNEL } from '@contract/menu-channel';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { API_METHODS, channelOf, PROGRESS_CHANNEL } from '../../../electron/api-channels';
-import type { ProgressEvent } from '../../../electron/api-contract';
-import { MENU_CHANNEL } from '../../../electron/menu-channel';
 import { resetElectronMock, state } from './electron-mock';
 
 vi.mock('electron', () => import('./electron-mock').then((m) => m.electronModule));

@@ -1,6 +1,6 @@
+import type { Parsed, ProbeId } from '@contract/types';
 import { describe, expect, it } from 'vitest';
 import { PROBE_PARSERS } from '../../../electron/engine/facts/probe-parsers';
-import { DEFAULT_MAX_BUFFER_BYTES } from '../../../electron/engine/host/command-funnel';
 import {
   cutNote,
   cutNoteOf,
@@ -14,7 +14,7 @@ import {
 } from '../../../electron/engine/parsers/parse-budget';
 import { parseDsregcmd } from '../../../electron/engine/parsers/parse-dsregcmd';
 import { parseNltestDsgetdc } from '../../../electron/engine/parsers/parse-nltest';
-import type { Parsed, ProbeId } from '../../../electron/engine/types';
+import { DEFAULT_MAX_BUFFER_BYTES } from '../../../electron/host/command-funnel';
 import { sample } from './text-mutations';
 
 const echo = (text: string): Parsed<string> => ({ facts: text, recognized: true, problems: ['read'] });

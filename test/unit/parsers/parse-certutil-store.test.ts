@@ -1,3 +1,4 @@
+import type { Parsed } from '@contract/types';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -5,7 +6,6 @@ import {
   type KeyStorage,
   parseCertutilStore,
 } from '../../../electron/engine/parsers/parse-certutil-store';
-import type { Parsed } from '../../../electron/engine/types';
 import {
   ALIGNMENT_VARIANTS,
   expectParsedShape,

@@ -2,9 +2,9 @@
 // accept, fast-check arbitraries that damage real outputs the way copy/paste does, and the
 // tests every parser shares (paste variants, padding, damaged and random text, rejection).
 import { readFileSync } from 'node:fs';
+import type { Parsed } from '@contract/types';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import type { Parsed } from '../../../electron/engine/types';
 
 // --- fixtures -----------------------------------------------------------------------------------
 

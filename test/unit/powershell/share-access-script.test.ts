@@ -1,13 +1,14 @@
 // The file-share test: the script powershell.exe receives, read back from argv and parsed by
 // the real grammar. The path is typed by a person, so it must reach the script as data or
 // not at all.
+
+import { validateUncPath } from '@contract/validate-unc-path';
 import { describe, expect, it } from 'vitest';
 import {
   buildShareAccessScript,
   SHARE_ACCESS_SCRIPT_TEMPLATE,
   shareAccessArgs,
 } from '../../../electron/engine/probes/share-access-query';
-import { validateUncPath } from '../../../electron/engine/share/validate-unc-path';
 import { HOSTILE_UNC_PATHS } from '../../fixtures/hostile-unc-paths';
 import { HOSTILE_VALUES } from './hostile-values';
 import {

@@ -1,11 +1,12 @@
 // A redacted capture is still a capture: it reads back, keeps what is not identifying (probe
 // ids, exit codes, timings, error codes) and replaces the rest, inputs and arguments included.
+
+import type { Capture } from '@contract/types';
 import { describe, expect, it } from 'vitest';
 import { readCapture } from '../../../electron/engine/capture/read-capture';
 import { redactCapture } from '../../../electron/engine/redact/redact-capture';
 import { createRedactor } from '../../../electron/engine/redact/redactor';
 import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalog';
-import type { Capture } from '../../../electron/engine/types';
 
 describe('redactCapture', () => {
   const original = loadScenario('key-trust-fallback');

@@ -2,6 +2,7 @@
 // original is left anywhere in the output, and a redacted capture still diagnoses the same.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Capture, ProbeId } from '@contract/types';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../electron/engine/diagnose';
 import { PROBE_PARSERS } from '../../../electron/engine/facts/probe-parsers';
@@ -9,7 +10,6 @@ import { redactCapture } from '../../../electron/engine/redact/redact-capture';
 import { redactReport } from '../../../electron/engine/redact/redact-report';
 import { createRedactor } from '../../../electron/engine/redact/redactor';
 import { loadScenario, SCENARIOS } from '../../../electron/engine/scenarios/scenario-catalog';
-import type { Capture, ProbeId } from '../../../electron/engine/types';
 
 const SAMPLES = join(__dirname, '../../fixtures/samples');
 

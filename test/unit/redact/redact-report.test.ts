@@ -1,14 +1,15 @@
 // A redacted report keeps its verdict and everything the checks wrote in general words, and
 // replaces every identifying value wherever a summary, an evidence line or a fix quoted it.
+
+import type { FixAttempt } from '@contract/fix-attempt';
+import type { Report } from '@contract/report-types';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../electron/engine/diagnose';
-import type { FixAttempt } from '../../../electron/engine/fixes/fix-attempt';
 import { learnFromCapture } from '../../../electron/engine/redact/redact-capture';
 import { redactReport } from '../../../electron/engine/redact/redact-report';
 import { createRedactor } from '../../../electron/engine/redact/redactor';
 import { renderHtml } from '../../../electron/engine/report/render-html';
 import { renderMarkdown } from '../../../electron/engine/report/render-markdown';
-import type { Report } from '../../../electron/engine/report/report-types';
 import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalog';
 
 const ATTEMPT: FixAttempt = {

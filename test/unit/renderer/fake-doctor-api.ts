@@ -3,15 +3,15 @@
 // can be swapped per test, and every call is recorded. Also the few browser globals the state
 // modules touch (window, localStorage, matchMedia, document for downloads). Not a test file.
 
+import type { AppInfo, ProgressEvent, RunResult, RunSuccess } from '@contract/api-contract';
+import { FIX_CATALOG } from '@contract/fix-catalog';
+import type { DesktopDoctorApi, MenuCommand } from '@contract/menu-channel';
+import type { Report } from '@contract/report-types';
+import type { CheckId, ProbeId } from '@contract/types';
 import { vi } from 'vitest';
-import type { AppInfo, ProgressEvent, RunResult, RunSuccess } from '../../../electron/api-contract';
 import { CHECKS } from '../../../electron/engine/checks/check-registry';
 import { diagnose } from '../../../electron/engine/diagnose';
-import { FIX_CATALOG } from '../../../electron/engine/fixes/fix-catalog';
-import type { Report } from '../../../electron/engine/report/report-types';
 import { loadScenario, SCENARIOS } from '../../../electron/engine/scenarios/scenario-catalog';
-import type { CheckId, ProbeId } from '../../../electron/engine/types';
-import type { DesktopDoctorApi, MenuCommand } from '../../../electron/menu-channel';
 
 /** The report the engine gives for a practice scenario (fixed clock, so reports compare equal). */
 export function scenarioReport(name: string): Report {

@@ -1,8 +1,9 @@
 // Fixes, pasted admin output, the share test and the Export dialog's buttons, as the person sees
 // them: which rows changed ("was: Fail"), what the outcome message says, what is downloaded or
 // copied, and the error's own words when something is refused.
+
+import type { FixResult } from '@contract/api-contract';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FixResult } from '../../../electron/api-contract';
 import { SAVE_CHOICES } from '../../../renderer/src/lib/export-choices';
 import { rememberedShare } from '../../../renderer/src/lib/share-memory';
 import { checkAdminOutput, MAX_ADMIN_OUTPUT_CHARS } from '../../../renderer/src/state/admin-output-actions';

@@ -2,9 +2,9 @@
 // filtered by text, trust model and first failing check, counted for the chart; files read in
 // batches with progress, refusals listed, Cancel keeping what was read, a row opening its capture.
 import { gzipSync } from 'node:zlib';
+import type { FleetFileSummary } from '@contract/api-contract';
+import { type FleetSummaryRow, summaryFromReport } from '@contract/fleet-summary';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FleetFileSummary } from '../../../electron/api-contract';
-import { type FleetSummaryRow, summaryFromReport } from '../../../electron/fleet/fleet-summary';
 import {
   COLUMN_TITLES,
   cellValue,

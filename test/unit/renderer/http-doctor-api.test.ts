@@ -1,5 +1,5 @@
+import { API_METHODS } from '@contract/api-channels';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { API_METHODS } from '../../../electron/api-channels';
 import { ApiCallError, unwrapTransport } from '../../../renderer/src/api/api-call-error';
 import { createHttpTransport } from '../../../renderer/src/api/http-doctor-api';
 

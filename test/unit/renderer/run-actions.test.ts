@@ -1,8 +1,9 @@
 // What the person sees change when the app starts, opens a scenario or a file, re-runs, or fails:
 // the run store (status line, per-probe progress, report, error, announcement), the source shown
 // in the header and the rows left open. Driven through the actions with a fake API.
+
+import type { RunResult } from '@contract/api-contract';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RunResult } from '../../../electron/api-contract';
 import { useAppInfoStore } from '../../../renderer/src/state/app-info-store';
 import { useChecklistViewStore } from '../../../renderer/src/state/checklist-view-store';
 import { useFixStore } from '../../../renderer/src/state/fix-store';

@@ -2,10 +2,11 @@
 // row tags, "Blocked by … above", fix outcome words and steps, times and sizes, find-in-output,
 // JSON output as key/value lines, the full output read from a capture, the chain layout, and
 // the stores behind rows, dialogs and the colour scheme.
+
+import { FIX_CATALOG } from '@contract/fix-catalog';
+import type { Headline } from '@contract/report-types';
+import { SIGN_OUT_AND_IN } from '@contract/scenario-actions';
 import { describe, expect, it, vi } from 'vitest';
-import { FIX_CATALOG } from '../../../electron/engine/fixes/fix-catalog';
-import type { Headline } from '../../../electron/engine/report/report-types';
-import { SIGN_OUT_AND_IN } from '../../../electron/engine/scenarios/scenario-actions';
 import { blockedBy, blockedByWords } from '../../../renderer/src/lib/blocked-by';
 import { probeOutput } from '../../../renderer/src/lib/capture-output';
 import { CHAIN, chainLayout, labelOffset } from '../../../renderer/src/lib/chain-layout';

@@ -1,8 +1,8 @@
+import { CHAIN_NODES, chainStates } from '@contract/chain-nodes';
+import { CHECK_IDS } from '@contract/types';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../electron/engine/diagnose';
-import { CHAIN_NODES, chainStates } from '../../../electron/engine/report/chain-nodes';
 import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalog';
-import { CHECK_IDS } from '../../../electron/engine/types';
 
 const report = (name: string) => diagnose(loadScenario(name), { kind: 'scenario', name });
 

@@ -1,11 +1,12 @@
 // Command output is shown in terminals, Markdown and HTML: characters that act instead of
 // showing (escapes, carriage returns that overwrite a line, direction overrides) must show.
+
+import { countsInWords, fixName } from '@contract/report-words';
+import type { ScenarioAction } from '@contract/scenario-actions';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../../electron/engine/report/html-escape';
 import { markdownCode, markdownCodeBlock } from '../../../electron/engine/report/markdown-escape';
 import { printable } from '../../../electron/engine/report/printable-text';
-import { countsInWords, fixName } from '../../../electron/engine/report/report-words';
-import type { ScenarioAction } from '../../../electron/engine/scenarios/scenario-actions';
 
 describe('printable', () => {
   it('keeps ordinary text, tabs, line feeds and characters outside the BMP as they are', () => {

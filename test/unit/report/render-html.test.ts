@@ -1,11 +1,12 @@
 // The HTML report stands alone: nothing loaded from anywhere, every value escaped, every step
 // and every link of the chain marked so people and scripts can find them.
+
+import type { Report } from '@contract/report-types';
+import type { CheckResult } from '@contract/types';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../electron/engine/diagnose';
 import { renderHtml } from '../../../electron/engine/report/render-html';
-import type { Report } from '../../../electron/engine/report/report-types';
 import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalog';
-import type { CheckResult } from '../../../electron/engine/types';
 import { FIX_HISTORY, SCENARIO_NAMES, scenarioReport } from './report-fixtures';
 
 const attributeValues = (html: string, name: string) =>

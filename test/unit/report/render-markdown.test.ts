@@ -1,10 +1,11 @@
 // The Markdown report is pasted into tickets: it must render as a table of every step, say
 // what to do first, and show hostile command output as text, never as markup.
+
+import type { Report } from '@contract/report-types';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../electron/engine/diagnose';
 import { renderMarkdown } from '../../../electron/engine/report/render-markdown';
 import { renderMarkdownSummary } from '../../../electron/engine/report/render-markdown-summary';
-import type { Report } from '../../../electron/engine/report/report-types';
 import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalog';
 import { FIX_HISTORY, SCENARIO_NAMES, scenarioReport } from './report-fixtures';
 

@@ -1,8 +1,9 @@
 // Reports of the built-in practice scenarios, and a few hand-made fix attempts, for the
 // report format tests.
+
+import type { FixAttempt } from '@contract/fix-attempt';
+import type { Report } from '@contract/report-types';
 import { diagnose } from '../../../electron/engine/diagnose';
-import type { FixAttempt } from '../../../electron/engine/fixes/fix-attempt';
-import type { Report } from '../../../electron/engine/report/report-types';
 import { loadScenario, SCENARIOS } from '../../../electron/engine/scenarios/scenario-catalog';
 
 export const SCENARIO_NAMES = SCENARIOS.map((s) => s.name);

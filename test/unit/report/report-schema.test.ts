@@ -1,11 +1,12 @@
 // The JSON report is a public contract: every report the engine makes must match the schema
 // in the repository, and the schema must refuse what is not a report.
+
+import type { Report } from '@contract/report-types';
+import { CHECK_IDS, FIX_IDS, PROBE_IDS } from '@contract/types';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { renderJson } from '../../../electron/engine/report/render-json';
 import schema from '../../../electron/engine/report/report.schema.json';
-import type { Report } from '../../../electron/engine/report/report-types';
-import { CHECK_IDS, FIX_IDS, PROBE_IDS } from '../../../electron/engine/types';
 import { FIX_HISTORY, SCENARIO_NAMES, scenarioReport } from './report-fixtures';
 
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);

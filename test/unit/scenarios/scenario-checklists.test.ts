@@ -1,9 +1,9 @@
+import type { CheckId, CheckStatus, TrustModel } from '@contract/types';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../electron/engine/diagnose';
-import { collectProbeOutputs } from '../../../electron/engine/host/collect-probe-outputs';
-import { createReplayRunner } from '../../../electron/engine/host/replay-runner';
 import { loadScenario, SCENARIOS } from '../../../electron/engine/scenarios/scenario-catalog';
-import type { CheckId, CheckStatus, TrustModel } from '../../../electron/engine/types';
+import { collectProbeOutputs } from '../../../electron/host/collect-probe-outputs';
+import { createReplayRunner } from '../../../electron/host/replay-runner';
 
 interface Expected {
   /** The trust model the session used (not what policy asks for). */

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type Capture, PROBE_IDS, type ProbeId } from '@contract/types';
 import { describe, expect, it } from 'vitest';
 import { readCapture } from '../../../electron/engine/capture/read-capture';
 import { loadScenario, SCENARIOS, scenarioNames } from '../../../electron/engine/scenarios/scenario-catalog';
-import { type Capture, PROBE_IDS, type ProbeId } from '../../../electron/engine/types';
 import { productCommands } from '../../fixtures/probe-commands';
 
 const CAPTURES_DIR = join(__dirname, '../../../electron/engine/scenarios/captures');

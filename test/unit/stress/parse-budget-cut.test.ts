@@ -2,6 +2,7 @@
 // it: the evidence from that probe says where it was cut. Real outputs are never cut.
 
 import { readdirSync, readFileSync } from 'node:fs';
+import type { Capture, ProbeId } from '@contract/types';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../electron/engine/diagnose';
 import { buildFactSet } from '../../../electron/engine/facts/fact-set';
@@ -11,7 +12,6 @@ import { renderHtml } from '../../../electron/engine/report/render-html';
 import { renderMarkdown } from '../../../electron/engine/report/render-markdown';
 import { renderText } from '../../../electron/engine/report/render-text';
 import { loadScenario, SCENARIOS } from '../../../electron/engine/scenarios/scenario-catalog';
-import type { Capture, ProbeId } from '../../../electron/engine/types';
 
 const FIXTURES = new URL('../../fixtures/', import.meta.url);
 

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeCapture } from '../../../electron/engine/capture/write-capture';
 import { diagnose } from '../../../electron/engine/diagnose';
 import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalog';
-import type { ParseReply } from '../../../electron/parse-worker/parse-jobs';
+import type { ParseReply } from '../../../electron/host/parse-worker/parse-jobs';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));

@@ -11,7 +11,7 @@ import {
   createParseWorkers,
   type ParseWorkers,
   replaceSharedParseWorkers,
-} from '../../../electron/parse-worker/parse-workers';
+} from '../../../electron/host/parse-worker/parse-workers';
 import { callApi, startTestServer, type TestServer } from '../preview/preview-client';
 
 const SLOW_WORKER = new URL('./fixtures/slow-parse-worker.ts', import.meta.url);

@@ -21,13 +21,13 @@
 // measured again up to three times (noise); a parse is stopped at a deadline, so a regression
 // fails here instead of hanging the suite. Each parser prints a summary line.
 
+import type { Parsed } from '@contract/types';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type AdversarialCase, KB, standardCases } from '../../../bench/adversarial-text';
 import { type StressParser, stressParsers } from '../../../bench/stress-parsers';
 import { leastOf, type ParseTime, timeParse } from '../../../bench/time-parse';
 import { LARGEST_PARSE_BUDGET } from '../../../electron/engine/parsers/parse-budget';
-import type { Parsed } from '../../../electron/engine/types';
 import { expectParsedShape, mutatedSample, noiseText } from '../parsers/text-mutations';
 
 const NO_THROW_SIZES = [1 * KB, 100 * KB, 1024 * KB];

@@ -3,7 +3,7 @@
 // or changed by one small, named mutation. Every mutation throws when the text it changes is not
 // there, so a test never passes on an edit that silently did nothing.
 import { readFileSync } from 'node:fs';
-import type { Capture, ProbeId, ProbeResult } from '../../../electron/engine/types';
+import type { Capture, ProbeId, ProbeResult } from '@contract/types';
 
 const read = (path: string): string => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
 

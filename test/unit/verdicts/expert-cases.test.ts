@@ -2,10 +2,11 @@
 // "Facts" of PRODUCT.md), on captures built from real outputs: the healthy hybrid practice capture
 // with single probe outputs replaced by real samples or parser fixtures, or changed by one named
 // mutation (see capture-builder.ts). The expected values are the documentation's, not the engine's.
+
+import type { Report } from '@contract/report-types';
+import type { Capture, CheckId, CheckResult, FixId } from '@contract/types';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../electron/engine/diagnose';
-import type { Report } from '../../../electron/engine/report/report-types';
-import type { Capture, CheckId, CheckResult, FixId } from '../../../electron/engine/types';
 import {
   addGroups,
   captureFrom,

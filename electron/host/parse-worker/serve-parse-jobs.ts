@@ -1,7 +1,7 @@
 // The worker side of the protocol: answers each job on the parent port, then says it is ready.
 
 import { parentPort } from 'node:worker_threads';
-import { oneLine } from '../engine/files/one-line';
+import { oneLine } from '@contract/one-line';
 import {
   type ParseJob,
   type ParseJobResult,

@@ -1,7 +1,13 @@
-import { buildFactSet, setProbeFacts } from '../facts/fact-set';
-import { PROBE_CATALOG, type ProbeSpec } from '../probes/probe-catalog';
-import { contextFromFacts, contextFromInputs, type ProbeContext } from '../probes/probe-context';
-import { type CaptureInputs, PROBE_IDS, type ProbeId, type ProbeOutputs, type ProbeResult } from '../types';
+import {
+  type CaptureInputs,
+  PROBE_IDS,
+  type ProbeId,
+  type ProbeOutputs,
+  type ProbeResult,
+} from '@contract/types';
+import { buildFactSet, setProbeFacts } from '../engine/facts/fact-set';
+import { PROBE_CATALOG, type ProbeSpec } from '../engine/probes/probe-catalog';
+import { contextFromFacts, contextFromInputs, type ProbeContext } from '../engine/probes/probe-context';
 import { type CommandRunner, runCommand } from './command-funnel';
 import { type HostEnvironment, readInstantContext } from './read-instant-context';
 import { readOemCodePage } from './read-oem-code-page';

@@ -3,9 +3,9 @@
 // JSON Schema is fleet-summary.schema.json. Every text is bounded so that a row stays under
 // 2,048 characters as one JSON line (what Intune keeps of a script's output).
 
-import { oneLine } from '../engine/files/one-line';
-import type { Headline, Report } from '../engine/report/report-types';
-import type { SessionCredential, TrustModel } from '../engine/types';
+import { oneLine } from './one-line';
+import type { Headline, Report } from './report-types';
+import type { SessionCredential, TrustModel } from './types';
 
 export const SUMMARY_FORMAT = 'whfb-doctor/fleet-summary';
 export const SUMMARY_VERSION = 1;

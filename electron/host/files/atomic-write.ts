@@ -5,8 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, open, realpath, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { describeFileError } from './describe-file-error';
-import { fileLabel, oneLine } from './one-line';
+import { fileLabel, oneLine } from '@contract/one-line';
+import { describeFileError } from '../../engine/files/describe-file-error';
 
 export type AtomicWrite = { ok: true } | { ok: false; reason: string };
 

@@ -1,15 +1,15 @@
 // How `check` hands its report on: the format (text, JSON, Markdown, HTML) and whether names
 // and ids are redacted. Exports (files) are redacted by default; the terminal is not.
 
-import { learnFromCapture, redactCapture } from './engine/redact/redact-capture';
-import { redactReport } from './engine/redact/redact-report';
-import { createRedactor, type Redactor } from './engine/redact/redactor';
-import { renderHtml } from './engine/report/render-html';
-import { renderJson } from './engine/report/render-json';
-import { renderMarkdown } from './engine/report/render-markdown';
-import { renderText } from './engine/report/render-text';
-import type { Report } from './engine/report/report-types';
-import type { Capture } from './engine/types';
+import type { Report } from '@contract/report-types';
+import type { Capture } from '@contract/types';
+import { learnFromCapture, redactCapture } from '../engine/redact/redact-capture';
+import { redactReport } from '../engine/redact/redact-report';
+import { createRedactor, type Redactor } from '../engine/redact/redactor';
+import { renderHtml } from '../engine/report/render-html';
+import { renderJson } from '../engine/report/render-json';
+import { renderMarkdown } from '../engine/report/render-markdown';
+import { renderText } from '../engine/report/render-text';
 
 export const REPORT_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -3,20 +3,20 @@
 // 3 nothing could be checked (no probe output could be read).
 
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { oneLine } from '@contract/one-line';
+import type { ReportSource } from '@contract/report-types';
+import { type Capture, type CaptureInputs, PROBE_IDS, type ProbeId } from '@contract/types';
+import { validateUncPath } from '@contract/validate-unc-path';
+import { serializeCapture, TOOL_VERSION } from '../engine/capture/write-capture';
+import { diagnose } from '../engine/diagnose';
+import { PROBE_PARSERS } from '../engine/facts/probe-parsers';
+import { loadScenario, SCENARIOS } from '../engine/scenarios/scenario-catalog';
+import { FLEET_USAGE, fleetCommand } from '../fleet/fleet-command';
+import { captureLive } from '../host/capture-live';
+import { writeFileAtomic } from '../host/files/atomic-write';
+import { loadCaptureFile } from '../host/files/load-capture-file';
+import { MAX_ADMIN_OUTPUT_BYTES, readTextFile } from '../host/files/read-text-file';
 import { chooseFormat, redactedCapture, renderReport, shouldRedact } from './cli-report-output';
-import { loadCaptureFile } from './engine/capture/load-capture-file';
-import { serializeCapture, TOOL_VERSION } from './engine/capture/write-capture';
-import { diagnose } from './engine/diagnose';
-import { PROBE_PARSERS } from './engine/facts/probe-parsers';
-import { writeFileAtomic } from './engine/files/atomic-write';
-import { oneLine } from './engine/files/one-line';
-import { MAX_ADMIN_OUTPUT_BYTES, readTextFile } from './engine/files/read-text-file';
-import { captureLive } from './engine/host/capture-live';
-import type { ReportSource } from './engine/report/report-types';
-import { loadScenario, SCENARIOS } from './engine/scenarios/scenario-catalog';
-import { validateUncPath } from './engine/share/validate-unc-path';
-import { type Capture, type CaptureInputs, PROBE_IDS, type ProbeId } from './engine/types';
-import { FLEET_USAGE, fleetCommand } from './fleet/fleet-command';
 
 export const EXIT_OK = 0;
 export const EXIT_CHECK_FAILED = 1;

@@ -2,11 +2,11 @@
 // administrator's pasted Get-AzureADKerberosServer output parsed. Plain engine calls, so the
 // same job runs in the worker and, for comparison, in any thread.
 
-import { readCapture } from '../engine/capture/read-capture';
-import { diagnose } from '../engine/diagnose';
-import { PROBE_PARSERS } from '../engine/facts/probe-parsers';
-import type { Report } from '../engine/report/report-types';
-import type { Capture } from '../engine/types';
+import type { Report } from '@contract/report-types';
+import type { Capture } from '@contract/types';
+import { readCapture } from '../../engine/capture/read-capture';
+import { diagnose } from '../../engine/diagnose';
+import { PROBE_PARSERS } from '../../engine/facts/probe-parsers';
 
 export type ParseJob =
   | { kind: 'capture'; text: string; fileName: string }

@@ -1,4 +1,4 @@
-import type { Capture, CaptureInputs } from '../types';
+import type { Capture, CaptureInputs } from '@contract/types';
 import type { ProbeProgress } from './collect-probe-outputs';
 import { openLiveHost } from './live-host';
 

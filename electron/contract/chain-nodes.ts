@@ -1,4 +1,4 @@
-import type { CheckId, CheckResult, CheckStatus } from '../types';
+import type { CheckId, CheckResult, CheckStatus } from './types';
 
 /** One link of the chain as people draw it: device → … → file share. */
 export interface ChainNode {

@@ -1,6 +1,6 @@
-import { ENTRA_KERBEROS_REALM } from '../facts/ad-domain';
-import { parseRegistry } from '../parsers/parse-registry';
-import { isValidHostName, type ProbeContext } from '../probes/probe-context';
+import { ENTRA_KERBEROS_REALM } from '../engine/facts/ad-domain';
+import { parseRegistry } from '../engine/parsers/parse-registry';
+import { isValidHostName, type ProbeContext } from '../engine/probes/probe-context';
 import { type CommandRunner, runCommand } from './command-funnel';
 import { FALLBACK_CODE_PAGE } from './decode-output';
 import { resolveSystemExecutable } from './system-paths';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Capture, PROBE_IDS } from '../types';
+import { type Capture, PROBE_IDS } from './types';
 
 export const CAPTURE_FORMAT = 'whfb-doctor/capture';
 export const CAPTURE_VERSION = 1;

@@ -4,14 +4,14 @@
 
 import { z } from 'zod';
 import type { ApiMethod } from './api-channels';
-import { MAX_CAPTURE_BYTES } from './engine/capture/capture-schema';
-import type { FixAttempt } from './engine/fixes/fix-attempt';
-import type { FixInfo } from './engine/fixes/fix-catalog';
-import type { FixStep } from './engine/fixes/fix-plans';
-import type { Report } from './engine/report/report-types';
-import { type PracticeInfo, SIGN_OUT_AND_IN } from './engine/scenarios/scenario-actions';
-import { CHECK_IDS, type CheckId, FIX_IDS, type FixId, PROBE_IDS, type ProbeId } from './engine/types';
-import type { FleetSummaryRow } from './fleet/fleet-summary';
+import { MAX_CAPTURE_BYTES } from './capture-schema';
+import type { FixAttempt } from './fix-attempt';
+import type { FixInfo } from './fix-catalog';
+import type { FixStep } from './fix-plans';
+import type { FleetSummaryRow } from './fleet-summary';
+import type { Report } from './report-types';
+import { type PracticeInfo, SIGN_OUT_AND_IN } from './scenario-actions';
+import { CHECK_IDS, type CheckId, FIX_IDS, type FixId, PROBE_IDS, type ProbeId } from './types';
 
 export const runRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('live'), share: z.string().max(300).optional() }),

@@ -1,10 +1,10 @@
-import type { CommandRunner } from '../host/command-funnel';
-import { resolveSystemExecutable } from '../host/system-paths';
-import { parseCertutilDeleteHello } from '../parsers/parse-certutil-delete-hello';
-import type { FixId } from '../types';
-import type { FixAttempt } from './fix-attempt';
-import { FIX_CATALOG } from './fix-catalog';
-import { type FixPlanContext, planFix } from './fix-plans';
+import type { FixAttempt } from '@contract/fix-attempt';
+import { FIX_CATALOG } from '@contract/fix-catalog';
+import { type FixPlanContext, planFix } from '@contract/fix-plans';
+import type { FixId } from '@contract/types';
+import { parseCertutilDeleteHello } from '../../engine/parsers/parse-certutil-delete-hello';
+import type { CommandRunner } from '../command-funnel';
+import { resolveSystemExecutable } from '../system-paths';
 
 export interface CarryOutFixOptions {
   system32: string;

@@ -1,8 +1,8 @@
 // Plain words for the report's codes, shared by the Markdown and HTML reports and the app.
-import { FIX_CATALOG } from '../fixes/fix-catalog';
-import { type ScenarioAction, SIGN_OUT_AND_IN } from '../scenarios/scenario-actions';
-import type { CheckStatus, SessionCredential, TrustModel } from '../types';
+import { FIX_CATALOG } from './fix-catalog';
 import type { DeviceSummary, Headline, ReportSource } from './report-types';
+import { type ScenarioAction, SIGN_OUT_AND_IN } from './scenario-actions';
+import type { CheckStatus, SessionCredential, TrustModel } from './types';
 
 export const STATUS_WORDS: Record<CheckStatus, string> = {
   pass: 'Pass',

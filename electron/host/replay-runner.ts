@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Capture } from '../types';
+import type { Capture } from '@contract/types';
 import type { CommandRequest, CommandRunner } from './command-funnel';
 
 /**

@@ -1,4 +1,4 @@
-import type { FixId } from '../types';
+import type { FixId } from './types';
 
 /** A practice-only action: the person's own part of a repair that no fix can do for them. */
 export const SIGN_OUT_AND_IN = 'sign-out-and-in';

@@ -1,7 +1,7 @@
 import { access, constants } from 'node:fs/promises';
 import path from 'node:path';
+import type { ProbeId, ProbeResult } from '@contract/types';
 import { execa, type Options, type Result, type ResultPromise } from 'execa';
-import type { ProbeId, ProbeResult } from '../types';
 import { type CappedOutput, collectCapped } from './capped-output';
 import { decodeOutput, FALLBACK_CODE_PAGE } from './decode-output';
 import { killWindowsTree } from './kill-process-tree';

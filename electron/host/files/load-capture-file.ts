@@ -1,7 +1,7 @@
-import { readOutsideFile } from '../files/read-outside-file';
-import { MAX_CAPTURE_BYTES } from './capture-schema';
-import { type CaptureReadResult, readCapture } from './read-capture';
-import { readCaptureBytes } from './read-capture-bytes';
+import { MAX_CAPTURE_BYTES } from '@contract/capture-schema';
+import { type CaptureReadResult, readCapture } from '../../engine/capture/read-capture';
+import { readCaptureBytes } from '../../engine/capture/read-capture-bytes';
+import { readOutsideFile } from './read-outside-file';
 
 /** Reads a capture from disk; a missing, special, huge or damaged file gives a one-line reason. */
 export async function loadCaptureFile(path: string): Promise<CaptureReadResult> {

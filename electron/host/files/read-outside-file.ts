@@ -5,8 +5,8 @@
 
 import { constants, type Stats } from 'node:fs';
 import { type FileHandle, open, stat } from 'node:fs/promises';
-import { describeFileError } from './describe-file-error';
-import { fileLabel, oneLine } from './one-line';
+import { fileLabel, oneLine } from '@contract/one-line';
+import { describeFileError } from '../../engine/files/describe-file-error';
 
 // Non-blocking so that opening a FIFO returns at once instead of waiting for a writer; no
 // controlling terminal from opening a tty. Neither exists on Windows, where they are 0.

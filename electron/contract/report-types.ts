@@ -1,4 +1,4 @@
-import type { FixAttempt } from '../fixes/fix-attempt';
+import type { FixAttempt } from './fix-attempt';
 import type {
   CheckId,
   CheckResult,
@@ -7,7 +7,7 @@ import type {
   ProbeId,
   SessionCredential,
   TrustModel,
-} from '../types';
+} from './types';
 
 /** One thing Windows said about how the session authenticated (see facts/session-auth.ts). */
 export interface AuthSignalSummary {

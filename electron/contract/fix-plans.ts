@@ -1,4 +1,4 @@
-import type { FixId, ProbeId } from '../types';
+import type { FixId, ProbeId } from './types';
 
 /** What carrying out a fix means, as fixed data: the renderer never names a command. */
 export type FixStep =

@@ -1,4 +1,4 @@
-import type { ScenarioAction } from '../scenarios/scenario-actions';
+import type { ScenarioAction } from './scenario-actions';
 
 /** One entry of the session's audit trail; reports carry them. */
 export interface FixAttempt {

@@ -1,5 +1,5 @@
-import { createCapture } from '../capture/write-capture';
-import type { Capture, CaptureInputs, ProbeId, ProbeOutputs } from '../types';
+import type { Capture, CaptureInputs, ProbeId, ProbeOutputs } from '@contract/types';
+import { createCapture } from '../engine/capture/write-capture';
 import { collectProbeOutputs, isLiveHostSupported, type ProbeProgress } from './collect-probe-outputs';
 import { type CommandRunner, runCommand } from './command-funnel';
 import type { HostEnvironment } from './read-instant-context';

@@ -1,4 +1,4 @@
-import type { FixId } from '../types';
+import type { FixId } from './types';
 
 /** Where a fix runs: on this device as the signed-in user, by an admin elsewhere, or by a person. */
 export type FixContext = 'user' | 'admin-elsewhere' | 'guidance';

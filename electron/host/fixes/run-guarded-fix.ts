@@ -1,8 +1,8 @@
-import type { FactSet } from '../facts/fact-set';
-import type { FixId } from '../types';
+import type { FixAttempt } from '@contract/fix-attempt';
+import type { FixId } from '@contract/types';
+import type { FactSet } from '../../engine/facts/fact-set';
+import { type FixConfirmation, guardFix } from '../../engine/fixes/fix-guard';
 import { type CarryOutFixOptions, carryOutFix } from './carry-out-fix';
-import type { FixAttempt } from './fix-attempt';
-import { type FixConfirmation, guardFix } from './fix-guard';
 
 /**
  * The only way a fix runs: the guard decides first, from fresh facts of who the app runs as

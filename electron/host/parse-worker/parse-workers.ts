@@ -13,7 +13,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { oneLine } from '../engine/files/one-line';
+import { oneLine } from '@contract/one-line';
 import type {
   AdminOutputRead,
   CaptureRead,
