@@ -1,6 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const contract = fileURLToPath(new URL('./electron/contract', import.meta.url));
+
 export default defineConfig({
+  // The same mapping as tsconfig's `paths`.
+  resolve: { alias: [{ find: /^@contract\//, replacement: `${contract}/` }] },
   test: {
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',

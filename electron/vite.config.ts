@@ -8,6 +8,7 @@ import { build, defineConfig, type Plugin } from 'vite';
 const entry = fileURLToPath(new URL('./main.ts', import.meta.url));
 /** The thread that reads captures and pasted outputs (electron/host/parse-worker), run beside main.cjs. */
 const parseWorkerEntry = fileURLToPath(new URL('./host/parse-worker/parse-worker.ts', import.meta.url));
+const contract = fileURLToPath(new URL('./contract', import.meta.url));
 
 /** Electron and Node's built-ins stay `require`s; every npm dependency (execa, zod, ...) is bundled,
  * because the packaged app ships only the `.vite` folder, no node_modules. */
@@ -18,6 +19,8 @@ export const mainExternals = [
 ];
 
 const nodeResolve = {
+  // The same mapping as tsconfig's `paths`.
+  alias: [{ find: /^@contract\//, replacement: `${contract}/` }],
   // Node entries of dependencies, never their browser builds.
   conditions: ['node'],
   mainFields: ['module', 'jsnext:main', 'jsnext'],

@@ -4,8 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const input = fileURLToPath(new URL('./preload.ts', import.meta.url));
+const contract = fileURLToPath(new URL('./contract', import.meta.url));
 
 export default defineConfig((env) => ({
+  // The same mapping as tsconfig's `paths`.
+  resolve: { alias: [{ find: /^@contract\//, replacement: `${contract}/` }] },
   build: {
     outDir: '.vite/build',
     emptyOutDir: false,

@@ -7,6 +7,7 @@ import { devCsp } from './vite-plugins/dev-csp';
 
 const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const contract = fileURLToPath(new URL('../electron/contract', import.meta.url));
 
 export default defineConfig({
   root: rendererRoot,
@@ -14,6 +15,8 @@ export default defineConfig({
   base: './',
   // devCsp runs only for the dev server (`npm start`): it keeps script-src 'self' working there.
   plugins: [react(), devCsp()],
+  // The same mapping as tsconfig's `paths`: the renderer reaches the contract, and nothing else of electron/.
+  resolve: { alias: [{ find: /^@contract\//, replacement: `${contract}/` }] },
   build: {
     outDir: `${repoRoot}.vite/renderer/main_window`,
     emptyOutDir: true,
