@@ -9,6 +9,7 @@ import type { FixAttempt } from './fix-attempt';
 import type { FixInfo } from './fix-catalog';
 import type { FixStep } from './fix-plans';
 import type { FleetSummaryRow } from './fleet-summary';
+import { MAX_ADMIN_OUTPUT_CHARS, MAX_FILE_NAME_CHARS } from './limits';
 import type { Report } from './report-types';
 import { type PracticeInfo, SIGN_OUT_AND_IN } from './scenario-actions';
 import { CHECK_IDS, type CheckId, FIX_IDS, type FixId, PROBE_IDS, type ProbeId } from './types';
@@ -18,7 +19,7 @@ export const runRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('scenario'), name: z.string().min(1).max(100) }),
   z.object({
     kind: z.literal('capture'),
-    fileName: z.string().max(260),
+    fileName: z.string().max(MAX_FILE_NAME_CHARS),
     text: z.string().max(MAX_CAPTURE_BYTES),
   }),
 ]);
@@ -35,7 +36,7 @@ export const fixRequestSchema = z.object({
 export type FixRequest = z.infer<typeof fixRequestSchema>;
 
 /** Output an administrator pasted (Get-AzureADKerberosServer), added to the open session as evidence. */
-export const adminOutputSchema = z.object({ text: z.string().max(256 * 1024) });
+export const adminOutputSchema = z.object({ text: z.string().max(MAX_ADMIN_OUTPUT_CHARS) });
 export type AdminOutputRequest = z.infer<typeof adminOutputSchema>;
 
 /** "Show full output": one probe's raw output, read from the open session. */
@@ -58,7 +59,9 @@ export const MAX_FLEET_CHARS_PER_CALL = MAX_CAPTURE_BYTES;
 /** Files the fleet view read, to be summarised one row each; the open session is left alone. */
 export const summarizeFilesSchema = z.object({
   files: z
-    .array(z.object({ fileName: z.string().max(260), text: z.string().max(MAX_CAPTURE_BYTES) }))
+    .array(
+      z.object({ fileName: z.string().max(MAX_FILE_NAME_CHARS), text: z.string().max(MAX_CAPTURE_BYTES) }),
+    )
     .min(1)
     .max(MAX_FLEET_FILES_PER_CALL)
     .refine((files) => files.reduce((sum, file) => sum + file.text.length, 0) <= MAX_FLEET_CHARS_PER_CALL, {

@@ -1,5 +1,6 @@
 // The engine's shared vocabulary. Probe ids, check ids and the capture/report shapes are
 // public contracts (see README): change them only with a format version bump.
+import type { ProbeResult } from './capture-schema';
 
 export const PROBE_IDS = [
   'os-version',
@@ -63,18 +64,11 @@ export const FIX_IDS = [
 ] as const;
 export type FixId = (typeof FIX_IDS)[number];
 
+/** The values ProbeResult.error takes (the schema reads any string, for newer versions). */
 export type ProbeError = null | 'timeout' | 'not-found' | 'access-denied' | (string & {});
 
-/** The raw output of one probe: exactly what a capture stores. */
-export interface ProbeResult {
-  /** argv as run, first element the executable's file name (no directory). */
-  command: string[];
-  exitCode: number | null;
-  stdout: string;
-  stderr: string;
-  durationMs: number;
-  error: ProbeError;
-}
+// The capture's shapes are derived from its zod schema (capture-schema.ts), not written twice.
+export type { Capture, CaptureInputs, ProbeResult } from './capture-schema';
 
 /**
  * The raw output of every probe that ran (a capture's `probes`). Words used in the code: "output"
@@ -82,21 +76,6 @@ export interface ProbeResult {
  * (EvidenceItem, the report's `evidence` fields).
  */
 export type ProbeOutputs = Partial<Record<ProbeId, ProbeResult>>;
-
-export interface CaptureInputs {
-  share?: string;
-  /** Days after which the Entra Kerberos server key counts as due for rotation (default 180). */
-  keyMaxAgeDays?: number;
-}
-
-export interface Capture {
-  format: 'whfb-doctor/capture';
-  version: 1;
-  capturedAt: string;
-  tool: { name: string; version: string };
-  inputs?: CaptureInputs;
-  probes: ProbeOutputs;
-}
 
 /** A value read from command output, with the line it came from (the evidence). */
 export interface Sourced<T> {

@@ -1,8 +1,8 @@
 import { CAPTURE_FORMAT, CAPTURE_VERSION } from '@contract/capture-schema';
+import { TOOL_NAME, TOOL_VERSION } from '@contract/tool-version';
 import type { Capture, CaptureInputs, ProbeOutputs } from '@contract/types';
 
-export const TOOL_NAME = 'whfb-doctor';
-export const TOOL_VERSION = '0.1.0';
+export { TOOL_NAME, TOOL_VERSION };
 
 export function createCapture(
   probes: ProbeOutputs,

@@ -1,5 +1,6 @@
 // An administrator's pasted Get-AzureADKerberosServer output, checked against the open session.
 import type { RunResult } from '@contract/api-contract';
+import { MAX_ADMIN_OUTPUT_CHARS } from '@contract/limits';
 import type { CheckResult } from '@contract/types';
 import { doctorApi } from '../api/doctor-api';
 import { errorText } from '../lib/error-text';
@@ -9,7 +10,7 @@ import { useRunStore } from './run-store';
 import { showChangedSession } from './show-result';
 
 /** The API's own limit on pasted output. */
-export const MAX_ADMIN_OUTPUT_CHARS = 256 * 1024;
+export { MAX_ADMIN_OUTPUT_CHARS };
 
 const KEYS_CHECK = 'entra-kerberos-keys';
 

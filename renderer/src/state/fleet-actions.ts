@@ -10,6 +10,7 @@ import {
 import { fleetCsv } from '@contract/fleet-csv';
 import type { FleetFileRow } from '@contract/fleet-devices';
 import type { FleetSummaryRow } from '@contract/fleet-summary';
+import { MAX_FILE_NAME_CHARS } from '@contract/limits';
 import { doctorApi } from '../api/doctor-api';
 import { downloadText } from '../lib/download';
 import { errorText } from '../lib/error-text';
@@ -27,8 +28,8 @@ import { useSourceStore } from './source-store';
 let filesByPath = new Map<string, File>();
 let loadSeq = 0;
 
-/** Room for " (n)" within the API's 260 characters of a file name. */
-const MAX_BASE_CHARS = 250;
+/** Room for " (n)" within the API's limit on a file name. */
+const MAX_BASE_CHARS = MAX_FILE_NAME_CHARS - 10;
 
 function uniquePaths(files: readonly File[]): string[] {
   const seen = new Set<string>();

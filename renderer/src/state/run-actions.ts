@@ -1,6 +1,7 @@
 // What the buttons do: each action calls the API and moves the stores. Components call these
 // and read the stores; they never talk to the API themselves.
 import type { ApiEnvelope, ProbeOutput, RunRequest, RunResult } from '@contract/api-contract';
+import { MAX_CAPTURE_BYTES } from '@contract/limits';
 import type { Report } from '@contract/report-types';
 import type { CheckId, ProbeId } from '@contract/types';
 import { unwrap } from '../api/api-call-error';
@@ -14,9 +15,6 @@ import { useFixStore } from './fix-store';
 import { claimRun, isLatestRun } from './run-sequence';
 import { useRunStore } from './run-store';
 import { type SourceView, useSourceStore } from './source-store';
-
-/** Larger files are not captures (the engine's own limit is 20 MB); refuse them before reading. */
-const MAX_CAPTURE_FILE_BYTES = 20 * 1024 * 1024;
 
 const OPEN_FAILED = 'Could not open the capture file';
 const SAVE_FAILED = 'Could not save the capture';
@@ -115,7 +113,8 @@ export async function rerun(checkId: CheckId | null = null): Promise<void> {
 }
 
 export async function openCaptureFile(file: File): Promise<boolean> {
-  if (file.size > MAX_CAPTURE_FILE_BYTES) {
+  // Larger files are not captures (the engine's own limit): refuse them before reading.
+  if (file.size > MAX_CAPTURE_BYTES) {
     const mb = (file.size / 1024 / 1024).toFixed(1);
     useRunStore
       .getState()

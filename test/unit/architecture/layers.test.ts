@@ -19,6 +19,7 @@ function copyOfTree(): string {
   temps.push(root);
   cpSync(path.join(REPO_ROOT, 'electron'), path.join(root, 'electron'), { recursive: true });
   cpSync(path.join(REPO_ROOT, 'renderer/src'), path.join(root, 'renderer/src'), { recursive: true });
+  cpSync(path.join(REPO_ROOT, 'package.json'), path.join(root, 'package.json'));
   return root;
 }
 
