@@ -162,7 +162,7 @@ async function main(): Promise<void> {
       process.execPath,
       [
         ...process.execArgv,
-        path.join(import.meta.dirname, '..', 'electron', 'cli.ts'),
+        path.join(import.meta.dirname, '..', 'electron', 'cli', 'cli.ts'),
         'fleet',
         root,
         '--db',

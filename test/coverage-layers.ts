@@ -1,15 +1,15 @@
-// Prints unit-test coverage per layer after `vitest run --coverage`: the engine (electron/engine),
-// the main and host side (the rest of electron/: main process, preload, preview server, CLI,
-// fleet) and the renderer's logic (renderer/src/state and renderer/src/lib). One line each, so a
+// Prints unit-test coverage per layer after `vitest run --coverage`: the engine (electron/engine
+// and the contract it shares), the main and host side (the rest of electron/: host, API, main
+// process, preload, preview server, CLI, fleet) and the renderer's logic (renderer/src/state and renderer/src/lib). One line each, so a
 // run shows at a glance which layer its tests reach; the gates themselves are in vitest.config.ts.
 import path from 'node:path';
 import type { Reporter } from 'vitest/node';
 
 export const LAYERS = [
-  { name: 'engine', test: (file: string) => file.startsWith('electron/engine/') },
+  { name: 'engine', test: (file: string) => /^electron\/(engine|contract)\//.test(file) },
   {
     name: 'main',
-    test: (file: string) => file.startsWith('electron/') && !file.startsWith('electron/engine/'),
+    test: (file: string) => file.startsWith('electron/') && !/^electron\/(engine|contract)\//.test(file),
   },
   { name: 'renderer logic', test: (file: string) => /^renderer\/src\/(state|lib)\//.test(file) },
 ] as const;
