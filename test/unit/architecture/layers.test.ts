@@ -1,7 +1,7 @@
 // The layer rules of docs/architecture.md hold for the real tree, and `npm run lint` fails on a
 // wrong import: a temporary copy of electron/ and renderer/src/ gets one and the check says which rule.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,13 +13,23 @@ const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 const TSX_CLI = createRequire(import.meta.url).resolve('tsx/cli');
 const temps: string[] = [];
 
-/** A copy of the layered folders to break on purpose. */
+/** A copy of the layered folders to break on purpose, with one plain file in each layer to import. */
 function copyOfTree(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'layers-'));
   temps.push(root);
   cpSync(path.join(REPO_ROOT, 'electron'), path.join(root, 'electron'), { recursive: true });
   cpSync(path.join(REPO_ROOT, 'renderer/src'), path.join(root, 'renderer/src'), { recursive: true });
   cpSync(path.join(REPO_ROOT, 'package.json'), path.join(root, 'package.json'));
+  for (const folder of [
+    'electron/contract',
+    'electron/engine',
+    'electron/host',
+    'electron/api',
+    'renderer/src',
+  ]) {
+    mkdirSync(path.join(root, folder), { recursive: true });
+    writeFileSync(path.join(root, folder, 'fixture-target.ts'), 'export const target = 1;\n');
+  }
   return root;
 }
 
@@ -63,10 +73,10 @@ describe('layers', () => {
       path.join(root, 'electron/engine/wrong.ts'),
       [
         "import { readFileSync } from 'node:fs';",
-        "import type { LiveHost } from '../host/live-host-session';",
-        "import type { RunError } from '../../renderer/src/state/run-store';",
+        "import { target as host } from '../host/fixture-target';",
+        "import { target as renderer } from '../../renderer/src/fixture-target';",
         "import { ipcMain } from 'electron';",
-        'export type Wrong = [typeof readFileSync, LiveHost, RunError, typeof ipcMain];',
+        'export const wrong = [readFileSync, host, renderer, ipcMain];',
         '',
       ].join('\n'),
     );
@@ -74,7 +84,7 @@ describe('layers', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("electron/engine/wrong.ts:1 layers/node-builtin: 'node:fs'");
     expect(result.stderr).toContain('electron/engine/wrong.ts:2 layers/import-not-allowed');
-    expect(result.stderr).toContain('not host (electron/host/live-host-session.ts)');
+    expect(result.stderr).toContain('not host (electron/host/fixture-target.ts)');
     expect(result.stderr).toContain('electron/engine/wrong.ts:3 layers/import-not-allowed');
     expect(result.stderr).toContain("electron/engine/wrong.ts:4 layers/package-not-allowed: 'electron'");
   });
@@ -83,20 +93,23 @@ describe('layers', () => {
     const root = copyOfTree();
     writeFileSync(
       path.join(root, 'renderer/src/wrong.ts'),
-      "export type Engine = typeof import('../../electron/engine/diagnose');\n",
+      "export type Engine = typeof import('../../electron/engine/fixture-target');\n",
     );
     const { violations } = checkLayers(root);
     expect(violations.map(formatViolation)).toEqual([
-      "renderer/src/wrong.ts:1 layers/import-not-allowed: '../../electron/engine/diagnose': renderer may import renderer, contract only, not engine (electron/engine/diagnose.ts)",
+      "renderer/src/wrong.ts:1 layers/import-not-allowed: '../../electron/engine/fixture-target': renderer may import renderer, contract only, not engine (electron/engine/fixture-target.ts)",
     ]);
   });
 
   it('fails on a lower layer importing a higher one, a relative path into the contract and a file in no layer', () => {
     const root = copyOfTree();
-    writeFileSync(path.join(root, 'electron/host/wrong.ts'), "export { dispatch } from '../api';\n");
+    writeFileSync(
+      path.join(root, 'electron/host/wrong.ts'),
+      "export { target } from '../api/fixture-target';\n",
+    );
     writeFileSync(
       path.join(root, 'electron/fleet/wrong.ts'),
-      "export type { Capture } from '../contract/types';\n",
+      "export { target } from '../contract/fixture-target';\n",
     );
     writeFileSync(path.join(root, 'electron/somewhere.ts'), 'export const x = 1;\n');
     const rules = checkLayers(root).violations.map((v) => `${v.file} ${v.rule}`);
