@@ -11,15 +11,13 @@ import type {
 import { fileLabel } from '@contract/one-line';
 import type { CaptureInputs, CheckId, ProbeId } from '@contract/types';
 import { validateUncPath } from '@contract/validate-unc-path';
+import { ADMIN_PROBE, withAdminOutput } from '../engine/capture/admin-output';
 import { CHECKS } from '../engine/checks/check-registry';
 import { loadScenario, SCENARIOS } from '../engine/scenarios/scenario-catalog';
 import type { LiveHostResult } from '../host/live-host';
 import { readAdminOutputOffThread, readCaptureOffThread } from '../host/parse-worker/parse-workers';
 import { type progressOf, refreshProbes } from './live-device';
 import { present, type SessionStore } from './session-store';
-
-/** Pasted by an administrator (Get-AzureADKerberosServer), never run by the app. */
-export const ADMIN_PROBE = 'entra-kerberos-server-admin';
 
 /** Only probes the device runs: the admin's pasted output never shows as "running". */
 export const CHECK_PROBES = Object.fromEntries(
@@ -92,16 +90,7 @@ export async function attachAdminOutput(
   // Read again after the wait: another request may have opened something else meanwhile.
   const session = sessions.current();
   if (!session) return { ok: false, reason: 'open a device, scenario or capture first' };
-  const pasted = {
-    command: ['Get-AzureADKerberosServer'],
-    exitCode: 0,
-    stdout: request.text,
-    stderr: '',
-    durationMs: 0,
-    error: null,
-  };
-  const probes = { ...session.capture.probes, [ADMIN_PROBE]: pasted };
-  return present(sessions.update({ ...session.capture, probes }));
+  return present(sessions.update(withAdminOutput(session.capture, request.text)));
 }
 
 /** "Show full output": one probe's raw output from the session, not from an export. */

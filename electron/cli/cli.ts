@@ -7,6 +7,7 @@ import { oneLine } from '@contract/one-line';
 import type { ReportSource } from '@contract/report-types';
 import { type Capture, type CaptureInputs, PROBE_IDS, type ProbeId } from '@contract/types';
 import { validateUncPath } from '@contract/validate-unc-path';
+import { withAdminOutput } from '../engine/capture/admin-output';
 import { serializeCapture, TOOL_VERSION } from '../engine/capture/write-capture';
 import { diagnose } from '../engine/diagnose';
 import { PROBE_PARSERS } from '../engine/facts/probe-parsers';
@@ -199,54 +200,9 @@ async function checkCommand(args: string[], io: CliIo): Promise<number> {
       ? await readInputFile(kerberosServerFile, '--kerberos-server', MAX_ADMIN_OUTPUT_BYTES)
       : undefined;
 
-  let capture: Capture;
-  let source: ReportSource;
-  if (typeof values.scenario === 'string') {
-    const name = values.scenario;
-    if (!SCENARIOS.some((s) => s.name === name)) {
-      throw new UsageError(`no scenario "${name}"; run "whfb-doctor scenarios" for the list`);
-    }
-    capture = loadScenario(name);
-    source = { kind: 'scenario', name };
-  } else if (typeof values.capture === 'string') {
-    const loaded = await loadCaptureFile(values.capture);
-    if (!loaded.ok) throw new UsageError(loaded.reason);
-    capture = loaded.capture;
-    source = { kind: 'capture', file: values.capture };
-  } else {
-    const live = await captureLive(inputs);
-    if (!live.ok) throw new UsageError(live.reason);
-    capture = live.capture;
-    source = { kind: 'live' };
-  }
-  if (inputs.share && !capture.inputs?.share)
-    capture = { ...capture, inputs: { ...capture.inputs, ...inputs } };
-  else if (
-    inputs.share &&
-    capture.inputs?.share &&
-    capture.inputs.share.toLowerCase() !== inputs.share.toLowerCase()
-  )
-    io.stderr(
-      `Note: the capture tested ${oneLine(capture.inputs.share)}; --share ${inputs.share} is not tested on a capture.\n`,
-    );
-  if (keyAge.keyMaxAgeDays !== undefined) capture = { ...capture, inputs: { ...capture.inputs, ...keyAge } };
-  if (kerberosServer !== undefined) {
-    // Pasted by an administrator, not run on the device: attached as its own probe.
-    capture = {
-      ...capture,
-      probes: {
-        ...capture.probes,
-        'entra-kerberos-server-admin': {
-          command: ['Get-AzureADKerberosServer'],
-          exitCode: 0,
-          stdout: kerberosServer,
-          stderr: '',
-          durationMs: 0,
-          error: null,
-        },
-      },
-    };
-  }
+  const opened = await openCheckSource(values, inputs);
+  const capture = withCheckInputs(opened.capture, { ...inputs, ...keyAge }, kerberosServer, io);
+  const source = opened.source;
 
   const report = diagnose(capture, source);
   const colour = io.isTty && format.format === 'text' && !values.out && io.env.NO_COLOR === undefined;
@@ -261,6 +217,51 @@ async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const { pass, warn, fail } = report.counts;
   if (fail > 0) return EXIT_CHECK_FAILED;
   return pass + warn === 0 ? EXIT_NOTHING_CHECKED : EXIT_OK;
+}
+
+/** The device the check looks at: a practice scenario, a capture file, or this machine live. */
+async function openCheckSource(
+  values: { scenario?: unknown; capture?: unknown },
+  inputs: CaptureInputs,
+): Promise<{ capture: Capture; source: ReportSource }> {
+  if (typeof values.scenario === 'string') {
+    const name = values.scenario;
+    if (!SCENARIOS.some((s) => s.name === name)) {
+      throw new UsageError(`no scenario "${name}"; run "whfb-doctor scenarios" for the list`);
+    }
+    return { capture: loadScenario(name), source: { kind: 'scenario', name } };
+  }
+  if (typeof values.capture === 'string') {
+    const loaded = await loadCaptureFile(values.capture);
+    if (!loaded.ok) throw new UsageError(loaded.reason);
+    return { capture: loaded.capture, source: { kind: 'capture', file: values.capture } };
+  }
+  const live = await captureLive(inputs);
+  if (!live.ok) throw new UsageError(live.reason);
+  return { capture: live.capture, source: { kind: 'live' } };
+}
+
+/**
+ * The command line's inputs on top of the capture's: a share only where none was tested (a
+ * capture's own test is not re-run), the key age, and an administrator's pasted output.
+ */
+function withCheckInputs(
+  opened: Capture,
+  inputs: CaptureInputs,
+  kerberosServer: string | undefined,
+  io: CliIo,
+): Capture {
+  let capture = opened;
+  const tested = capture.inputs?.share;
+  if (inputs.share && !tested) capture = { ...capture, inputs: { ...capture.inputs, share: inputs.share } };
+  else if (inputs.share && tested && tested.toLowerCase() !== inputs.share.toLowerCase())
+    io.stderr(
+      `Note: the capture tested ${oneLine(tested)}; --share ${inputs.share} is not tested on a capture.\n`,
+    );
+  if (inputs.keyMaxAgeDays !== undefined)
+    capture = { ...capture, inputs: { ...capture.inputs, keyMaxAgeDays: inputs.keyMaxAgeDays } };
+  // Pasted by an administrator, not run on the device: attached as its own probe.
+  return kerberosServer === undefined ? capture : withAdminOutput(capture, kerberosServer);
 }
 
 async function captureCommand(args: string[], io: CliIo): Promise<number> {

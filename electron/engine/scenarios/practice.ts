@@ -6,12 +6,10 @@ import type { FixAttempt } from '@contract/fix-attempt';
 import type { ReportSource } from '@contract/report-types';
 import { type PracticeInfo, type ScenarioAction, SIGN_OUT_AND_IN } from '@contract/scenario-actions';
 import type { Capture } from '@contract/types';
+import { ADMIN_PROBE } from '../capture/admin-output';
 import type { FactSet } from '../facts/fact-set';
 import { type FixConfirmation, guardFix } from '../fixes/fix-guard';
 import { loadScenario, SCENARIOS, scenarioTransition } from './scenario-catalog';
-
-/** Pasted by an administrator, not captured from the device: kept when a practice step moves on. */
-const ADMIN_PROBE = 'entra-kerberos-server-admin';
 
 /** What a replayed session is looking at: its capture, where it came from, and its parsed facts. */
 export interface ReplayedDevice {
@@ -68,6 +66,7 @@ export function simulateFix(
  */
 function moveTo(device: ReplayedDevice, name: string): { capture: Capture; source: ReportSource } {
   const next = loadScenario(name);
+  // Pasted by an administrator, not captured from the device: kept when a practice step moves on.
   const pasted = device.capture.probes[ADMIN_PROBE];
   return {
     source: { kind: 'scenario', name },

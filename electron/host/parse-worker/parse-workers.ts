@@ -119,31 +119,72 @@ function startWorker(launch: Launch): Promise<Worker> {
 
 const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(1))} s`;
 
+/** At most `max` reads at once; the others wait their turn, in order. */
+function createSlots(max: number): { enter: () => Promise<void>; leave: () => void } {
+  const waiting: Array<() => void> = [];
+  let running = 0;
+  return {
+    async enter() {
+      if (running < max) {
+        running += 1;
+        return;
+      }
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    },
+    // Hands the place to the next waiting read, if any.
+    leave() {
+      const next = waiting.shift();
+      if (next) next();
+      else running -= 1;
+    },
+  };
+}
+
+interface WorkerAnswer {
+  result: ParseJobResult;
+  /** False when the worker ran out of time or stopped: it is not handed out again. */
+  reuse: boolean;
+}
+
+/** Sends one request and waits for its answer, the deadline, or the worker's end. */
+function askWorker(worker: Worker, request: ParseRequest, deadlineMs: number): Promise<WorkerAnswer> {
+  return new Promise<WorkerAnswer>((resolve) => {
+    const finish = (result: ParseJobResult, reuse: boolean) => {
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      resolve({ result, reuse });
+    };
+    const timer = setTimeout(
+      () => finish({ ok: false, reason: `took longer than ${seconds(deadlineMs)}; not read` }, false),
+      deadlineMs,
+    );
+    const onMessage = (reply: ParseReply) => {
+      if (reply.id === request.id) finish(reply.result, true);
+    };
+    const onError = (error: Error) =>
+      finish(
+        { ok: false, reason: oneLine(`was not read: the reader thread stopped (${error.message})`) },
+        false,
+      );
+    const onExit = (code: number) =>
+      finish({ ok: false, reason: `was not read: the reader thread stopped (exit code ${code})` }, false);
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage(request);
+  });
+}
+
 export function createParseWorkers(options: ParseWorkerOptions = {}): ParseWorkers {
   const deadlineMs = options.deadlineMs ?? DEFAULT_PARSE_DEADLINE_MS;
-  const maxWorkers = Math.max(1, options.maxWorkers ?? DEFAULT_MAX_WORKERS);
+  const slots = createSlots(Math.max(1, options.maxWorkers ?? DEFAULT_MAX_WORKERS));
   const launch = launchOf(options.entry);
   const idle: Worker[] = [];
   const busy = new Set<Worker>();
-  const waiting: Array<() => void> = [];
-  let running = 0;
   let nextId = 0;
   let closed = false;
-
-  /** Waits for a free place among the `maxWorkers` reads. */
-  const enter = async (): Promise<void> => {
-    if (running < maxWorkers) {
-      running += 1;
-      return;
-    }
-    await new Promise<void>((resolve) => waiting.push(resolve));
-  };
-  /** Hands the place to the next waiting read, if any. */
-  const leave = (): void => {
-    const next = waiting.shift();
-    if (next) next();
-    else running -= 1;
-  };
 
   const take = async (): Promise<Worker> => {
     const worker = idle.pop();
@@ -170,7 +211,7 @@ export function createParseWorkers(options: ParseWorkerOptions = {}): ParseWorke
 
   const run = async (job: ParseJob): Promise<ParseJobResult> => {
     if (closed) return { ok: false, reason: 'was not read: the reader is closed' };
-    await enter();
+    await slots.enter();
     try {
       let worker: Worker;
       try {
@@ -180,40 +221,13 @@ export function createParseWorkers(options: ParseWorkerOptions = {}): ParseWorke
         return { ok: false, reason: oneLine(`was not read: the reader thread did not start (${why})`) };
       }
       busy.add(worker);
-      return await new Promise<ParseJobResult>((resolve) => {
-        const id = nextId++;
-        const finish = (result: ParseJobResult, reuse: boolean) => {
-          clearTimeout(timer);
-          worker.off('message', onMessage);
-          worker.off('error', onError);
-          worker.off('exit', onExit);
-          busy.delete(worker);
-          if (reuse) keep(worker);
-          else void worker.terminate();
-          resolve(result);
-        };
-        const timer = setTimeout(
-          () => finish({ ok: false, reason: `took longer than ${seconds(deadlineMs)}; not read` }, false),
-          deadlineMs,
-        );
-        const onMessage = (reply: ParseReply) => {
-          if (reply.id === id) finish(reply.result, true);
-        };
-        const onError = (error: Error) =>
-          finish(
-            { ok: false, reason: oneLine(`was not read: the reader thread stopped (${error.message})`) },
-            false,
-          );
-        const onExit = (code: number) =>
-          finish({ ok: false, reason: `was not read: the reader thread stopped (exit code ${code})` }, false);
-        worker.on('message', onMessage);
-        worker.on('error', onError);
-        worker.on('exit', onExit);
-        const request: ParseRequest = { id, job };
-        worker.postMessage(request);
-      });
+      const answer = await askWorker(worker, { id: nextId++, job }, deadlineMs);
+      busy.delete(worker);
+      if (answer.reuse) keep(worker);
+      else void worker.terminate();
+      return answer.result;
     } finally {
-      leave();
+      slots.leave();
     }
   };
 

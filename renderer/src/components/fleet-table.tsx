@@ -221,6 +221,41 @@ function scrollRowIntoView(table: HTMLTableElement, index: number): void {
     box.scrollTop = top + FLEET_ROW_HEIGHT - box.clientHeight;
 }
 
+/** The caption, the column widths and the sortable header row. */
+function FleetTableHead() {
+  return (
+    <>
+      <caption className="visually-hidden">
+        Devices, one row each; choose a device to open its checklist. The arrow keys move between devices.
+      </caption>
+      <colgroup>
+        {FLEET_COLUMNS.map((column) => (
+          <col key={column} style={{ width: COLUMN_WIDTHS[column] }} />
+        ))}
+      </colgroup>
+      <thead>
+        <tr aria-rowindex={1}>
+          {FLEET_COLUMNS.map((column) => (
+            <HeaderCell key={column} column={column} />
+          ))}
+        </tr>
+      </thead>
+    </>
+  );
+}
+
+/** Stands in for the rows out of view, at their height, so the scroll bar tells the truth. */
+function SpacerRow({ height }: { height: number }) {
+  const styles = useStyles();
+  if (height <= 0) return null;
+  return (
+    // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row holds nothing focusable.
+    <tr aria-hidden="true" data-spacer="">
+      <td className={styles.spacer} colSpan={FLEET_COLUMNS.length} style={{ height }} />
+    </tr>
+  );
+}
+
 /**
  * One row per device; the device's name is a button that opens its checklist, as a click on the
  * row does. Only the rows in view are rendered (10,000 devices scroll as fast as 10); the arrow
@@ -267,28 +302,9 @@ export function FleetTable({ rows }: { rows: readonly FleetSummaryRow[] }) {
       aria-rowcount={rows.length + 1}
       data-rendered-rows={window.end - window.start}
     >
-      <caption className="visually-hidden">
-        Devices, one row each; choose a device to open its checklist. The arrow keys move between devices.
-      </caption>
-      <colgroup>
-        {FLEET_COLUMNS.map((column) => (
-          <col key={column} style={{ width: COLUMN_WIDTHS[column] }} />
-        ))}
-      </colgroup>
-      <thead>
-        <tr aria-rowindex={1}>
-          {FLEET_COLUMNS.map((column) => (
-            <HeaderCell key={column} column={column} />
-          ))}
-        </tr>
-      </thead>
+      <FleetTableHead />
       <tbody>
-        {before > 0 && (
-          // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row (the height of the rows out of view) holds nothing focusable.
-          <tr aria-hidden="true" data-spacer="">
-            <td className={styles.spacer} colSpan={FLEET_COLUMNS.length} style={{ height: before }} />
-          </tr>
-        )}
+        <SpacerRow height={before} />
         {rows.slice(window.start, window.end).map((row, offset) => (
           <FleetRow
             key={rowKey(row)}
@@ -299,12 +315,7 @@ export function FleetTable({ rows }: { rows: readonly FleetSummaryRow[] }) {
             onFocusRow={setActive}
           />
         ))}
-        {after > 0 && (
-          // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row (the height of the rows out of view) holds nothing focusable.
-          <tr aria-hidden="true" data-spacer="">
-            <td className={styles.spacer} colSpan={FLEET_COLUMNS.length} style={{ height: after }} />
-          </tr>
-        )}
+        <SpacerRow height={after} />
       </tbody>
     </table>
   );
