@@ -1,9 +1,19 @@
 // A stand-in for the app's API (the preload's window.doctor) for the renderer's state tests:
-// answers come from the real engine (practice scenarios diagnosed as the app would), each method
-// can be swapped per test, and every call is recorded. Also the few browser globals the state
-// modules touch (window, localStorage, matchMedia, document for downloads). Not a test file.
+// it speaks envelopes as main does, answers come from the real engine (practice scenarios
+// diagnosed as the app would, report files read by the real reader), each method can be swapped
+// per test, and every call is recorded. Also the few browser globals the state modules touch
+// (window, localStorage, matchMedia, document for downloads). Not a test file.
 
-import type { AppInfo, ProgressEvent, RunResult, RunSuccess } from '@contract/api-contract';
+import type {
+  ApiEnvelope,
+  ApiErrorCode,
+  AppInfo,
+  ProbeOutputResult,
+  ProgressEvent,
+  RunResult,
+  RunSuccess,
+} from '@contract/api-contract';
+import type { Capture } from '@contract/capture-schema';
 import { FIX_CATALOG } from '@contract/fix-catalog';
 import type { DesktopDoctorApi, MenuCommand } from '@contract/menu-channel';
 import type { Report } from '@contract/report-types';
@@ -12,6 +22,17 @@ import { vi } from 'vitest';
 import { CHECKS } from '../../../electron/engine/checks/check-registry';
 import { diagnose } from '../../../electron/engine/diagnose';
 import { loadScenario, SCENARIOS } from '../../../electron/engine/scenarios/scenario-catalog';
+import { openReportFile } from '../../../electron/fleet/open-report-file';
+
+/** A call that succeeded: its value in the envelope every API method answers. */
+export function ok<T>(value: T): ApiEnvelope<T> {
+  return { ok: true, value };
+}
+
+/** A call that failed as a call (bad arguments, a transport fault, a bug), in its own words. */
+export function failed(message: string, code: ApiErrorCode = 'internal'): ApiEnvelope<never> {
+  return { ok: false, error: { code, message } };
+}
 
 /** The report the engine gives for a practice scenario (fixed clock, so reports compare equal). */
 export function scenarioReport(name: string): Report {
@@ -42,34 +63,45 @@ export interface FakeApi extends DesktopDoctorApi {
   emitMenuCommand(command: MenuCommand): void;
 }
 
-/** A fake whose defaults answer like the preview: scenarios by name, everything else refused. */
+/**
+ * A fake whose defaults answer like the preview: scenarios by name (the last one opened is the
+ * session "Show full output" reads), report files through the app's own reader, everything else
+ * refused in the handler's own words (a successful call whose result says no).
+ */
 export function createFakeApi(): FakeApi {
   const listeners = new Set<(event: ProgressEvent) => void>();
   const menuListeners = new Set<(command: MenuCommand) => void>();
-  const run = async (request: { kind: string; name?: string }): Promise<RunResult> => {
+  let session: Capture | null = null;
+  const run = async (request: { kind: string; name?: string }): Promise<ApiEnvelope<RunResult>> => {
     if (request.kind !== 'scenario' || !request.name)
-      return { ok: false, reason: 'live checks are not available here' };
+      return ok({ ok: false, reason: 'live checks are not available here' });
     if (!SCENARIOS.some((s) => s.name === request.name))
-      return { ok: false, reason: `no scenario named ${request.name}` };
-    return scenarioRun(request.name);
+      return ok({ ok: false, reason: `no scenario named ${request.name}` });
+    session = loadScenario(request.name);
+    return ok(scenarioRun(request.name));
+  };
+  const probeOutput = async ({ probeId }: { probeId: ProbeId }): Promise<ApiEnvelope<ProbeOutputResult>> => {
+    if (!session) return ok({ ok: false, reason: 'nothing is open yet' });
+    const probe = session.probes[probeId];
+    if (!probe) return ok({ ok: false, reason: `${probeId} was not captured` });
+    const { stdout, stderr, exitCode, error } = probe;
+    return ok({ ok: true, output: { stdout, stderr, exitCode, error } });
   };
   return {
-    getAppInfo: vi.fn(async () => appInfo()),
+    getAppInfo: vi.fn(async () => ok(appInfo())),
     runChecklist: vi.fn(run),
-    rerun: vi.fn(async () => scenarioRun('healthy-hybrid')),
-    exportCapture: vi.fn(async () => ({
-      ok: true as const,
-      fileName: 'capture.json',
-      text: '{"probes":{}}',
-    })),
-    exportDocument: vi.fn(async ({ kind }) => ({
-      ok: true as const,
-      fileName: `report.${kind}`,
-      text: `# ${kind}`,
-    })),
-    runFix: vi.fn(async () => ({ ok: false as const, reason: 'no fix here' })),
-    attachAdminOutput: vi.fn(async () => ({ ok: false as const, reason: 'no session' })),
-    summarizeFiles: vi.fn(async () => []),
+    rerun: vi.fn(async () => ok<RunResult>(scenarioRun('healthy-hybrid'))),
+    exportCapture: vi.fn(async () =>
+      ok({ ok: true as const, fileName: 'capture.json', text: '{"probes":{}}' }),
+    ),
+    exportDocument: vi.fn(async ({ kind }) =>
+      ok({ ok: true as const, fileName: `report.${kind}`, text: `# ${kind}` }),
+    ),
+    runFix: vi.fn(async () => ok({ ok: false as const, reason: 'no fix here' })),
+    attachAdminOutput: vi.fn(async () => ok<RunResult>({ ok: false, reason: 'no session' })),
+    summarizeFiles: vi.fn(async () => ok([])),
+    openReportFile: vi.fn(async (request) => ok(openReportFile(request))),
+    probeOutput: vi.fn(probeOutput),
     onProgress(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -2,7 +2,7 @@
 // them: which rows changed ("was: Fail"), what the outcome message says, what is downloaded or
 // copied, and the error's own words when something is refused.
 
-import type { FixResult } from '@contract/api-contract';
+import type { ApiEnvelope, FixResult } from '@contract/api-contract';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { SAVE_CHOICES } from '../../../renderer/src/lib/export-choices';
 import { rememberedShare } from '../../../renderer/src/lib/share-memory';
@@ -10,14 +10,22 @@ import { checkAdminOutput, MAX_ADMIN_OUTPUT_CHARS } from '../../../renderer/src/
 import { useAppInfoStore } from '../../../renderer/src/state/app-info-store';
 import { useChecklistViewStore } from '../../../renderer/src/state/checklist-view-store';
 import { copySummary, saveDocument } from '../../../renderer/src/state/export-actions';
-import { runFix } from '../../../renderer/src/state/fix-actions';
+import { requestFix } from '../../../renderer/src/state/fix-actions';
 import { useFixStore } from '../../../renderer/src/state/fix-store';
 import { openSource } from '../../../renderer/src/state/run-actions';
 import { useRunStore } from '../../../renderer/src/state/run-store';
 import { testShare } from '../../../renderer/src/state/share-test-actions';
 import { sourceViewOf } from '../../../renderer/src/state/show-result';
 import { useSourceStore } from '../../../renderer/src/state/source-store';
-import { appInfo, createFakeApi, installBrowser, scenarioReport, scenarioRun } from './fake-doctor-api';
+import {
+  appInfo,
+  createFakeApi,
+  failed,
+  installBrowser,
+  ok,
+  scenarioReport,
+  scenarioRun,
+} from './fake-doctor-api';
 
 const api = createFakeApi();
 const downloads = installBrowser(api);
@@ -45,10 +53,10 @@ describe('running a fix', () => {
       // While it runs: the button says which action is busy and the status line says so.
       expect(useFixStore.getState().busy).toBe('sync-device-policy');
       expect(useRunStore.getState().runningLabel).toBe('Running the fix…');
-      return result;
+      return ok(result);
     });
     useFixStore.getState().openDialog({ fixId: 'sync-device-policy', checkId: 'cloud-trust-policy' });
-    await runFix({ action: 'sync-device-policy' }, 'cloud-trust-policy');
+    await requestFix({ action: 'sync-device-policy' }, 'cloud-trust-policy');
     const fixes = useFixStore.getState();
     expect(fixes.busy).toBeNull();
     expect(fixes.dialog).toBeNull();
@@ -78,8 +86,8 @@ describe('running a fix', () => {
 
   it('a refused fix is "not run" with the reason in its own words; the checklist stays', async () => {
     const before = useRunStore.getState().report;
-    vi.mocked(api.runFix).mockResolvedValueOnce({ ok: false, reason: 'refused: the app runs elevated' });
-    await runFix({ action: 'delete-hello-container' }, 'cert-trust-conflict');
+    vi.mocked(api.runFix).mockResolvedValueOnce(ok({ ok: false, reason: 'refused: the app runs elevated' }));
+    await requestFix({ action: 'delete-hello-container' }, 'cert-trust-conflict');
     expect(useFixStore.getState().outcome).toMatchObject({
       kind: 'not-run',
       action: 'delete-hello-container',
@@ -88,21 +96,30 @@ describe('running a fix', () => {
     expect(useRunStore.getState().report).toBe(before);
     expect(useRunStore.getState().running).toBe(false);
     vi.mocked(api.runFix).mockRejectedValueOnce(new Error('the window closed'));
-    await runFix({ action: 'refresh-prt' }, null);
+    await requestFix({ action: 'refresh-prt' }, null);
     expect(useFixStore.getState().outcome).toMatchObject({
       kind: 'not-run',
       reason: 'the window closed',
       checkId: null,
     });
+    vi.mocked(api.runFix).mockResolvedValueOnce(
+      failed('runFix: confirmation: the user name does not match', 'invalid-arguments'),
+    );
+    await requestFix({ action: 'delete-hello-container' }, 'cert-trust-conflict');
+    expect(useFixStore.getState().outcome).toMatchObject({
+      kind: 'not-run',
+      reason: 'runFix: confirmation: the user name does not match',
+    });
+    expect(useRunStore.getState().report).toBe(before);
   });
 
   it('a fix answered after a newer run changes nothing on screen', async () => {
-    let answer: (value: FixResult) => void = () => {};
+    let answer: (value: ApiEnvelope<FixResult>) => void = () => {};
     vi.mocked(api.runFix).mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
-    const fix = runFix({ action: 'refresh-prt' }, 'prt');
+    const fix = requestFix({ action: 'refresh-prt' }, 'prt');
     await openSource({ kind: 'scenario', name: 'expired-prt' });
     useFixStore.getState().dismissOutcome();
-    answer({ ok: false, reason: 'late' });
+    answer(ok({ ok: false, reason: 'late' }));
     await fix;
     expect(useFixStore.getState().outcome).toBeNull();
     expect(useRunStore.getState().report?.source).toEqual({ kind: 'scenario', name: 'expired-prt' });
@@ -130,7 +147,7 @@ describe('pasted Get-AzureADKerberosServer output', () => {
 
   it("returns the keys step's new result and marks what changed", async () => {
     const after = scenarioRun('healthy-hybrid');
-    vi.mocked(api.attachAdminOutput).mockResolvedValueOnce(after);
+    vi.mocked(api.attachAdminOutput).mockResolvedValueOnce(ok(after));
     const result = await checkAdminOutput('KeyVersion : 3');
     expect(api.attachAdminOutput).toHaveBeenLastCalledWith({ text: 'KeyVersion : 3' });
     expect(result).toMatchObject({ ok: true, check: { id: 'entra-kerberos-keys' } });
@@ -138,10 +155,9 @@ describe('pasted Get-AzureADKerberosServer output', () => {
   });
 
   it("shows the API's reason, or that another checklist was opened meanwhile", async () => {
-    vi.mocked(api.attachAdminOutput).mockResolvedValueOnce({
-      ok: false,
-      reason: 'not Get-AzureADKerberosServer output',
-    });
+    vi.mocked(api.attachAdminOutput).mockResolvedValueOnce(
+      ok({ ok: false, reason: 'not Get-AzureADKerberosServer output' }),
+    );
     expect(await checkAdminOutput('hello')).toEqual({
       ok: false,
       reason: 'not Get-AzureADKerberosServer output',
@@ -149,13 +165,20 @@ describe('pasted Get-AzureADKerberosServer output', () => {
     expect(useRunStore.getState().running).toBe(false);
     vi.mocked(api.attachAdminOutput).mockRejectedValueOnce(new Error('transport closed'));
     expect(await checkAdminOutput('hello')).toEqual({ ok: false, reason: 'transport closed' });
+    vi.mocked(api.attachAdminOutput).mockResolvedValueOnce(
+      failed('attachAdminOutput: text: too long', 'too-large'),
+    );
+    expect(await checkAdminOutput('hello')).toEqual({
+      ok: false,
+      reason: 'attachAdminOutput: text: too long',
+    });
     let answer: (value: Awaited<ReturnType<typeof api.attachAdminOutput>>) => void = () => {};
     vi.mocked(api.attachAdminOutput).mockImplementationOnce(
       () => new Promise((resolve) => (answer = resolve)),
     );
     const pasted = checkAdminOutput('KeyVersion : 3');
     await openSource({ kind: 'scenario', name: 'healthy-hybrid' });
-    answer(scenarioRun('healthy-hybrid'));
+    answer(ok(scenarioRun('healthy-hybrid')));
     expect(await pasted).toEqual({
       ok: false,
       reason: 'Another checklist was opened meanwhile: paste again.',
@@ -165,7 +188,7 @@ describe('pasted Get-AzureADKerberosServer output', () => {
   it('says so when the report has no keys step', async () => {
     const run = scenarioRun('healthy-hybrid');
     const report = { ...run.report, checks: run.report.checks.filter((c) => c.id !== 'entra-kerberos-keys') };
-    vi.mocked(api.attachAdminOutput).mockResolvedValueOnce({ ...run, report });
+    vi.mocked(api.attachAdminOutput).mockResolvedValueOnce(ok({ ...run, report }));
     expect(await checkAdminOutput('x')).toEqual({
       ok: false,
       reason: 'The report has no Entra Kerberos keys step.',
@@ -175,7 +198,7 @@ describe('pasted Get-AzureADKerberosServer output', () => {
 
 describe('the share test', () => {
   it('remembers the path for this device, runs live with it, then opens the file share step', async () => {
-    vi.mocked(api.runChecklist).mockResolvedValueOnce(scenarioRun('healthy-hybrid'));
+    vi.mocked(api.runChecklist).mockResolvedValueOnce(ok(scenarioRun('healthy-hybrid')));
     await testShare('\\\\files\\finance');
     expect(rememberedShare('PC-0142.corp.contoso.com')).toBe('\\\\files\\finance');
     expect(rememberedShare('another-device')).toBe('');
@@ -221,10 +244,14 @@ describe('Export', () => {
   });
 
   it("a failed save gives the API's reason or the thrown error's message", async () => {
-    vi.mocked(api.exportDocument).mockResolvedValueOnce({ ok: false, reason: 'nothing to export' });
+    vi.mocked(api.exportDocument).mockResolvedValueOnce(ok({ ok: false, reason: 'nothing to export' }));
     expect(await saveDocument('json', true)).toEqual({ ok: false, reason: 'nothing to export' });
     vi.mocked(api.exportDocument).mockRejectedValueOnce(new Error('too large'));
     expect(await saveDocument('json', true)).toEqual({ ok: false, reason: 'too large' });
+    vi.mocked(api.exportDocument).mockResolvedValueOnce(
+      failed('exportDocument: kind: invalid', 'invalid-arguments'),
+    );
+    expect(await saveDocument('json', true)).toEqual({ ok: false, reason: 'exportDocument: kind: invalid' });
   });
 
   it('copies the summary through the clipboard, and says when the clipboard refuses', async () => {
@@ -246,7 +273,7 @@ describe('Export', () => {
     });
     vi.stubGlobal('HTMLElement', class {});
     expect(await copySummary(false)).toEqual({ ok: false, reason: 'the clipboard refused the text' });
-    vi.mocked(api.exportDocument).mockResolvedValueOnce({ ok: false, reason: 'no report' });
+    vi.mocked(api.exportDocument).mockResolvedValueOnce(ok({ ok: false, reason: 'no report' }));
     expect(await copySummary(false)).toEqual({ ok: false, reason: 'no report' });
     vi.mocked(api.exportDocument).mockRejectedValueOnce(new Error('gone'));
     expect(await copySummary(false)).toEqual({ ok: false, reason: 'gone' });

@@ -1,6 +1,7 @@
 // The fleet view's logic: rows sorted by a column (empty cells last, builds in number order),
 // filtered by text, trust model and first failing check, counted for the chart; files read in
-// batches with progress, refusals listed, Cancel keeping what was read, a row opening its capture.
+// batches with progress, refusals listed, Cancel keeping what was read, a row opening its capture
+// (or, for a report file, the report read-only).
 import { gzipSync } from 'node:zlib';
 import type { FleetFileSummary } from '@contract/api-contract';
 import { type FleetSummaryRow, summaryFromReport } from '@contract/fleet-summary';
@@ -22,8 +23,9 @@ import {
   openFleetFiles,
 } from '../../../renderer/src/state/fleet-actions';
 import { ANY, useFleetStore } from '../../../renderer/src/state/fleet-store';
+import { useRunStore } from '../../../renderer/src/state/run-store';
 import { useSourceStore } from '../../../renderer/src/state/source-store';
-import { createFakeApi, installBrowser, scenarioReport, scenarioRun } from './fake-doctor-api';
+import { createFakeApi, failed, installBrowser, ok, scenarioReport, scenarioRun } from './fake-doctor-api';
 
 const api = createFakeApi();
 const downloads = installBrowser(api);
@@ -54,13 +56,35 @@ function fileOf(name: string, text: string, extra: Partial<File> = {}): File {
 /** Answers summarizeFiles with one row per file whose text names a scenario, else a refusal. */
 function summarizeLikeTheApp() {
   vi.mocked(api.summarizeFiles).mockImplementation(async ({ files }) =>
-    files.map(({ fileName, text }): FleetFileSummary => {
-      const scenario = text.trim();
-      return scenario.startsWith('{')
-        ? { ok: false, fileName, reason: 'not a capture' }
-        : { ok: true, fileName, row: row(scenario, { deviceName: fileName }) };
-    }),
+    ok(
+      files.map(({ fileName, text }): FleetFileSummary => {
+        const scenario = text.trim();
+        return scenario.startsWith('{')
+          ? { ok: false, fileName, reason: 'not a capture' }
+          : { ok: true, fileName, row: row(scenario, { deviceName: fileName }) };
+      }),
+    ),
   );
+}
+
+/** Answers the next summarizeFiles call as for report files: one 'report' row per file, named PC-<n>. */
+function summarizeAsReports(scenario: string) {
+  vi.mocked(api.summarizeFiles).mockImplementationOnce(async ({ files }) =>
+    ok(
+      files.map(({ fileName }, index) => ({
+        ok: true as const,
+        fileName,
+        row: row(scenario, { source: 'report', deviceName: `PC-${index + 1}` }),
+      })),
+    ),
+  );
+}
+
+/** The fleet's row for a file, as the view lists it. */
+function fleetRow(path: string): FleetSummaryRow {
+  const found = useFleetStore.getState().files.find((f) => f.row.path === path);
+  if (!found) throw new Error(`no row for ${path}`);
+  return found.row;
 }
 
 describe('fleet rows', () => {
@@ -214,6 +238,14 @@ describe('the fleet view', () => {
       { fileName: 'a.json', reason: 'the app closed' },
       { fileName: 'b.json', reason: 'the app closed' },
     ]);
+    // A call refused as a call: its own words, with no transport prefix.
+    vi.mocked(api.summarizeFiles).mockResolvedValueOnce(
+      failed('summarizeFiles: files: more than 20971520 characters in one call', 'invalid-arguments'),
+    );
+    await openFleetFiles([fileOf('c.json', 'healthy-hybrid')]);
+    expect(useFleetStore.getState().failures).toEqual([
+      { fileName: 'c.json', reason: 'summarizeFiles: files: more than 20971520 characters in one call' },
+    ]);
   });
 
   it('Cancel stops after the batch in flight and says where it stopped', async () => {
@@ -222,7 +254,7 @@ describe('the fleet view', () => {
       ({ files }) =>
         new Promise((resolve) => {
           release = () =>
-            resolve(files.map(({ fileName }) => ({ ok: true, fileName, row: row('healthy-hybrid') })));
+            resolve(ok(files.map(({ fileName }) => ({ ok: true, fileName, row: row('healthy-hybrid') }))));
         }),
     );
     const files = Array.from({ length: 55 }, (_, i) => fileOf(`pc-${i}.json`, 'healthy-hybrid'));
@@ -257,7 +289,7 @@ describe('the fleet view', () => {
   it('a row opens its capture as the checklist, or says why it cannot', async () => {
     await openFleetFiles([fileOf('pc-1.json', 'healthy-hybrid')]);
     const [file] = useFleetStore.getState().files;
-    vi.mocked(api.runChecklist).mockResolvedValueOnce(scenarioRun('healthy-hybrid'));
+    vi.mocked(api.runChecklist).mockResolvedValueOnce(ok(scenarioRun('healthy-hybrid')));
     await openFleetDevice(file?.row as FleetSummaryRow);
     expect(api.runChecklist).toHaveBeenLastCalledWith({
       kind: 'capture',
@@ -271,10 +303,79 @@ describe('the fleet view', () => {
     expect(useFleetStore.getState().notice).toBe(
       'The file of PC-7 is no longer at hand: open the fleet again.',
     );
-    await openFleetDevice({ ...(file?.row as FleetSummaryRow), source: 'report' });
+    expect(useFleetStore.getState().open).toBe(false);
+  });
+
+  it('a report row opens its report read-only through openReportFile; the session is not asked', async () => {
+    const text = JSON.stringify(scenarioReport('cloud-trust-policy-missing'));
+    summarizeAsReports('cloud-trust-policy-missing');
+    await openFleetFiles([fileOf('pc-9.report.json', text)]);
+    const reportRow = fleetRow('pc-9.report.json');
+    expect(reportRow.source).toBe('report');
+    const runs = vi.mocked(api.runChecklist).mock.calls.length;
+    const seen: (string | null)[] = [];
+    const unsubscribe = useRunStore.subscribe((s) => seen.push(s.running ? s.runningLabel : null));
+    await openFleetDevice(reportRow);
+    unsubscribe();
+    expect(seen).toContain('Opening the report…');
+    expect(api.openReportFile).toHaveBeenLastCalledWith({ fileName: 'pc-9.report.json', text });
+    expect(vi.mocked(api.runChecklist).mock.calls.length).toBe(runs);
+    expect(useFleetStore.getState()).toMatchObject({ open: false, notice: null });
+    expect(useSourceStore.getState().source).toEqual({ kind: 'report', fileName: 'pc-9.report.json' });
+    const run = useRunStore.getState();
+    expect(run.running).toBe(false);
+    expect(run.report?.headline.checkId).toBe('cloud-trust-policy');
+    // Read-only: nothing on it acts on a device.
+    expect(run.report?.checks.every((check) => check.fixes.length === 0)).toBe(true);
+    expect(run.fixPlans).toEqual({});
+    expect(run.announcement?.text).toMatch(/^Report file opened, read-only: .*1 failed/);
+  });
+
+  it('a report row that cannot be opened says why in the fleet view and keeps the checklist', async () => {
+    summarizeAsReports('healthy-hybrid');
+    await openFleetFiles([fileOf('pc-1.json', '{"not":"a report"}'), fileOf('pc-2.json', '{}')]);
+    const broken = fleetRow('pc-1.json');
+    const refused = fleetRow('pc-2.json');
+    const before = useRunStore.getState().report;
+    const source = useSourceStore.getState().source;
+    // The app's own reader says what is wrong with the file.
+    await openFleetDevice(broken);
     expect(useFleetStore.getState().notice).toMatch(
-      /is a report\. A report carries the verdict but not the evidence/,
+      /^PC-1: the report could not be opened \(pc-1\.json: not a report this version can show: .+\)\.$/,
     );
+    expect(useFleetStore.getState().open).toBe(true);
+    expect(useRunStore.getState()).toMatchObject({ report: before, running: false });
+    expect(useSourceStore.getState().source).toBe(source);
+    // A call that failed as a call: its own words.
+    vi.mocked(api.openReportFile).mockResolvedValueOnce(
+      failed('openReportFile: text: too long', 'too-large'),
+    );
+    await openFleetDevice(refused);
+    expect(useFleetStore.getState().notice).toBe(
+      'PC-2: the report could not be opened (openReportFile: text: too long).',
+    );
+    vi.mocked(api.openReportFile).mockRejectedValueOnce(
+      new Error("Error invoking remote method 'doctor:openReportFile': Error: the window closed"),
+    );
+    await openFleetDevice(refused);
+    expect(useFleetStore.getState().notice).toBe('PC-2: the report could not be opened (the window closed).');
+    expect(useRunStore.getState().report).toBe(before);
+  });
+
+  it('a report row whose file can no longer be read says so without asking the API', async () => {
+    // Read once for its row; by the time the row is opened the file has grown past the limit.
+    let size = 100;
+    const growing = fileOf('pc-6.json', 'x', {});
+    Object.defineProperty(growing, 'size', { get: () => size });
+    summarizeAsReports('healthy-hybrid');
+    await openFleetFiles([growing]);
+    size = 30 * 1024 * 1024;
+    const calls = vi.mocked(api.openReportFile).mock.calls.length;
+    await openFleetDevice(fleetRow('pc-6.json'));
+    expect(useFleetStore.getState().notice).toBe(
+      'PC-1: the file is over 20 MB, too large to be a capture or report.',
+    );
+    expect(vi.mocked(api.openReportFile).mock.calls.length).toBe(calls);
   });
 
   it('exports the rows as a dated CSV', async () => {

@@ -1,14 +1,15 @@
 // What the person sees change when the app starts, opens a scenario or a file, re-runs, or fails:
 // the run store (status line, per-probe progress, report, error, announcement), the source shown
-// in the header and the rows left open. Driven through the actions with a fake API.
+// in the header and the rows left open, and the full output a row shows. Driven through the
+// actions with a fake API that answers envelopes as main does.
 
-import type { RunResult } from '@contract/api-contract';
+import type { ApiEnvelope, RunResult } from '@contract/api-contract';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useAppInfoStore } from '../../../renderer/src/state/app-info-store';
 import { useChecklistViewStore } from '../../../renderer/src/state/checklist-view-store';
 import { useFixStore } from '../../../renderer/src/state/fix-store';
 import {
-  ensureCaptureText,
+  loadProbeOutput,
   openCaptureFile,
   openSource,
   rerun,
@@ -17,7 +18,7 @@ import {
 } from '../../../renderer/src/state/run-actions';
 import { isCheckPending, useRunStore } from '../../../renderer/src/state/run-store';
 import { useSourceStore } from '../../../renderer/src/state/source-store';
-import { appInfo, createFakeApi, installBrowser, scenarioRun } from './fake-doctor-api';
+import { appInfo, createFakeApi, failed, installBrowser, ok, scenarioRun } from './fake-doctor-api';
 
 const api = createFakeApi();
 const downloads = installBrowser(api);
@@ -56,17 +57,41 @@ describe('start-up', () => {
     expect(api.getAppInfo).toHaveBeenCalledTimes(1);
   });
 
-  it('opens a capture that File ▸ Open sent from the menu like a picked file', async () => {
-    vi.mocked(api.runChecklist).mockResolvedValueOnce(scenarioRun('clock-skew'));
-    api.emitMenuCommand({ command: 'open-capture', fileName: 'menu.json', text: '{"m":1}' });
+  it('shows a capture that File ▸ Open opened in main like a picked file, without asking again', async () => {
+    const calls = vi.mocked(api.runChecklist).mock.calls.length;
+    api.emitMenuCommand({
+      command: 'open-capture',
+      fileName: 'menu.json',
+      result: ok(scenarioRun('clock-skew')),
+    });
     await vi.waitFor(() =>
       expect(useSourceStore.getState().source).toEqual({ kind: 'capture', fileName: 'menu.json' }),
     );
-    expect(api.runChecklist).toHaveBeenLastCalledWith({
-      kind: 'capture',
-      fileName: 'menu.json',
-      text: '{"m":1}',
+    expect(useRunStore.getState().report?.headline.checkId).toBe('clock-skew');
+    expect(vi.mocked(api.runChecklist).mock.calls.length).toBe(calls);
+  });
+
+  it("shows why File ▸ Open could not open a capture, in main's own words", async () => {
+    const before = useRunStore.getState().report;
+    api.emitMenuCommand({
+      command: 'open-capture',
+      fileName: 'bad.json',
+      result: ok({ ok: false, reason: 'bad.json: not a capture file' }),
     });
+    await vi.waitFor(() =>
+      expect(useRunStore.getState().error).toEqual({
+        title: 'Could not open the capture file',
+        reason: 'bad.json: not a capture file',
+      }),
+    );
+    api.emitMenuCommand({
+      command: 'open-capture',
+      fileName: 'huge.json',
+      result: failed('runChecklist: text: too long', 'invalid-arguments'),
+    });
+    await vi.waitFor(() => expect(useRunStore.getState().error?.reason).toBe('runChecklist: text: too long'));
+    expect(useRunStore.getState().report).toBe(before);
+    expect(useSourceStore.getState().source).toEqual({ kind: 'capture', fileName: 'menu.json' });
   });
 
   it('forwards progress events from the API to the rows', () => {
@@ -84,7 +109,7 @@ describe('opening a source', () => {
   });
 
   it('marks every probe waiting while it runs, then shows the report and how long it took', async () => {
-    const answer = deferred<RunResult>();
+    const answer = deferred<ApiEnvelope<RunResult>>();
     vi.mocked(api.runChecklist).mockImplementationOnce(() => answer.promise);
     const opened = openSource({ kind: 'scenario', name: 'healthy-hybrid' });
     const during = useRunStore.getState();
@@ -93,7 +118,7 @@ describe('opening a source', () => {
     expect(Object.values(during.probes).every((p) => p === 'waiting')).toBe(true);
     expect(during.probes['dsregcmd-status']).toBe('waiting');
     expect(isCheckPending(during, ['dsregcmd-status'])).toBe(true);
-    answer.resolve(scenarioRun('healthy-hybrid'));
+    answer.resolve(ok(scenarioRun('healthy-hybrid')));
     expect(await opened).toBe(true);
     const after = useRunStore.getState();
     expect(after.running).toBe(false);
@@ -125,45 +150,57 @@ describe('opening a source', () => {
     expect(run.running).toBe(false);
   });
 
-  it('shows a thrown error in its own words, not a transport prefix', async () => {
-    vi.mocked(api.runChecklist).mockRejectedValueOnce(new Error('the capture has no probes'));
+  it("shows a failed call's error in its own words, with no transport prefix", async () => {
+    vi.mocked(api.runChecklist).mockResolvedValueOnce(
+      failed('runChecklist: text: more than 20971520 characters', 'invalid-arguments'),
+    );
     await openSource({ kind: 'capture', fileName: 'a.json', text: '{}' });
     expect(useRunStore.getState().error).toEqual({
       title: 'Could not open the capture file',
-      reason: 'the capture has no probes',
+      reason: 'runChecklist: text: more than 20971520 characters',
     });
-    vi.mocked(api.runChecklist).mockRejectedValueOnce('plain text thrown');
+    // A transport fault that Electron wrapped: its prefix is not the person's business.
+    vi.mocked(api.runChecklist).mockRejectedValueOnce(
+      new Error("Error invoking remote method 'doctor:runChecklist': Error: the window closed"),
+    );
     await openSource({ kind: 'live' });
     expect(useRunStore.getState().error).toEqual({
       title: 'Could not check this device',
+      reason: 'the window closed',
+    });
+    vi.mocked(api.runChecklist).mockRejectedValueOnce('plain text thrown');
+    await openSource({ kind: 'scenario', name: 'clock-skew' });
+    expect(useRunStore.getState().error).toEqual({
+      title: 'Could not open the practice scenario',
       reason: 'plain text thrown',
     });
+    // Something that is not an envelope at all.
+    vi.mocked(api.runChecklist).mockResolvedValueOnce(scenarioRun('clock-skew') as never);
+    await openSource({ kind: 'scenario', name: 'clock-skew' });
+    expect(useRunStore.getState().error?.reason).toBe('the app sent an unreadable answer');
+    expect(useRunStore.getState().error?.reason).not.toMatch(/Error invoking remote method/);
   });
 
   it('drops the answer to an older request when a newer one was made meanwhile', async () => {
-    const slow = deferred<RunResult>();
+    const slow = deferred<ApiEnvelope<RunResult>>();
     vi.mocked(api.runChecklist).mockImplementationOnce(() => slow.promise);
     const first = openSource({ kind: 'scenario', name: 'clock-skew' });
     const second = openSource({ kind: 'scenario', name: 'healthy-entra-joined' });
     expect(await second).toBe(true);
-    slow.resolve(scenarioRun('clock-skew'));
+    slow.resolve(ok(scenarioRun('clock-skew')));
     expect(await first).toBe(false);
     expect(useSourceStore.getState().source).toMatchObject({ name: 'healthy-entra-joined' });
   });
 
-  it('an opened file keeps its text for "full output" and names the file in the header', async () => {
-    vi.mocked(api.runChecklist).mockResolvedValueOnce(scenarioRun('healthy-hybrid'));
+  it('an opened file is sent whole to the API and named in the header', async () => {
+    vi.mocked(api.runChecklist).mockResolvedValueOnce(ok(scenarioRun('healthy-hybrid')));
     expect(await openCaptureFile(file('pc-0142.json', '{"x":1}'))).toBe(true);
     expect(api.runChecklist).toHaveBeenLastCalledWith({
       kind: 'capture',
       fileName: 'pc-0142.json',
       text: '{"x":1}',
     });
-    expect(useSourceStore.getState()).toMatchObject({
-      source: { kind: 'capture', fileName: 'pc-0142.json' },
-      captureText: '{"x":1}',
-    });
-    expect(await ensureCaptureText()).toBe('{"x":1}');
+    expect(useSourceStore.getState().source).toEqual({ kind: 'capture', fileName: 'pc-0142.json' });
   });
 
   it('refuses a file too large to be a capture, or unreadable, before sending it', async () => {
@@ -190,13 +227,13 @@ describe('re-running', () => {
   it('re-runs one check, marks only its probes, and announces its new status', async () => {
     useAppInfoStore.getState().setInfo(appInfo());
     await openSource({ kind: 'scenario', name: 'healthy-hybrid' });
-    const answer = deferred<RunResult>();
+    const answer = deferred<ApiEnvelope<RunResult>>();
     vi.mocked(api.rerun).mockImplementationOnce(() => answer.promise);
     const running = rerun('prt');
     expect(api.rerun).toHaveBeenLastCalledWith({ checkId: 'prt' });
     expect(useRunStore.getState().runningCheckId).toBe('prt');
     expect(Object.keys(useRunStore.getState().probes)).toEqual(appInfo().checkProbes.prt);
-    answer.resolve(scenarioRun('healthy-hybrid'));
+    answer.resolve(ok(scenarioRun('healthy-hybrid')));
     await running;
     expect(useRunStore.getState().announcement?.text).toBe(
       'Check re-run: Primary Refresh Token (PRT): Pass.',
@@ -204,7 +241,9 @@ describe('re-running', () => {
   });
 
   it('a failed re-run says "Re-run failed" with the reason', async () => {
-    vi.mocked(api.rerun).mockResolvedValueOnce({ ok: false, reason: 'no session: open a scenario first' });
+    vi.mocked(api.rerun).mockResolvedValueOnce(
+      ok({ ok: false, reason: 'no session: open a scenario first' }),
+    );
     await rerun();
     expect(api.rerun).toHaveBeenLastCalledWith({});
     expect(useRunStore.getState().error).toEqual({
@@ -212,38 +251,54 @@ describe('re-running', () => {
       reason: 'no session: open a scenario first',
     });
   });
+});
 
-  it('a live re-run drops the cached full output, since the evidence changed', async () => {
-    vi.mocked(api.runChecklist).mockResolvedValueOnce(scenarioRun('healthy-hybrid'));
-    await openSource({ kind: 'live' });
-    useSourceStore.getState().setCaptureText('old');
+describe('"Show full output"', () => {
+  it("asks the session for the probe's output, as it was captured", async () => {
+    await openSource({ kind: 'scenario', name: 'clock-skew' });
+    const output = await loadProbeOutput('dsregcmd-status');
+    expect(api.probeOutput).toHaveBeenLastCalledWith({ probeId: 'dsregcmd-status' });
+    expect(output?.stdout).toMatch(/AzureAdJoined/);
+    expect(output).toMatchObject({ stderr: expect.any(String), error: null });
+  });
+
+  it('asks again each time, so a re-run or a fix shows the new output, not an old copy', async () => {
+    const before = vi.mocked(api.probeOutput).mock.calls.length;
+    const first = { stdout: 'first', stderr: '', exitCode: 0, error: null };
+    const second = { stdout: 'second', stderr: 'warn', exitCode: 1, error: 'timed out' };
+    vi.mocked(api.probeOutput)
+      .mockResolvedValueOnce(ok({ ok: true, output: first }))
+      .mockResolvedValueOnce(ok({ ok: true, output: second }));
+    expect(await loadProbeOutput('klist-tickets')).toEqual(first);
     await rerun();
-    expect(useSourceStore.getState().captureText).toBeNull();
+    expect(await loadProbeOutput('klist-tickets')).toEqual(second);
+    expect(vi.mocked(api.probeOutput).mock.calls.length).toBe(before + 2);
+  });
+
+  it('is "not available" (null) when the session has none, the call fails, or the transport throws', async () => {
+    vi.mocked(api.probeOutput).mockResolvedValueOnce(
+      ok({ ok: false, reason: 'klist-tickets was not captured' }),
+    );
+    expect(await loadProbeOutput('klist-tickets')).toBeNull();
+    vi.mocked(api.probeOutput).mockResolvedValueOnce(
+      failed('probeOutput: probeId: invalid', 'invalid-arguments'),
+    );
+    expect(await loadProbeOutput('klist-tickets')).toBeNull();
+    vi.mocked(api.probeOutput).mockRejectedValueOnce(new Error('the window closed'));
+    expect(await loadProbeOutput('klist-tickets')).toBeNull();
+    // Nothing of it reaches the error on screen: the panel says "not available" itself.
+    expect(useRunStore.getState().error).toBeNull();
   });
 });
 
 describe('the capture behind the screen', () => {
-  it('is fetched once for a scenario, then reused', async () => {
-    await openSource({ kind: 'scenario', name: 'healthy-hybrid' });
-    const before = vi.mocked(api.exportCapture).mock.calls.length;
-    expect(await ensureCaptureText()).toBe('{"probes":{}}');
-    expect(await ensureCaptureText()).toBe('{"probes":{}}');
-    expect(vi.mocked(api.exportCapture).mock.calls.length).toBe(before + 1);
-  });
-
-  it('is null when the API cannot export it', async () => {
-    useSourceStore.getState().setCaptureText(null);
-    vi.mocked(api.exportCapture).mockResolvedValueOnce({ ok: false, reason: 'no session' });
-    expect(await ensureCaptureText()).toBeNull();
-  });
-
   it('"Save capture" downloads it, or shows why not', async () => {
     await saveCapture();
     const saved = downloads.saved.at(-1);
     expect(saved?.fileName).toBe('capture.json');
     expect(saved?.type).toBe('application/json');
     expect(await saved?.text).toBe('{"probes":{}}');
-    vi.mocked(api.exportCapture).mockResolvedValueOnce({ ok: false, reason: 'nothing is open' });
+    vi.mocked(api.exportCapture).mockResolvedValueOnce(ok({ ok: false, reason: 'nothing is open' }));
     await saveCapture();
     expect(useRunStore.getState().error).toEqual({
       title: 'Could not save the capture',
@@ -252,5 +307,11 @@ describe('the capture behind the screen', () => {
     vi.mocked(api.exportCapture).mockRejectedValueOnce(new Error('disk full'));
     await saveCapture();
     expect(useRunStore.getState().error?.reason).toBe('disk full');
+    vi.mocked(api.exportCapture).mockResolvedValueOnce(failed('exportCapture: the session is gone'));
+    await saveCapture();
+    expect(useRunStore.getState().error).toEqual({
+      title: 'Could not save the capture',
+      reason: 'exportCapture: the session is gone',
+    });
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { startApp } from '../../../renderer/src/state/run-actions';
 import { useRunStore } from '../../../renderer/src/state/run-store';
 import { useSourceStore } from '../../../renderer/src/state/source-store';
-import { appInfo, createFakeApi, installBrowser } from './fake-doctor-api';
+import { appInfo, createFakeApi, failed, installBrowser, ok } from './fake-doctor-api';
 
 const api = createFakeApi();
 installBrowser(api);
@@ -28,7 +28,7 @@ describe('start-up decisions', () => {
   it('runs live first where live checks are supported', async () => {
     vi.resetModules();
     const fresh = await import('../../../renderer/src/state/run-actions');
-    vi.mocked(api.getAppInfo).mockResolvedValueOnce(appInfo({ liveSupported: true, mode: 'electron' }));
+    vi.mocked(api.getAppInfo).mockResolvedValueOnce(ok(appInfo({ liveSupported: true, mode: 'electron' })));
     await fresh.startApp('');
     expect(api.runChecklist).toHaveBeenLastCalledWith({ kind: 'live' });
   });
@@ -42,6 +42,18 @@ describe('start-up decisions', () => {
     expect(store.useRunStore.getState().error).toEqual({
       title: 'Could not start',
       reason: 'the preview server is gone',
+    });
+  });
+
+  it('says "Could not start" with the words of the failed call', async () => {
+    vi.resetModules();
+    const fresh = await import('../../../renderer/src/state/run-actions');
+    const store = await import('../../../renderer/src/state/run-store');
+    vi.mocked(api.getAppInfo).mockResolvedValueOnce(failed('getAppInfo: the scenarios could not be read'));
+    await fresh.startApp('');
+    expect(store.useRunStore.getState().error).toEqual({
+      title: 'Could not start',
+      reason: 'getAppInfo: the scenarios could not be read',
     });
   });
 });

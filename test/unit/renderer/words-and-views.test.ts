@@ -1,14 +1,14 @@
 // The words and small view logic people read on screen: the verdict's label and sentence, the
 // row tags, "Blocked by … above", fix outcome words and steps, times and sizes, find-in-output,
-// JSON output as key/value lines, the full output read from a capture, the chain layout, and
+// JSON output as key/value lines, a probe's full output as the API hands it, the chain layout, and
 // the stores behind rows, dialogs and the colour scheme.
 
+import type { ProbeOutput } from '@contract/api-contract';
 import { FIX_CATALOG } from '@contract/fix-catalog';
 import type { Headline } from '@contract/report-types';
 import { SIGN_OUT_AND_IN } from '@contract/scenario-actions';
 import { describe, expect, it, vi } from 'vitest';
 import { blockedBy, blockedByWords } from '../../../renderer/src/lib/blocked-by';
-import { probeOutput } from '../../../renderer/src/lib/capture-output';
 import { CHAIN, chainLayout, labelOffset } from '../../../renderer/src/lib/chain-layout';
 import { commandLine } from '../../../renderer/src/lib/command-line';
 import { errorText } from '../../../renderer/src/lib/error-text';
@@ -196,29 +196,25 @@ describe('times and output', () => {
     expect(linesText(mixed)).toBe('plain\nb: 2');
   });
 
-  it("full output is one probe's output from the capture text, or nothing when it is not there", () => {
-    const capture = JSON.stringify({
-      probes: {
-        'dsregcmd-status': { stdout: 'AzureAdJoined : YES', stderr: 'warn', exitCode: 0, error: null },
-        'klist-tickets': { stdout: 'x' },
-        'whoami-groups': { stdout: 42 },
-      },
-    });
-    expect(probeOutput(capture, 'dsregcmd-status')).toEqual({
-      stdout: 'AzureAdJoined : YES',
-      stderr: 'warn',
+  it("a probe's full output, as probeOutput hands it, reads line by line with the deciding lines marked", () => {
+    const output: ProbeOutput = {
+      stdout: 'Device State\r\n  AzureAdJoined : YES\r\n  DomainJoined : YES\r\n',
+      stderr: 'warning: slow\nsecond',
       exitCode: 0,
       error: null,
-    });
-    expect(probeOutput(capture, 'klist-tickets')).toEqual({
-      stdout: 'x',
-      stderr: '',
-      exitCode: null,
-      error: null,
-    });
-    expect(probeOutput(capture, 'whoami-groups')).toBeNull();
-    expect(probeOutput('not json', 'klist-tickets')).toBeNull();
-    expect(probeOutput('[]', 'klist-tickets')).toBeNull();
+    };
+    const lines = readableLines(splitOutput(output.stdout), (line) => line.includes('AzureAdJoined'));
+    expect(lines).toEqual([
+      { text: 'Device State', marked: false },
+      { text: '  AzureAdJoined : YES', marked: true },
+      { text: '  DomainJoined : YES', marked: false },
+    ]);
+    expect(linesText(lines)).toBe('Device State\n  AzureAdJoined : YES\n  DomainJoined : YES');
+    // The error output is shown apart, nothing in it marked.
+    expect(readableLines(splitOutput(output.stderr), () => false)).toEqual([
+      { text: 'warning: slow', marked: false },
+      { text: 'second', marked: false },
+    ]);
   });
 });
 
