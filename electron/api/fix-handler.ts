@@ -2,8 +2,8 @@
 // again), or simulated on a scenario or capture. Every attempt goes into the audit trail.
 
 import type { ApiResults, FixRequest } from '@contract/api-contract';
-import { PROBES_AFFECTED_BY_FIX } from '@contract/fix-plans';
 import { SIGN_OUT_AND_IN } from '@contract/scenario-actions';
+import { PROBES_AFFECTED_BY_FIX } from '../engine/fixes/fix-plans';
 import { type SimulatedFix, simulateFix } from '../engine/scenarios/practice';
 import { type LiveFixOptions, refreshProbes, runLiveFix } from './live-device';
 import type { HandlerContext } from './session-handlers';

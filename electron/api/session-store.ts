@@ -4,13 +4,14 @@
 
 import type { PracticeInfo, RunSuccess } from '@contract/api-contract';
 import type { FixAttempt } from '@contract/fix-attempt';
-import { type FixPlanContext, type FixStep, planFix } from '@contract/fix-plans';
+import type { FixStep } from '@contract/fix-step';
 import type { Report, ReportSource } from '@contract/report-types';
 import type { Capture, FixId } from '@contract/types';
 import { factsOfCapture, reportFromFacts } from '../engine/diagnose';
 import { adDomain } from '../engine/facts/ad-domain';
 import { derivePolicy } from '../engine/facts/derive-policy';
 import type { FactSet } from '../engine/facts/fact-set';
+import { type FixPlanContext, planFix } from '../engine/fixes/fix-plans';
 import { practiceFor } from '../engine/scenarios/practice';
 
 export interface Session {

@@ -7,7 +7,7 @@ import type { ApiMethod } from './api-channels';
 import { MAX_CAPTURE_BYTES } from './capture-schema';
 import type { FixAttempt } from './fix-attempt';
 import type { FixInfo } from './fix-catalog';
-import type { FixStep } from './fix-plans';
+import type { FixStep } from './fix-step';
 import type { FleetSummaryRow } from './fleet-summary';
 import { MAX_ADMIN_OUTPUT_CHARS, MAX_FILE_NAME_CHARS } from './limits';
 import type { Report } from './report-types';

@@ -1,7 +1,7 @@
 import type { FixAttempt } from '@contract/fix-attempt';
 import { FIX_CATALOG } from '@contract/fix-catalog';
-import { type FixPlanContext, planFix } from '@contract/fix-plans';
 import type { FixId } from '@contract/types';
+import { type FixPlanContext, planFix } from '../../engine/fixes/fix-plans';
 import { parseCertutilDeleteHello } from '../../engine/parsers/parse-certutil-delete-hello';
 import type { CommandRunner } from '../command-funnel';
 import { resolveSystemExecutable } from '../system-paths';

@@ -1,4 +1,4 @@
-import type { FixStep } from '@contract/fix-plans';
+import type { FixStep } from '@contract/fix-step';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { stepWords } from '../lib/fix-words';
 import { CopyButton } from './copy-button';

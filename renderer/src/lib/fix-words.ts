@@ -2,7 +2,7 @@
 import type { PracticeInfo } from '@contract/api-contract';
 import type { FixAttempt } from '@contract/fix-attempt';
 import type { FixInfo } from '@contract/fix-catalog';
-import type { FixStep } from '@contract/fix-plans';
+import type { FixStep } from '@contract/fix-step';
 import { type ScenarioAction, SIGN_OUT_AND_IN } from '@contract/scenario-actions';
 import type { FixId } from '@contract/types';
 import { commandLine } from './command-line';

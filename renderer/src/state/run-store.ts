@@ -1,5 +1,5 @@
 import type { PracticeInfo, ProgressEvent, RunSuccess } from '@contract/api-contract';
-import type { FixStep } from '@contract/fix-plans';
+import type { FixStep } from '@contract/fix-step';
 import type { Report } from '@contract/report-types';
 import type { CheckId, CheckStatus, FixId, ProbeId } from '@contract/types';
 import { create } from 'zustand';

@@ -1,5 +1,5 @@
-import { planFix } from '@contract/fix-plans';
 import { describe, expect, it } from 'vitest';
+import { planFix } from '../../../electron/engine/fixes/fix-plans';
 
 const shown = (domain: string | undefined) => {
   const [step] = planFix('rotate-entra-kerberos-key', domain === undefined ? {} : { domain });

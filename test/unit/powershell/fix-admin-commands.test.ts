@@ -2,9 +2,9 @@
 // PowerShell command to run elsewhere, with the AD domain filled in from command output.
 // Copied and pasted, it must parse, and the domain must be a plain argument or be left out.
 
-import { planFix } from '@contract/fix-plans';
 import { FIX_IDS } from '@contract/types';
 import { describe, expect, it } from 'vitest';
+import { planFix } from '../../../electron/engine/fixes/fix-plans';
 import { HOSTILE_VALUES } from './hostile-values';
 import { codeFromText, parsePowerShell, syntaxProblems } from './powershell-grammar';
 

@@ -1,15 +1,7 @@
-import type { FixId, ProbeId } from './types';
-
-/** What carrying out a fix means, as fixed data: the renderer never names a command. */
-export type FixStep =
-  /** A System32 tool with fixed arguments, run through the command funnel. */
-  | { kind: 'run'; executable: string; args: string[] }
-  /** A Windows settings page, opened by the desktop shell (an allowlisted ms-settings: URI). */
-  | { kind: 'open-settings'; uri: 'ms-settings:workplace' }
-  /** A command for an administrator to run elsewhere; shown with a copy button, never run here. */
-  | { kind: 'show-command'; text: string; where: string }
-  /** Words only. */
-  | { kind: 'guidance'; text: string };
+// Each fix's steps (the argv of the tools it runs, the admin commands it shows) and the probes it
+// changes. Main-side only: the renderer receives the steps through the API as `FixStep`s.
+import type { FixStep } from '@contract/fix-step';
+import type { FixId, ProbeId } from '@contract/types';
 
 export interface FixPlanContext {
   /** The AD DNS domain, filled into the admin commands. */
