@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { MAX_CAPTURE_BYTES } from '@contract/capture-schema';
+import { MAX_CAPTURE_BYTES } from '@contract/limits';
 import { readCapture } from '../electron/engine/capture/read-capture';
 import { createCapture, serializeCapture } from '../electron/engine/capture/write-capture';
 import { loadScenario } from '../electron/engine/scenarios/scenario-catalog';

@@ -4,12 +4,17 @@
 
 import { z } from 'zod';
 import type { ApiMethod } from './api-channels';
-import { MAX_CAPTURE_BYTES } from './capture-schema';
 import type { FixAttempt } from './fix-attempt';
 import type { FixInfo } from './fix-catalog';
 import type { FixStep } from './fix-step';
 import type { FleetSummaryRow } from './fleet-summary';
-import { MAX_ADMIN_OUTPUT_CHARS, MAX_FILE_NAME_CHARS } from './limits';
+import {
+  MAX_ADMIN_OUTPUT_CHARS,
+  MAX_CAPTURE_BYTES,
+  MAX_FILE_NAME_CHARS,
+  MAX_FLEET_CHARS_PER_CALL,
+  MAX_FLEET_FILES_PER_CALL,
+} from './limits';
 import type { Report } from './report-types';
 import { type PracticeInfo, SIGN_OUT_AND_IN } from './scenario-actions';
 import { CHECK_IDS, type CheckId, FIX_IDS, type FixId, PROBE_IDS, type ProbeId } from './types';
@@ -51,11 +56,6 @@ export type ExportKind = (typeof EXPORT_KINDS)[number];
 export const exportRequestSchema = z.strictObject({ kind: z.enum(EXPORT_KINDS), redact: z.boolean() });
 export type ExportRequest = z.infer<typeof exportRequestSchema>;
 
-/** Files per summarizeFiles call: the fleet view sends batches, so a large fleet shows progress. */
-export const MAX_FLEET_FILES_PER_CALL = 50;
-/** Text per summarizeFiles call, all files together: one capture at its limit, or many small ones. */
-export const MAX_FLEET_CHARS_PER_CALL = MAX_CAPTURE_BYTES;
-
 /** Files the fleet view read, to be summarised one row each; the open session is left alone. */
 export const summarizeFilesSchema = z.object({
   files: z
@@ -72,7 +72,7 @@ export type SummarizeFilesRequest = z.infer<typeof summarizeFilesSchema>;
 
 /** A report file of the fleet, shown as a read-only checklist; the open session is left alone. */
 export const openReportSchema = z.object({
-  fileName: z.string().max(260),
+  fileName: z.string().max(MAX_FILE_NAME_CHARS),
   text: z.string().max(MAX_CAPTURE_BYTES),
 });
 export type OpenReportRequest = z.infer<typeof openReportSchema>;

@@ -3,8 +3,6 @@
 import { z } from 'zod';
 import { PROBE_IDS, type ProbeOutputs } from './types';
 
-export { MAX_CAPTURE_BYTES } from './limits';
-
 export const CAPTURE_FORMAT = 'whfb-doctor/capture';
 export const CAPTURE_VERSION = 1;
 

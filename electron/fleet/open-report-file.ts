@@ -4,8 +4,8 @@
 // it is; nothing here re-runs a check.
 
 import type { OpenReportRequest, RunResult } from '@contract/api-contract';
-import { MAX_CAPTURE_BYTES } from '@contract/capture-schema';
 import { HEADLINE_STATUSES, JOIN_TYPES, SESSION_CREDENTIALS, TRUST_MODELS } from '@contract/fleet-summary';
+import { MAX_CAPTURE_BYTES } from '@contract/limits';
 import { MAX_REASON_CHARS, oneLine } from '@contract/one-line';
 import { REPORT_FORMAT, REPORT_VERSION, type Report } from '@contract/report-types';
 import { SIGN_OUT_AND_IN } from '@contract/scenario-actions';

@@ -3,8 +3,8 @@
 // report (which carries its verdict) or as a capture (which is diagnosed). Every way a file can
 // be wrong gives a short reason; nothing here throws.
 
-import { MAX_CAPTURE_BYTES } from '@contract/capture-schema';
 import type { FleetSummaryRow } from '@contract/fleet-summary';
+import { MAX_CAPTURE_BYTES } from '@contract/limits';
 import { oneLine } from '@contract/one-line';
 import { readCapture } from '../engine/capture/read-capture';
 import { decodeTextFile } from '../engine/files/decode-text-file';

@@ -2,7 +2,7 @@
 // then main reads the file and opens it in the session; only the report goes to the renderer.
 
 import path from 'node:path';
-import { MAX_CAPTURE_BYTES } from '@contract/capture-schema';
+import { MAX_CAPTURE_BYTES } from '@contract/limits';
 import { fileLabel } from '@contract/one-line';
 import { type BrowserWindow, dialog, type OpenDialogOptions } from 'electron';
 import { decodeTextFile } from '../engine/files/decode-text-file';

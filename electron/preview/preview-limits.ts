@@ -1,7 +1,7 @@
 // How much the browser preview gives any one client: time to send a request, bytes in a body,
 // connections at once. A slow or greedy client is cut off instead of holding the server.
 import type { Server, ServerOptions } from 'node:http';
-import { MAX_CAPTURE_BYTES } from '@contract/capture-schema';
+import { MAX_CAPTURE_BYTES } from '@contract/limits';
 
 export interface PreviewLimits {
   /** Time from connecting to the end of the request headers (Node answers 408 after it). */

@@ -1,10 +1,5 @@
-import {
-  CAPTURE_FORMAT,
-  CAPTURE_VERSION,
-  captureSchema,
-  MAX_CAPTURE_BYTES,
-  toCapture,
-} from '@contract/capture-schema';
+import { CAPTURE_FORMAT, CAPTURE_VERSION, captureSchema, toCapture } from '@contract/capture-schema';
+import { MAX_CAPTURE_BYTES } from '@contract/limits';
 import { MAX_REASON_CHARS, oneLine } from '@contract/one-line';
 import type { Capture } from '@contract/types';
 import { scanCaptureJson } from './scan-capture-json';

@@ -1,4 +1,4 @@
-import { MAX_CAPTURE_BYTES } from '@contract/capture-schema';
+import { MAX_CAPTURE_BYTES } from '@contract/limits';
 import { type CaptureReadResult, readCapture } from '../../engine/capture/read-capture';
 import { readCaptureBytes } from '../../engine/capture/read-capture-bytes';
 import { readOutsideFile } from './read-outside-file';

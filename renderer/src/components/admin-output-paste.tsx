@@ -1,3 +1,4 @@
+import { MAX_ADMIN_OUTPUT_CHARS } from '@contract/limits';
 import {
   Button,
   Field,
@@ -10,11 +11,7 @@ import {
 } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import { STATUS_LABEL } from '../lib/words';
-import {
-  type AdminOutputResult,
-  checkAdminOutput,
-  MAX_ADMIN_OUTPUT_CHARS,
-} from '../state/admin-output-actions';
+import { type AdminOutputResult, checkAdminOutput } from '../state/admin-output-actions';
 import { useRunStore } from '../state/run-store';
 import { CopyButton } from './copy-button';
 

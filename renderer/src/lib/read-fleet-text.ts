@@ -1,6 +1,6 @@
 // A fleet file's text, read in the renderer: plain JSON, or gzipped JSON (as the collection
 // script leaves them) expanded here and cut off past the capture limit, so a bomb stays small.
-import { MAX_CAPTURE_BYTES } from '@contract/capture-schema';
+import { MAX_CAPTURE_BYTES } from '@contract/limits';
 
 export type FleetText = { ok: true; text: string } | { ok: false; reason: string };
 

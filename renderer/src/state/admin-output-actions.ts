@@ -9,9 +9,6 @@ import { claimRun, isLatestRun } from './run-sequence';
 import { useRunStore } from './run-store';
 import { showChangedSession } from './show-result';
 
-/** The API's own limit on pasted output. */
-export { MAX_ADMIN_OUTPUT_CHARS };
-
 const KEYS_CHECK = 'entra-kerberos-keys';
 
 export type AdminOutputResult = { ok: true; check: CheckResult } | { ok: false; reason: string };
@@ -21,7 +18,7 @@ export async function checkAdminOutput(text: string): Promise<AdminOutputResult>
   if (text.length > MAX_ADMIN_OUTPUT_CHARS) {
     return {
       ok: false,
-      reason: 'The pasted text is longer than 256 KB: paste only what Get-AzureADKerberosServer printed.',
+      reason: `The pasted text is longer than ${MAX_ADMIN_OUTPUT_CHARS / 1024} KB: paste only what Get-AzureADKerberosServer printed.`,
     };
   }
   const before = useRunStore.getState().report;

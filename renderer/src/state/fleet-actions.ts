@@ -1,16 +1,11 @@
 // Reading a fleet: the files go to the API in batches (a count and a cap on text per call), so
 // the view counts progress and Cancel stops between batches. The files themselves stay here, so a
 // row can open its capture as the checklist.
-import {
-  MAX_FLEET_CHARS_PER_CALL,
-  MAX_FLEET_FILES_PER_CALL,
-  type RunResult,
-  type SummarizeFilesRequest,
-} from '@contract/api-contract';
+import type { RunResult, SummarizeFilesRequest } from '@contract/api-contract';
 import { fleetCsv } from '@contract/fleet-csv';
 import type { FleetFileRow } from '@contract/fleet-devices';
 import type { FleetSummaryRow } from '@contract/fleet-summary';
-import { MAX_FILE_NAME_CHARS } from '@contract/limits';
+import { MAX_FILE_NAME_CHARS, MAX_FLEET_CHARS_PER_CALL, MAX_FLEET_FILES_PER_CALL } from '@contract/limits';
 import { doctorApi } from '../api/doctor-api';
 import { downloadText } from '../lib/download';
 import { errorText } from '../lib/error-text';

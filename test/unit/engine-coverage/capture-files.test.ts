@@ -3,7 +3,7 @@
 import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { MAX_CAPTURE_BYTES } from '@contract/capture-schema';
+import { MAX_CAPTURE_BYTES } from '@contract/limits';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCapture } from '../../../electron/engine/capture/read-capture';
 import { serializeCapture } from '../../../electron/engine/capture/write-capture';

@@ -1,4 +1,4 @@
-import { MAX_CAPTURE_BYTES } from '@contract/capture-schema';
+import { MAX_CAPTURE_BYTES } from '@contract/limits';
 import { describe, expect, it } from 'vitest';
 import { readCapture, utf8Length } from '../../../electron/engine/capture/read-capture';
 import { readCaptureBytes } from '../../../electron/engine/capture/read-capture-bytes';

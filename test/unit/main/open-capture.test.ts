@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { MAX_CAPTURE_BYTES } from '@contract/capture-schema';
+import { MAX_CAPTURE_BYTES } from '@contract/limits';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { openCaptureFromMenu, readCaptureFile } from '../../../electron/main/open-capture';
 import { resetElectronMock, state } from './electron-mock';

@@ -1,7 +1,7 @@
 // Greedy clients: bodies larger than any capture, too many bodies at once, huge headers, too many
 // connections, many requests at once. Each is refused quickly or answered, never left hanging.
 
-import { MAX_CAPTURE_BYTES } from '@contract/capture-schema';
+import { MAX_CAPTURE_BYTES } from '@contract/limits';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   apiRequestHead,

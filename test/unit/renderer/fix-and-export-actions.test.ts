@@ -3,10 +3,11 @@
 // copied, and the error's own words when something is refused.
 
 import type { ApiEnvelope, FixResult } from '@contract/api-contract';
+import { MAX_ADMIN_OUTPUT_CHARS } from '@contract/limits';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { SAVE_CHOICES } from '../../../renderer/src/lib/export-choices';
 import { rememberedShare } from '../../../renderer/src/lib/share-memory';
-import { checkAdminOutput, MAX_ADMIN_OUTPUT_CHARS } from '../../../renderer/src/state/admin-output-actions';
+import { checkAdminOutput } from '../../../renderer/src/state/admin-output-actions';
 import { useAppInfoStore } from '../../../renderer/src/state/app-info-store';
 import { useChecklistViewStore } from '../../../renderer/src/state/checklist-view-store';
 import { copySummary, saveDocument } from '../../../renderer/src/state/export-actions';
