@@ -72,7 +72,7 @@ export const LAYERS: readonly Layer[] = [
   },
   {
     name: 'api',
-    paths: ['electron/api.ts', 'electron/api/'],
+    paths: ['electron/api/'],
     mayImport: BELOW_ENTRY_POINTS,
     packages: ['zod'],
     node: true,
@@ -96,7 +96,7 @@ export const LAYERS: readonly Layer[] = [
   },
   {
     name: 'preview',
-    paths: ['electron/preview-server.ts', 'electron/preview/'],
+    paths: ['electron/preview/'],
     mayImport: [...ENTRY_POINTS, ...BELOW_ENTRY_POINTS],
     packages: ['zod'],
     node: true,

@@ -3,8 +3,8 @@
 // live host. Arguments reach it validated (see dispatch.ts).
 
 import type { AppInfo, ProgressEvent } from '@contract/api-contract';
-import { FIX_CATALOG } from '@contract/fix-catalog';
 import { TOOL_VERSION } from '../engine/capture/write-capture';
+import { FIX_CATALOG } from '../engine/fixes/fix-catalog';
 import { SCENARIOS } from '../engine/scenarios/scenario-catalog';
 import { openReportFile } from '../fleet/open-report-file';
 import { summarizeFleetText } from '../fleet/summarize-fleet-text';

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { ApiMethod } from './api-channels';
 import type { FixAttempt } from './fix-attempt';
-import type { FixInfo } from './fix-catalog';
+import type { FixInfo } from './fix-info';
 import type { FixStep } from './fix-step';
 import type { FleetSummaryRow } from './fleet-summary';
 import {

@@ -1,7 +1,5 @@
 // Plain words for the report's codes, shared by the Markdown and HTML reports and the app.
-import { FIX_CATALOG } from './fix-catalog';
 import type { DeviceSummary, Headline, ReportSource } from './report-types';
-import { type ScenarioAction, SIGN_OUT_AND_IN } from './scenario-actions';
 import type { CheckStatus, SessionCredential, TrustModel } from './types';
 
 export const STATUS_WORDS: Record<CheckStatus, string> = {
@@ -71,12 +69,6 @@ export function sourceWords(source: ReportSource): string {
     case 'scenario':
       return `Practice scenario "${source.name}"`;
   }
-}
-
-/** A fix's name; the person's own step in a practice scenario has one too. */
-export function fixName(action: ScenarioAction): string {
-  if (action === SIGN_OUT_AND_IN) return 'Sign out and sign in again';
-  return Object.hasOwn(FIX_CATALOG, action) ? FIX_CATALOG[action].title : action;
 }
 
 /** "1 failed, 2 blocked, 13 passed": only the statuses that occur, worst first. */

@@ -1,7 +1,7 @@
-import { FIX_CATALOG } from '@contract/fix-catalog';
 import type { FixId } from '@contract/types';
 import { type FactSet, factsOf } from '../facts/fact-set';
 import { runContextOf } from '../facts/run-context';
+import { FIX_CATALOG } from './fix-catalog';
 
 /** The person's explicit "yes" to a destructive fix: they typed (or ticked for) this user name. */
 export interface FixConfirmation {

@@ -1,12 +1,10 @@
 // The parts of the Markdown report; render-markdown.ts and render-markdown-summary.ts put them
 // together. Every value from the report goes through the escapes in markdown-escape.ts.
-import { FIX_CATALOG } from '@contract/fix-catalog';
 import type { Report } from '@contract/report-types';
 import {
   CREDENTIAL_WORDS,
   countsInWords,
   FIX_OUTCOME_WORDS,
-  fixName,
   JOIN_TYPE_WORDS,
   STATUS_SYMBOLS,
   STATUS_WORDS,
@@ -14,6 +12,7 @@ import {
   TRUST_MODEL_WORDS,
 } from '@contract/report-words';
 import type { CheckResult, EvidenceItem } from '@contract/types';
+import { FIX_CATALOG, fixName } from '../fixes/fix-catalog';
 import { commandLine } from './command-words';
 import { markdownCell, markdownCode, markdownCodeBlock, markdownText } from './markdown-escape';
 import { nextAction } from './next-action';

@@ -1,13 +1,11 @@
 // A self-contained page: one inline style sheet, no script, no external resource (the
 // Content-Security-Policy forbids loading anything), readable in a browser, printable, light
 // and dark. Everything that comes from the report is escaped by escapeHtml.
-import { FIX_CATALOG } from '@contract/fix-catalog';
 import type { Report } from '@contract/report-types';
 import {
   CREDENTIAL_WORDS,
   countsInWords,
   FIX_OUTCOME_WORDS,
-  fixName,
   HEADLINE_WORDS,
   JOIN_TYPE_WORDS,
   STATUS_SYMBOLS,
@@ -16,6 +14,7 @@ import {
   TRUST_MODEL_WORDS,
 } from '@contract/report-words';
 import type { CheckResult, EvidenceItem } from '@contract/types';
+import { FIX_CATALOG, fixName } from '../fixes/fix-catalog';
 import { chainPictureHtml } from './chain-picture-svg';
 import { commandLine } from './command-words';
 import { escapeHtml as esc } from './html-escape';

@@ -1,7 +1,7 @@
-import { FIX_CATALOG } from '@contract/fix-catalog';
 import { oneLine } from '@contract/one-line';
 import type { Report } from '@contract/report-types';
 import type { CheckStatus } from '@contract/types';
+import { FIX_CATALOG } from '../fixes/fix-catalog';
 
 const SYMBOL: Record<CheckStatus, string> = {
   pass: '✔',

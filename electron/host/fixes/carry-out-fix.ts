@@ -1,6 +1,6 @@
 import type { FixAttempt } from '@contract/fix-attempt';
-import { FIX_CATALOG } from '@contract/fix-catalog';
 import type { FixId } from '@contract/types';
+import { FIX_CATALOG } from '../../engine/fixes/fix-catalog';
 import { type FixPlanContext, planFix } from '../../engine/fixes/fix-plans';
 import { parseCertutilDeleteHello } from '../../engine/parsers/parse-certutil-delete-hello';
 import type { CommandRunner } from '../command-funnel';

@@ -1,4 +1,4 @@
-import type { FixInfo } from '@contract/fix-catalog';
+import type { FixInfo } from '@contract/fix-info';
 import type { CheckId } from '@contract/types';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';

@@ -1,4 +1,4 @@
-import type { FixInfo } from '@contract/fix-catalog';
+import type { FixInfo } from '@contract/fix-info';
 import type { ReportSource } from '@contract/report-types';
 import type { CheckId, FixId } from '@contract/types';
 import {

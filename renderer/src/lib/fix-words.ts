@@ -1,7 +1,7 @@
 // Plain words around fixes: outcomes, where a fix runs, and what each step does.
 import type { PracticeInfo } from '@contract/api-contract';
 import type { FixAttempt } from '@contract/fix-attempt';
-import type { FixInfo } from '@contract/fix-catalog';
+import type { FixInfo } from '@contract/fix-info';
 import type { FixStep } from '@contract/fix-step';
 import { type ScenarioAction, SIGN_OUT_AND_IN } from '@contract/scenario-actions';
 import type { FixId } from '@contract/types';

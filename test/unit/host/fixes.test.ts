@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { FIX_CATALOG } from '@contract/fix-catalog';
 import { FIX_IDS, type FixId, type ProbeResult } from '@contract/types';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFactSet } from '../../../electron/engine/facts/fact-set';
+import { FIX_CATALOG } from '../../../electron/engine/fixes/fix-catalog';
 import { planFix } from '../../../electron/engine/fixes/fix-plans';
 import { parseCertutilDeleteHello } from '../../../electron/engine/parsers/parse-certutil-delete-hello';
 import { runCommand } from '../../../electron/host/command-funnel';

@@ -14,13 +14,13 @@ import type {
   RunSuccess,
 } from '@contract/api-contract';
 import type { Capture } from '@contract/capture-schema';
-import { FIX_CATALOG } from '@contract/fix-catalog';
 import type { DesktopDoctorApi, MenuCommand } from '@contract/menu-channel';
 import type { Report } from '@contract/report-types';
 import type { CheckId, ProbeId } from '@contract/types';
 import { vi } from 'vitest';
 import { CHECKS } from '../../../electron/engine/checks/check-registry';
 import { diagnose } from '../../../electron/engine/diagnose';
+import { FIX_CATALOG } from '../../../electron/engine/fixes/fix-catalog';
 import { loadScenario, SCENARIOS } from '../../../electron/engine/scenarios/scenario-catalog';
 import { openReportFile } from '../../../electron/fleet/open-report-file';
 

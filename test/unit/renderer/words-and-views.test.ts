@@ -4,10 +4,10 @@
 // the stores behind rows, dialogs and the colour scheme.
 
 import type { ProbeOutput } from '@contract/api-contract';
-import { FIX_CATALOG } from '@contract/fix-catalog';
 import type { Headline } from '@contract/report-types';
 import { SIGN_OUT_AND_IN } from '@contract/scenario-actions';
 import { describe, expect, it, vi } from 'vitest';
+import { FIX_CATALOG } from '../../../electron/engine/fixes/fix-catalog';
 import { blockedBy, blockedByWords } from '../../../renderer/src/lib/blocked-by';
 import { CHAIN, chainLayout, labelOffset } from '../../../renderer/src/lib/chain-layout';
 import { commandLine } from '../../../renderer/src/lib/command-line';

@@ -1,9 +1,10 @@
 // Command output is shown in terminals, Markdown and HTML: characters that act instead of
 // showing (escapes, carriage returns that overwrite a line, direction overrides) must show.
 
-import { countsInWords, fixName } from '@contract/report-words';
+import { countsInWords } from '@contract/report-words';
 import type { ScenarioAction } from '@contract/scenario-actions';
 import { describe, expect, it } from 'vitest';
+import { fixName } from '../../../electron/engine/fixes/fix-catalog';
 import { escapeHtml } from '../../../electron/engine/report/html-escape';
 import { markdownCode, markdownCodeBlock } from '../../../electron/engine/report/markdown-escape';
 import { printable } from '../../../electron/engine/report/printable-text';

@@ -1,22 +1,8 @@
-import type { FixId } from './types';
-
-/** Where a fix runs: on this device as the signed-in user, by an admin elsewhere, or by a person. */
-export type FixContext = 'user' | 'admin-elsewhere' | 'guidance';
-
-export interface FixInfo {
-  id: FixId;
-  title: string;
-  /** What it does, in plain words. */
-  does: string;
-  /** What it costs the user. */
-  cost: string;
-  context: FixContext;
-  destructive: boolean;
-  /** The command it runs or shows, for people to read and copy. */
-  command: string | null;
-  /** What to do or expect afterwards. */
-  after: string;
-}
+// Each fix in words: its title, what it does and costs, where it runs, the command people read.
+// The renderer receives these as `FixInfo`s through the API (getAppInfo).
+import type { FixInfo } from '@contract/fix-info';
+import { type ScenarioAction, SIGN_OUT_AND_IN } from '@contract/scenario-actions';
+import type { FixId } from '@contract/types';
 
 export const FIX_CATALOG: Record<FixId, FixInfo> = {
   'delete-hello-container': {
@@ -116,3 +102,9 @@ export const FIX_CATALOG: Record<FixId, FixInfo> = {
     after: 'Once connected, lock the device, sign in with the PIN and run the checks again.',
   },
 };
+
+/** A fix's name; the person's own step in a practice scenario has one too. */
+export function fixName(action: ScenarioAction): string {
+  if (action === SIGN_OUT_AND_IN) return 'Sign out and sign in again';
+  return Object.hasOwn(FIX_CATALOG, action) ? FIX_CATALOG[action].title : action;
+}
