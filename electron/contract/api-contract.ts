@@ -40,7 +40,7 @@ export const fixRequestSchema = z.object({
 });
 export type FixRequest = z.infer<typeof fixRequestSchema>;
 
-/** Output an administrator pasted (Get-AzureADKerberosServer), added to the open session as evidence. */
+/** Output an administrator pasted (Get-AzureADKerberosServer), added to the open session as the output of the entra-kerberos-server-admin probe. */
 export const adminOutputSchema = z.object({ text: z.string().max(MAX_ADMIN_OUTPUT_CHARS) });
 export type AdminOutputRequest = z.infer<typeof adminOutputSchema>;
 
@@ -194,7 +194,7 @@ export type DoctorTransport = {
   onProgress(listener: (event: ProgressEvent) => void): () => void;
 };
 
-/** Pushed while a live run collects evidence. */
+/** Pushed while a live run collects the probes' output. */
 export interface ProgressEvent {
   probeId: ProbeId;
   phase: 'start' | 'done';

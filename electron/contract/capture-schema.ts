@@ -6,7 +6,7 @@ import { PROBE_IDS, type ProbeOutputs } from './types';
 export const CAPTURE_FORMAT = 'whfb-doctor/capture';
 export const CAPTURE_VERSION = 1;
 
-/** Raw evidence of one probe: exactly what a capture stores. */
+/** Raw output of one probe: exactly what a capture stores. */
 const probeResultSchema = z.object({
   /** argv as run, first element the executable's file name (no directory). */
   command: z.array(z.string()),

@@ -223,7 +223,7 @@ export async function runCommand(request: CommandRequest): Promise<ProbeResult> 
       ...EXECA_OPTIONS,
       ...(request.cwd === undefined ? {} : { cwd: request.cwd }),
     });
-    // Past the cap the tree is stopped: a flood is a fault, not evidence.
+    // Past the cap the tree is stopped: a flood is a fault, not output to read.
     const stopFlood = (): void => {
       void stopTree(subprocess);
     };

@@ -15,7 +15,7 @@ export type ParseJob =
 /** A capture read and diagnosed, or why it could not be read (a short one-line reason). */
 export type CaptureRead = { ok: true; capture: Capture; report: Report } | { ok: false; reason: string };
 
-/** A pasted output parsed; `recognized` as the parser says (an unrecognized paste is still evidence). */
+/** A pasted output parsed; `recognized` as the parser says (an unrecognized paste is still kept as the probe's output). */
 export type AdminOutputRead = { ok: true; recognized: boolean } | { ok: false; reason: string };
 
 export type ParseJobResult = CaptureRead | AdminOutputRead;

@@ -29,7 +29,7 @@ const WORDS: Record<Progress, string> = {
   failed: 'Problem',
 };
 
-/** Before the first checklist exists: which commands are still collecting evidence. */
+/** Before the first checklist exists: which commands are still running. */
 export function ProbeProgress() {
   const styles = useStyles();
   const colors = useStatusColors();

@@ -2,7 +2,7 @@ import { Button } from '@fluentui/react-components';
 import { saveCapture } from '../state/run-actions';
 import { useRunStore } from '../state/run-store';
 
-/** Saves the evidence behind the checklist on screen, to attach to a ticket or open elsewhere. */
+/** Saves the probes' raw output behind the checklist on screen, to attach to a ticket or open elsewhere. */
 export function SaveCaptureButton() {
   const disabled = useRunStore((s) => s.running || s.report === null);
   return (

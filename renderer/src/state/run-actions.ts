@@ -106,7 +106,7 @@ async function showOpened(opened: OpenedSource, work: () => Promise<RunResult>):
   return report !== null;
 }
 
-/** Re-runs every check, or one. Replays re-evaluate the same evidence; live runs collect it again. */
+/** Re-runs every check, or one. Replays re-evaluate the same output; live runs run the probes again. */
 export async function rerun(checkId: CheckId | null = null): Promise<void> {
   const run = claimRun();
   await settle(run, checkId, () => doctorApi().rerun(checkId ? { checkId } : {}), 'Re-run failed');

@@ -103,7 +103,7 @@ export const useRunStore = create<RunState>()((set) => ({
   dismissError: () => set({ error: null }),
 }));
 
-/** True while a row's evidence is still being collected. */
+/** True while the probes a row reads are still running. */
 export function isCheckPending(
   state: Pick<RunState, 'running' | 'probes'>,
   probeIds: readonly ProbeId[] | undefined,

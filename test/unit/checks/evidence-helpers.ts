@@ -13,8 +13,8 @@ import type {
 import { buildFactSet, type FactSet } from '../../../electron/engine/facts/fact-set';
 import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalog';
 
-/** One change to a capture's evidence. Edits never change their input. */
-export type Edit = (evidence: ProbeOutputs) => ProbeOutputs;
+/** One change to a capture's probe outputs. Edits never change their input. */
+export type Edit = (outputs: ProbeOutputs) => ProbeOutputs;
 
 /** A scenario's capture after the edits, as the checks see it (capture time as "now"). */
 export function factsFor(scenario: string, ...edits: Edit[]): FactSet {
@@ -22,9 +22,9 @@ export function factsFor(scenario: string, ...edits: Edit[]): FactSet {
   return buildFactSet(applyEdits(capture.probes, edits), capture.inputs ?? {}, new Date(capture.capturedAt));
 }
 
-/** Evidence after the edits, for tests that build the fact set themselves. */
-export function applyEdits(evidence: ProbeOutputs, edits: Edit[]): ProbeOutputs {
-  return edits.reduce((current, edit) => edit(current), evidence);
+/** The probe outputs after the edits, for tests that build the fact set themselves. */
+export function applyEdits(outputs: ProbeOutputs, edits: Edit[]): ProbeOutputs {
+  return edits.reduce((current, edit) => edit(current), outputs);
 }
 
 /** The same facts with other inputs (share path, key age). */
@@ -42,14 +42,14 @@ export function fixture(path: string): string {
   return readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
 }
 
-function probeOf(evidence: ProbeOutputs, id: ProbeId): ProbeResult {
-  const result = evidence[id];
+function probeOf(outputs: ProbeOutputs, id: ProbeId): ProbeResult {
+  const result = outputs[id];
   if (!result) throw new Error(`the capture has no ${id} probe to edit`);
   return result;
 }
 
-function withProbe(evidence: ProbeOutputs, id: ProbeId, result: ProbeResult): ProbeOutputs {
-  return { ...evidence, [id]: result };
+function withProbe(outputs: ProbeOutputs, id: ProbeId, result: ProbeResult): ProbeOutputs {
+  return { ...outputs, [id]: result };
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -61,11 +61,11 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  */
 export function setLine(id: ProbeId, label: string, value: string): Edit {
   const pattern = new RegExp(`^([ \\t]*${escapeRegExp(label)}[ \\t]*:[ \\t]?).*$`, 'gm');
-  return (evidence) => {
-    const result = probeOf(evidence, id);
+  return (outputs) => {
+    const result = probeOf(outputs, id);
     if (!pattern.test(result.stdout)) throw new Error(`no "${label} :" line in ${id}`);
     pattern.lastIndex = 0;
-    return withProbe(evidence, id, {
+    return withProbe(outputs, id, {
       ...result,
       stdout: result.stdout.replace(pattern, (_line, head: string) => `${head}${value}`),
     });
@@ -75,43 +75,43 @@ export function setLine(id: ProbeId, label: string, value: string): Edit {
 /** Removes every "Label : value" line with exactly this label. */
 export function removeLine(id: ProbeId, label: string): Edit {
   const pattern = new RegExp(`^[ \\t]*${escapeRegExp(label)}[ \\t]*:.*(?:\\r?\\n|$)`, 'gm');
-  return (evidence) => {
-    const result = probeOf(evidence, id);
+  return (outputs) => {
+    const result = probeOf(outputs, id);
     if (!pattern.test(result.stdout)) throw new Error(`no "${label} :" line in ${id}`);
     pattern.lastIndex = 0;
-    return withProbe(evidence, id, { ...result, stdout: result.stdout.replace(pattern, '') });
+    return withProbe(outputs, id, { ...result, stdout: result.stdout.replace(pattern, '') });
   };
 }
 
 /** Inserts a line after the first line that contains `after`. */
 export function insertLine(id: ProbeId, after: string, line: string): Edit {
-  return (evidence) => {
-    const result = probeOf(evidence, id);
+  return (outputs) => {
+    const result = probeOf(outputs, id);
     const lines = result.stdout.split('\n');
     const index = lines.findIndex((l) => l.includes(after));
     if (index < 0) throw new Error(`no line with "${after}" in ${id}`);
     lines.splice(index + 1, 0, line);
-    return withProbe(evidence, id, { ...result, stdout: lines.join('\n') });
+    return withProbe(outputs, id, { ...result, stdout: lines.join('\n') });
   };
 }
 
 /** Replaces every occurrence of a text in a probe's output; throws when it is not there. */
 export function replaceText(id: ProbeId, from: string, to: string): Edit {
-  return (evidence) => {
-    const result = probeOf(evidence, id);
+  return (outputs) => {
+    const result = probeOf(outputs, id);
     if (!result.stdout.includes(from)) throw new Error(`"${from}" is not in ${id}`);
-    return withProbe(evidence, id, { ...result, stdout: result.stdout.split(from).join(to) });
+    return withProbe(outputs, id, { ...result, stdout: result.stdout.split(from).join(to) });
   };
 }
 
 /** Sets a `reg query` value line ("    Name    REG_DWORD    0x1") to other data. */
 export function setRegistryValue(id: ProbeId, name: string, data: string): Edit {
   const pattern = new RegExp(`^([ \\t]+${escapeRegExp(name)}[ \\t]+REG_\\w+[ \\t]+).*$`, 'gm');
-  return (evidence) => {
-    const result = probeOf(evidence, id);
+  return (outputs) => {
+    const result = probeOf(outputs, id);
     if (!pattern.test(result.stdout)) throw new Error(`no ${name} value in ${id}`);
     pattern.lastIndex = 0;
-    return withProbe(evidence, id, {
+    return withProbe(outputs, id, {
       ...result,
       stdout: result.stdout.replace(pattern, (_line, head: string) => `${head}${data}`),
     });
@@ -122,37 +122,37 @@ const ENABLED_GROUP = 'Mandatory group, Enabled by default, Enabled group';
 
 /** Adds a row to `whoami /groups /fo csv`, as Windows prints it. */
 export function addGroup(name: string, sid: string, type = 'Group', attributes = ENABLED_GROUP): Edit {
-  return (evidence) => {
-    const result = probeOf(evidence, 'whoami-groups');
+  return (outputs) => {
+    const result = probeOf(outputs, 'whoami-groups');
     const row = `"${name}","${type}","${sid}","${attributes}"`;
     const stdout = result.stdout.endsWith('\n') ? `${result.stdout}${row}\n` : `${result.stdout}\n${row}`;
-    return withProbe(evidence, 'whoami-groups', { ...result, stdout });
+    return withProbe(outputs, 'whoami-groups', { ...result, stdout });
   };
 }
 
 /** Removes the whoami /groups row of a SID. */
 export function removeGroup(sid: string): Edit {
-  return (evidence) => {
-    const result = probeOf(evidence, 'whoami-groups');
+  return (outputs) => {
+    const result = probeOf(outputs, 'whoami-groups');
     const kept = result.stdout.split('\n').filter((line) => !line.includes(`"${sid}"`));
     if (kept.length === result.stdout.split('\n').length) throw new Error(`no ${sid} row in whoami-groups`);
-    return withProbe(evidence, 'whoami-groups', { ...result, stdout: kept.join('\n') });
+    return withProbe(outputs, 'whoami-groups', { ...result, stdout: kept.join('\n') });
   };
 }
 
 /** The probe was not captured at all. */
 export function dropProbe(id: ProbeId): Edit {
-  return (evidence) => {
-    const { [id]: _dropped, ...rest } = evidence;
+  return (outputs) => {
+    const { [id]: _dropped, ...rest } = outputs;
     return rest;
   };
 }
 
 /** The probe ran and failed: 'timeout', 'not-found', 'access-denied', or any other error text. */
 export function failProbe(id: ProbeId, error: Exclude<ProbeError, null> = 'timeout'): Edit {
-  return (evidence) => {
-    const command = evidence[id]?.command ?? [id];
-    return withProbe(evidence, id, {
+  return (outputs) => {
+    const command = outputs[id]?.command ?? [id];
+    return withProbe(outputs, id, {
       command,
       exitCode: null,
       stdout: '',
@@ -170,9 +170,9 @@ export function skipProbe(id: ProbeId, why = 'not needed'): Edit {
 
 /** The probe's whole output replaced (a sample, a parser fixture); added when it was not captured. */
 export function setOutput(id: ProbeId, stdout: string, command?: string[]): Edit {
-  return (evidence) => {
-    const previous = evidence[id];
-    return withProbe(evidence, id, {
+  return (outputs) => {
+    const previous = outputs[id];
+    return withProbe(outputs, id, {
       command: command ?? previous?.command ?? [id],
       exitCode: 0,
       stdout,

@@ -39,11 +39,11 @@ function evaluate(
   now = '2023-06-01T00:00:00Z',
   extra: ProbeOutputs = {},
 ) {
-  const evidence: ProbeOutputs = {
+  const outputs: ProbeOutputs = {
     ...extra,
     ...(stdout === undefined ? {} : { 'entra-kerberos-server-admin': admin(stdout) }),
   };
-  return checkEntraKerberosKeys.evaluate(buildFactSet(evidence, inputs, new Date(now)));
+  return checkEntraKerberosKeys.evaluate(buildFactSet(outputs, inputs, new Date(now)));
 }
 
 /** The device's AD domain, as the directory query reports it. */

@@ -35,7 +35,7 @@ describe('share-access probe', () => {
     async (_label, share) => {
       expect(shareAccessArgs({ share })).toBeNull();
       const calls: CommandRequest[] = [];
-      const evidence = await collectProbeOutputs({
+      const outputs = await collectProbeOutputs({
         system32: '/nowhere/System32',
         codePage: 437,
         probes: ['share-access'],
@@ -46,7 +46,7 @@ describe('share-access probe', () => {
         },
       });
       expect(calls).toEqual([]);
-      expect(evidence['share-access']?.error).toBe('skipped: no file share path given');
+      expect(outputs['share-access']?.error).toBe('skipped: no file share path given');
     },
   );
 

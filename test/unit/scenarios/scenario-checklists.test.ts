@@ -241,18 +241,18 @@ describe('built-in scenarios', () => {
 
       it('is a capture the live host itself would produce (same probes, same commands)', async () => {
         const capture = loadScenario(scenario.name);
-        const evidence = await collectProbeOutputs({
+        const outputs = await collectProbeOutputs({
           system32: '/replay/System32',
           runner: createReplayRunner(capture, { timeScale: 0 }),
           codePage: 437,
           inputs: capture.inputs ?? {},
         });
-        const ran = (probes: typeof evidence) =>
+        const ran = (probes: typeof outputs) =>
           Object.entries(probes)
             .filter(([, r]) => !r.error?.startsWith('skipped'))
             .map(([id]) => id)
             .sort();
-        expect(ran(evidence)).toEqual(ran(capture.probes));
+        expect(ran(outputs)).toEqual(ran(capture.probes));
       });
     });
   }
