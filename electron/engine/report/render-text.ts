@@ -1,16 +1,8 @@
 import { oneLine } from '@contract/one-line';
 import type { Report } from '@contract/report-types';
+import { STATUS_SYMBOLS } from '@contract/report-words';
 import type { CheckStatus } from '@contract/types';
 import { FIX_CATALOG } from '../fixes/fix-catalog';
-
-const SYMBOL: Record<CheckStatus, string> = {
-  pass: '✔',
-  warn: '!',
-  fail: '✘',
-  blocked: '⊘',
-  unknown: '?',
-  skip: '–',
-};
 
 const COLOUR: Record<CheckStatus, string> = {
   pass: '\x1b[32m',
@@ -65,7 +57,7 @@ export function renderText(report: Report, options: { colour: boolean }): string
     bold(`WHfB Doctor — ${safe(sourceText(report))}${device ? ` — ${device}` : ''}`),
     `Captured ${safe(report.capturedAt)}`,
     '',
-    paint(headStatus, `${SYMBOL[headStatus]} ${safe(report.headline.text)}`),
+    paint(headStatus, `${STATUS_SYMBOLS[headStatus]} ${safe(report.headline.text)}`),
     `Trust model this session used: ${TRUST_MODEL_TEXT[report.trustModel]} — ${safe(report.trustModelReason)}`,
     `Signed in with: ${CREDENTIAL_TEXT[report.sessionCredential]} · policy asks for: ${TRUST_MODEL_TEXT[report.policyTrustModel]}`,
     '',
@@ -73,7 +65,7 @@ export function renderText(report: Report, options: { colour: boolean }): string
   for (const check of report.checks) {
     const blocker = check.blockedBy ? report.checks.find((c) => c.id === check.blockedBy) : undefined;
     const because = blocker ? ` (blocked by: ${blocker.title})` : '';
-    const label = paint(check.status, `${SYMBOL[check.status]} ${check.status.padEnd(7)}`);
+    const label = paint(check.status, `${STATUS_SYMBOLS[check.status]} ${check.status.padEnd(7)}`);
     out.push(`${label} ${check.title}: ${safe(check.summary)}${because}`);
     if (check.contradiction) out.push(`      ! ${check.contradiction}`);
     if (check.status === 'fail' || check.status === 'warn') {

@@ -14,19 +14,14 @@ import { STATUS_LABEL } from '../lib/words';
 import { type AdminOutputResult, checkAdminOutput } from '../state/admin-output-actions';
 import { useRunStore } from '../state/run-store';
 import { CopyButton } from './copy-button';
+import { INLINE_CODE } from './inline-code-style';
 
 const useStyles = makeStyles({
   box: { display: 'grid', gap: tokens.spacingVerticalS, minWidth: 0 },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   text: { margin: 0, maxWidth: '75ch' },
   command: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  code: {
-    fontFamily: tokens.fontFamilyMonospace,
-    backgroundColor: tokens.colorNeutralBackground3,
-    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
-    borderRadius: tokens.borderRadiusSmall,
-    overflowWrap: 'anywhere',
-  },
+  code: INLINE_CODE,
   textarea: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
 });

@@ -2,6 +2,7 @@ import type { FixStep } from '@contract/fix-step';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { stepWords } from '../lib/fix-words';
 import { CopyButton } from './copy-button';
+import { INLINE_CODE } from './inline-code-style';
 
 const useStyles = makeStyles({
   line: {
@@ -13,13 +14,7 @@ const useStyles = makeStyles({
   },
   text: { margin: 0, maxWidth: '75ch' },
   term: { fontWeight: tokens.fontWeightSemibold },
-  code: {
-    fontFamily: tokens.fontFamilyMonospace,
-    backgroundColor: tokens.colorNeutralBackground3,
-    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
-    borderRadius: tokens.borderRadiusSmall,
-    overflowWrap: 'anywhere',
-  },
+  code: INLINE_CODE,
 });
 
 /** One step of a fix: what it runs or opens, the command an admin runs elsewhere, or what to do. */

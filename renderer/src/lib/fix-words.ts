@@ -3,17 +3,13 @@ import type { PracticeInfo } from '@contract/api-contract';
 import type { FixAttempt } from '@contract/fix-attempt';
 import type { FixInfo } from '@contract/fix-info';
 import type { FixStep } from '@contract/fix-step';
+import { FIX_OUTCOME_WORDS } from '@contract/report-words';
 import { type ScenarioAction, SIGN_OUT_AND_IN } from '@contract/scenario-actions';
 import type { FixId } from '@contract/types';
 import { commandLine } from './command-line';
 
-export const OUTCOME_LABEL: Record<FixAttempt['outcome'], string> = {
-  done: 'Done',
-  failed: 'Failed',
-  refused: 'Refused',
-  shown: 'Shown',
-  simulated: 'Simulated',
-};
+/** A fix attempt's outcome in one word, as the reports say it. */
+export const OUTCOME_LABEL: Record<FixAttempt['outcome'], string> = FIX_OUTCOME_WORDS;
 
 export const WHERE_IT_RUNS: Record<FixInfo['context'], string> = {
   user: 'On this device, as the signed-in user (not elevated).',

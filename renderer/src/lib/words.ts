@@ -1,6 +1,7 @@
 // Plain words for the engine's codes, so nobody needs the manual to read the screen. The words
-// the reports use too come from the engine's report-words, so the app and a report agree.
+// the reports use too come from the contract's report-words, so the app and a report agree.
 import type { Headline } from '@contract/report-types';
+import { HEADLINE_WORDS } from '@contract/report-words';
 import type { SessionCredential } from '@contract/types';
 
 export {
@@ -14,10 +15,7 @@ export {
 export type VerdictKind = Headline['status'] | 'cannot-judge';
 
 export const VERDICT_LABEL: Record<VerdictKind, string> = {
-  pass: 'Works',
-  warn: 'Works, with a warning',
-  fail: 'Broken',
-  unknown: 'Not sure',
+  ...HEADLINE_WORDS,
   'cannot-judge': 'Cannot judge from here',
 };
 
