@@ -74,6 +74,43 @@ describe('main process lifecycle', () => {
     expect(window.focus).toHaveBeenCalled();
   });
 
+  it('refuses to start packaged with a debugging switch: says why, exits 2, starts nothing', async () => {
+    const argv = process.argv;
+    process.argv = [argv[0] ?? 'whfb-doctor.exe', '--remote-debugging-port=9222'];
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      await startMain();
+    } finally {
+      process.argv = argv;
+    }
+    expect(state.app.exit).toHaveBeenCalledWith(2);
+    expect(state.dialog.showErrorBox).toHaveBeenCalledWith(
+      'WHfB Doctor cannot start',
+      expect.stringContaining('--remote-debugging-port'),
+    );
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('--remote-debugging-port'));
+    expect(state.app.requestSingleInstanceLock).not.toHaveBeenCalled();
+    expect(state.app.enableSandbox).not.toHaveBeenCalled();
+    expect(state.protocol.registerSchemesAsPrivileged).not.toHaveBeenCalled();
+    error.mockRestore();
+  });
+
+  it('refuses a headless run with a switch Chromium parsed, on stderr only (no dialog)', async () => {
+    const argv = process.argv;
+    process.argv = [argv[0] ?? 'whfb-doctor.exe', '--headless', '--out', 'report.json'];
+    state.app.switches.add('remote-debugging-pipe');
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      await startMain();
+    } finally {
+      process.argv = argv;
+    }
+    expect(state.app.exit).toHaveBeenCalledWith(2);
+    expect(state.dialog.showErrorBox).not.toHaveBeenCalled();
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('--remote-debugging-pipe'));
+    error.mockRestore();
+  });
+
   it('Help ▸ Documentation opens the allowlisted deploy guide in the browser', async () => {
     await startMain();
     await becomeReady();
