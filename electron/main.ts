@@ -16,6 +16,7 @@ import { refuseDebuggingSwitches } from './main/debugging-switches';
 import { headlessArgs, startHeadless } from './main/headless';
 import { registerIpcHandlers } from './main/ipc';
 import { installMenu } from './main/menu';
+import { openNoticesWindow } from './main/notices-window';
 import { openCaptureFromMenu } from './main/open-capture';
 import {
   denyAllPermissions,
@@ -87,6 +88,7 @@ function start(): void {
           );
         },
         onOpenDocumentation: () => openExternalIfAllowed(DOCS.cloudTrustDeploy.url),
+        onOpenNotices: () => openNoticesWindow(origin.entryUrl, mainWindow),
       });
       openWindow();
       app.on('activate', () => {

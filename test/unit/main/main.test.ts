@@ -125,6 +125,35 @@ describe('main process lifecycle', () => {
     );
   });
 
+  it('Help ▸ Third-party notices opens the notices over app:// in a read-only window, once', async () => {
+    await startMain();
+    await becomeReady();
+    const menu = state.Menu.buildFromTemplate.mock.calls[0]?.[0] as {
+      label?: string;
+      submenu?: { label?: string; click?: () => void }[];
+    }[];
+    const notices = menu
+      .find((item) => item.label === '&Help')
+      ?.submenu?.find((item) => item.label === 'Third-party notices');
+    notices?.click?.();
+    expect(FakeBrowserWindow.instances).toHaveLength(2);
+    const window = FakeBrowserWindow.instances[1] as FakeBrowserWindow;
+    expect(window.loadURL).toHaveBeenCalledWith('app://main/third-party-notices.txt');
+    expect(window.options.parent).toBe(FakeBrowserWindow.instances[0]);
+    expect(window.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false,
+      devTools: false,
+    });
+    expect(window.options.webPreferences).not.toHaveProperty('preload');
+    notices?.click?.();
+    expect(FakeBrowserWindow.instances).toHaveLength(2);
+    expect(window.focus).toHaveBeenCalled();
+    window.emit('closed');
+  });
+
   it('File ▸ Open capture… opens the picked file in main and sends the window only its report', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'whfb-main-')), 'device.json');
     writeFileSync(file, serializeCapture(loadScenario('healthy-hybrid')));
