@@ -375,7 +375,12 @@ export function thirdPartyNotices(options: NoticesPluginOptions): Plugin {
   };
 }
 
-if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+const invokedAs = process.argv[1];
+if (
+  invokedAs !== undefined &&
+  existsSync(invokedAs) &&
+  realpathSync(invokedAs) === fileURLToPath(import.meta.url)
+) {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const notices = buildNotices(root);
   const out = process.argv[2];
