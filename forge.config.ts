@@ -9,6 +9,10 @@ import { FusesPlugin } from '@electron-forge/plugin-fuses';
 import { VitePlugin } from '@electron-forge/plugin-vite';
 import type { ForgeConfig } from '@electron-forge/shared-types';
 import { APP_ID, PRODUCT_NAME } from './electron-builder.config';
+import { NOTICES_FILE_NAME } from './scripts/third-party-notices';
+
+/** Where the renderer build leaves the notices (renderer/vite.config.ts's outDir). */
+export const NOTICES_IN_BUILD = `.vite/renderer/main_window/${NOTICES_FILE_NAME}`;
 
 const config: ForgeConfig = {
   packagerConfig: {
@@ -19,6 +23,10 @@ const config: ForgeConfig = {
     icon: 'build/icon',
     appBundleId: APP_ID,
     appCopyright: 'MIT License',
+    // The bundled packages' licences, written into the renderer build by scripts/third-party-notices.ts:
+    // inside app.asar for Help ▸ Third-party notices, and copied here to resources/ beside it, where
+    // they can be read without starting the app (electron-builder keeps the folder as it is).
+    extraResource: [NOTICES_IN_BUILD],
     win32metadata: {
       CompanyName: PRODUCT_NAME,
       FileDescription: 'Diagnoses Windows Hello for Business cloud Kerberos trust',

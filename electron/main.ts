@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { PROGRESS_CHANNEL } from '@contract/api-channels';
 import { MENU_CHANNEL } from '@contract/menu-channel';
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { createApiHandlers } from './api/create-api-handlers';
 import { dispatch } from './api/dispatch';
 import { DOCS } from './engine/checks/doc-links';
@@ -12,9 +12,11 @@ import { writeFileAtomic } from './host/files/atomic-write';
 import { createAppOrigin } from './main/app-origin';
 import { installAppProtocol, registerAppScheme } from './main/app-protocol';
 import { DEV_SERVER_URL, RENDERER_NAME } from './main/build-constants';
+import { refuseDebuggingSwitches } from './main/debugging-switches';
 import { headlessArgs, startHeadless } from './main/headless';
 import { registerIpcHandlers } from './main/ipc';
 import { installMenu } from './main/menu';
+import { openNoticesWindow } from './main/notices-window';
 import { openCaptureFromMenu } from './main/open-capture';
 import {
   denyAllPermissions,
@@ -86,6 +88,7 @@ function start(): void {
           );
         },
         onOpenDocumentation: () => openExternalIfAllowed(DOCS.cloudTrustDeploy.url),
+        onOpenNotices: () => openNoticesWindow(origin.entryUrl, mainWindow),
       });
       openWindow();
       app.on('activate', () => {
@@ -100,7 +103,17 @@ function start(): void {
 
 // The app's own arguments: after the executable, and after the app folder under `electron .`.
 const headless = headlessArgs(process.argv.slice(process.defaultApp ? 2 : 1));
-if (!handleSquirrelStartup(app)) {
+// First of all: a packaged app started with --remote-debugging-port, --inspect or the like ends here.
+const refused = refuseDebuggingSwitches(app, {
+  argv: process.argv,
+  platform: process.platform,
+  report: (title, message) => {
+    console.error(message);
+    // Safe before ready; a headless run has no one to click it away.
+    if (!headless.headless) dialog.showErrorBox(title, message);
+  },
+});
+if (!refused && !handleSquirrelStartup(app)) {
   if (headless.headless) void startHeadless(app, headless, { captureLive, writeFile: writeFileAtomic });
   else if (app.requestSingleInstanceLock()) start();
   else app.quit();

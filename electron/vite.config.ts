@@ -4,11 +4,15 @@ import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, defineConfig, type Plugin } from 'vite';
+import { thirdPartyNotices } from '../scripts/third-party-notices';
 
 const entry = fileURLToPath(new URL('./main.ts', import.meta.url));
 /** The thread that reads captures and pasted outputs (electron/host/parse-worker), run beside main.cjs. */
 const parseWorkerEntry = fileURLToPath(new URL('./host/parse-worker/parse-worker.ts', import.meta.url));
 const contract = fileURLToPath(new URL('./contract', import.meta.url));
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+/** Fails the build if it bundles an npm package third-party-notices.txt does not list (the renderer build writes that file). */
+const noticesCheck = () => thirdPartyNotices({ root: repoRoot, emit: false });
 
 /** Electron and Node's built-ins stay `require`s; every npm dependency (execa, zod, ...) is bundled,
  * because the packaged app ships only the `.vite` folder, no node_modules. */
@@ -42,6 +46,7 @@ function parseWorkerBundle(): Plugin {
       await build({
         configFile: false,
         logLevel: 'warn',
+        plugins: [noticesCheck()],
         build: {
           outDir,
           emptyOutDir: false,
@@ -57,7 +62,7 @@ function parseWorkerBundle(): Plugin {
 }
 
 export default defineConfig((env) => ({
-  plugins: [parseWorkerBundle()],
+  plugins: [noticesCheck(), parseWorkerBundle()],
   build: {
     outDir: '.vite/build',
     // The preload build writes into the same folder.

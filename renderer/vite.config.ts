@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { thirdPartyNotices } from '../scripts/third-party-notices';
 import { devCsp } from './vite-plugins/dev-csp';
 
 const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -14,7 +15,10 @@ export default defineConfig({
   // Relative asset URLs: the packaged app loads from a custom protocol or a file path, not a server root.
   base: './',
   // devCsp runs only for the dev server (`npm start`): it keeps script-src 'self' working there.
-  plugins: [react(), devCsp()],
+  // thirdPartyNotices writes third-party-notices.txt (every bundled package's licence) into the
+  // build, which the app opens from Help ▸ Third-party notices; it fails a build that bundles an
+  // npm package the notices do not list.
+  plugins: [react(), devCsp(), thirdPartyNotices({ root: repoRoot, emit: true })],
   // The same mapping as tsconfig's `paths`: the renderer reaches the contract, and nothing else of electron/.
   resolve: { alias: [{ find: /^@contract\//, replacement: `${contract}/` }] },
   build: {

@@ -7,6 +7,8 @@ export interface MenuOptions {
   platform: NodeJS.Platform;
   onOpenCapture(): void;
   onOpenDocumentation(): void;
+  /** Help ▸ Third-party notices: the bundled packages' licences, read-only. */
+  onOpenNotices(): void;
 }
 
 export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
@@ -42,7 +44,11 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     {
       role: 'help',
       label: '&Help',
-      submenu: [{ label: 'Documentation', click: () => options.onOpenDocumentation() }],
+      submenu: [
+        { label: 'Documentation', click: () => options.onOpenDocumentation() },
+        { type: 'separator' },
+        { label: 'Third-party notices', click: () => options.onOpenNotices() },
+      ],
     },
   ];
 }

@@ -3,13 +3,21 @@
 // depend on in production. Each one's licence is read from its own package.json under
 // node_modules and must be on the allowlist below: a copyleft licence (GPL, LGPL, AGPL, MPL, EPL,
 // ...), no licence, or "SEE LICENSE IN ..." fails the build until someone has looked at it.
-// The list is printed; docs/security.md ("Licences of the runtime dependencies") has it as a table.
+// The list is printed; docs/licences.md has it as a table. The walk of the production tree is the
+// one scripts/third-party-notices.ts writes the shipped notices from.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import {
+  declaredLicence,
+  productionPackages,
+  readManifest,
+  resolvePackageDir,
+  SHIPPED_DEV_PACKAGES,
+} from '../../../scripts/third-party-notices';
 
 // The real path, so that it compares equal to the real paths of packages and to npm's listing.
 const ROOT = realpathSync(path.resolve(fileURLToPath(new URL('../../../', import.meta.url))));
@@ -30,53 +38,6 @@ const ALLOWED_LICENCES: readonly string[] = [
   'CC-BY-4.0',
   'Python-2.0',
 ];
-
-/**
- * devDependencies whose code is shipped all the same: Electron's runtime is the packaged app's
- * executable (its binary, with Chromium's licences in LICENSES.chromium.html, is not downloaded
- * on every machine; its package.json is).
- */
-const SHIPPED_DEV_PACKAGES: readonly string[] = ['electron'];
-
-interface Manifest {
-  name?: string;
-  version?: string;
-  license?: unknown;
-  licenses?: unknown;
-  dependencies?: Record<string, string>;
-  optionalDependencies?: Record<string, string>;
-  peerDependencies?: Record<string, string>;
-}
-
-interface InstalledPackage {
-  name: string;
-  version: string;
-  /** The licence as the package declares it (an SPDX expression when modern). */
-  licence: string;
-  dir: string;
-}
-
-function readManifest(dir: string): Manifest {
-  return JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as Manifest;
-}
-
-/** What a package.json says of its licence: the SPDX `license`, or the old object and array forms. */
-function declaredLicence(manifest: Pick<Manifest, 'license' | 'licenses'>): string {
-  const typeOf = (value: unknown): string | undefined =>
-    typeof value === 'string'
-      ? value
-      : typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string'
-        ? (value as { type: string }).type
-        : undefined;
-  const single = typeOf(manifest.license);
-  if (single !== undefined) return single.trim();
-  if (Array.isArray(manifest.licenses)) {
-    // The old array listed the licences to choose from.
-    const types = manifest.licenses.map(typeOf).filter((type): type is string => type !== undefined);
-    if (types.length > 0) return types.length === 1 ? (types[0] as string) : `(${types.join(' OR ')})`;
-  }
-  return '';
-}
 
 /**
  * Whether an SPDX licence expression lets the app be shipped under the allowlist: OR needs one
@@ -124,56 +85,6 @@ function isAllowedLicence(expression: string, allowed: readonly string[] = ALLOW
   };
   const result = or();
   return result === true && at === tokens.length;
-}
-
-/** Where Node finds `name` when `fromDir` requires it: its own node_modules, then each parent's. */
-function resolvePackageDir(name: string, fromDir: string): string | null {
-  for (let dir = fromDir; ; dir = path.dirname(dir)) {
-    if (path.basename(dir) !== 'node_modules') {
-      const candidate = path.join(dir, 'node_modules', ...name.split('/'));
-      if (existsSync(path.join(candidate, 'package.json'))) return realpathSync(candidate);
-    }
-    if (dir === ROOT || path.dirname(dir) === dir) return null;
-  }
-}
-
-/**
- * Every installed package the app needs at run time, starting from `roots`: each package's
- * dependencies (which must be installed), and its optional and peer dependencies when installed
- * (npm installs peers; an optional one such as zustand's immer may be absent).
- */
-function productionPackages(roots: readonly string[]): {
-  packages: InstalledPackage[];
-  missing: string[];
-} {
-  const found = new Map<string, InstalledPackage>();
-  const missing: string[] = [];
-  const visit = (name: string, fromDir: string, required: boolean, by: string): void => {
-    const dir = resolvePackageDir(name, fromDir);
-    if (dir === null) {
-      if (required) missing.push(`${name} (needed by ${by})`);
-      return;
-    }
-    if (found.has(dir)) return;
-    const manifest = readManifest(dir);
-    const installed: InstalledPackage = {
-      name: manifest.name ?? name,
-      version: manifest.version ?? '?',
-      licence: declaredLicence(manifest),
-      dir,
-    };
-    found.set(dir, installed);
-    const of = `${installed.name}@${installed.version}`;
-    for (const dependency of Object.keys(manifest.dependencies ?? {})) visit(dependency, dir, true, of);
-    for (const dependency of Object.keys(manifest.optionalDependencies ?? {}))
-      visit(dependency, dir, false, of);
-    for (const dependency of Object.keys(manifest.peerDependencies ?? {})) visit(dependency, dir, false, of);
-  };
-  for (const name of roots) visit(name, ROOT, true, 'package.json');
-  const packages = [...found.values()].sort(
-    (a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version),
-  );
-  return { packages, missing };
 }
 
 /** npm's own list of the production tree (`npm ls --omit=dev --all --parseable`), or why there is none. */
@@ -270,7 +181,7 @@ describe('licence expressions', () => {
 });
 
 describe('licences of the runtime dependencies', () => {
-  const { packages, missing } = productionPackages(runtimeRoots);
+  const { packages, missing } = productionPackages(ROOT, runtimeRoots);
 
   it('finds every runtime dependency and what it depends on, all installed', () => {
     expect(runtimeRoots.length).toBeGreaterThan(0);
@@ -309,7 +220,7 @@ describe('licences of the runtime dependencies', () => {
   });
 
   it.each(SHIPPED_DEV_PACKAGES)('the shipped %s has an allowed licence too', (name) => {
-    const dir = resolvePackageDir(name, ROOT);
+    const dir = resolvePackageDir(name, ROOT, ROOT);
     expect(dir, `${name} is not installed`).not.toBeNull();
     const manifest = readManifest(dir as string);
     expect(declaredLicence(manifest)).toSatisfy((licence: string) => isAllowedLicence(licence));

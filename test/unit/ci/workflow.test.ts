@@ -193,6 +193,23 @@ describe('the Linux workflow', () => {
     expect(ci.container).toBe('node:22-bookworm');
     expect(runOf(ci, '.ci/run')).toBe('bash .ci/run');
   });
+
+  it('audits the runtime dependencies against the public registry, failing from moderate up', () => {
+    expect(Object.keys(linux.jobs)).toEqual(['ci', 'audit']);
+    const audit = job(linux, 'audit');
+    expect(audit['runs-on']).toBe('ubuntu-latest');
+    expect(audit.container).toBe('node:22-bookworm');
+    const checkout = audit.steps.findIndex((candidate) => candidate.uses?.startsWith('actions/checkout@'));
+    expect(checkout).toBe(0);
+    const step = audit.steps.find((candidate) => candidate.name === 'npm audit --omit=dev');
+    expect(step?.run).toBe('npm audit --omit=dev --audit-level=moderate');
+    expect(audit.steps.indexOf(step as Step)).toBeGreaterThan(checkout);
+    // Nothing points npm at another registry or lets the step fail quietly.
+    expect(step?.env).toBeUndefined();
+    expect(step?.if).toBeUndefined();
+    const raw = readFileSync(path.join(REPO_ROOT, '.github/workflows/linux.yml'), 'utf8');
+    expect(raw).not.toMatch(/continue-on-error|--registry|npm_config_registry|\|\|\s*true/i);
+  });
 });
 
 /** A workgroup machine as the live host would capture it: not joined, no AD domain, no share. */

@@ -9,6 +9,7 @@ import {
   resolveAppFile,
 } from '../../../electron/main/app-protocol';
 import { FALLBACK_CSP } from '../../../electron/main/content-security-policy';
+import { NOTICES_FILE, noticesUrl } from '../../../electron/main/notices-window';
 import { mimeTypeOf } from '../../../electron/mime-types';
 import { resetElectronMock, state } from './electron-mock';
 
@@ -94,6 +95,17 @@ describe('app:// protocol handler', () => {
     const response = await get(url);
     expect(response.status).toBe(404);
     expect(await response.text()).not.toContain(SECRET);
+  });
+
+  it('serves the third-party notices as plain text under the page CSP', async () => {
+    const text = 'Fixture 1.0.0: third-party notices\n\n<script>alert(1)</script> stays text\n';
+    writeFileSync(path.join(root, NOTICES_FILE), text);
+    const response = await get(noticesUrl('app://main/index.html'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(response.headers.get('content-security-policy')).toBe(CSP);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await response.text()).toBe(text);
   });
 
   it('resolves names only inside the folder', () => {

@@ -78,7 +78,11 @@ function createState() {
     whenReady: vi.fn(() => ready),
     requestSingleInstanceLock: vi.fn((): boolean => app.singleInstance),
     quit: vi.fn(),
+    exit: vi.fn(),
     enableSandbox: vi.fn(),
+    /** Chromium's switches as the fake command line holds them (names, lower case). */
+    switches: new Set<string>(),
+    commandLine: { hasSwitch: vi.fn((name: string): boolean => app.switches.has(name)) },
   });
   return {
     app,
@@ -120,6 +124,7 @@ function createState() {
         }),
       ),
       showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0 })),
+      showErrorBox: vi.fn((_title: string, _content: string) => {}),
     },
   };
 }

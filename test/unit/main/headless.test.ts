@@ -3,7 +3,7 @@
 // CLI's exit codes, and main.ts taking the headless path without a window or the instance lock.
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -333,7 +333,7 @@ describe('main.ts with --headless', () => {
 describe('the built main bundle with --headless', () => {
   const repo = fileURLToPath(new URL('../../../', import.meta.url));
 
-  it('runs headless in plain Node with a stand-in electron: no window, one reason, exit 2 off Windows', async () => {
+  it('runs headless in plain Node with a stand-in electron: no window, one reason, exit 2 off Windows; a debugging switch refused first', async () => {
     const dir = tempDir();
     await build({
       configFile: path.join(repo, 'electron/vite.config.ts'),
@@ -350,7 +350,8 @@ const noop = () => {};
 const electron = {
   app: { isPackaged: true, on: noop, whenReady: () => new Promise(noop), quit: noop,
     requestSingleInstanceLock: () => { throw new Error('lock taken'); },
-    enableSandbox: () => { throw new Error('sandbox'); }, exit: (code) => process.exit(code) },
+    enableSandbox: () => { throw new Error('sandbox'); }, exit: (code) => process.exit(code),
+    commandLine: { hasSwitch: () => false } },
   BrowserWindow: class { constructor() { throw new Error('window opened'); } },
   ipcMain: {}, session: {}, protocol: { registerSchemesAsPrivileged: () => { throw new Error('scheme'); } },
   shell: {}, Menu: {}, dialog: {}, nativeTheme: {},
@@ -359,22 +360,31 @@ const load = Module._load;
 Module._load = function (request, ...rest) {
   return request === 'electron' ? electron : load.call(this, request, ...rest);
 };
-process.argv = [process.argv[0], '--headless', '--out', ${JSON.stringify(path.join(dir, 'out.json'))}];
+process.argv = [process.argv[0], '--headless', '--out', ${JSON.stringify(path.join(dir, 'out.json'))}, ...process.argv.slice(2)];
 require(${JSON.stringify(path.join(dir, 'main.cjs'))});
 `,
     );
-    let result: { status: number | null; stderr: string; stdout: string };
-    try {
-      const stdout = execFileSync(process.execPath, [driver], {
-        encoding: 'utf8',
-        timeout: 60_000,
-        stdio: 'pipe',
-      });
-      result = { status: 0, stdout, stderr: '' };
-    } catch (error) {
-      const failed = error as { status: number | null; stderr: string; stdout: string };
-      result = { status: failed.status, stdout: String(failed.stdout), stderr: String(failed.stderr) };
-    }
+    const run = (...extra: string[]): { status: number | null; stderr: string; stdout: string } => {
+      try {
+        const stdout = execFileSync(process.execPath, [driver, ...extra], {
+          encoding: 'utf8',
+          timeout: 60_000,
+          stdio: 'pipe',
+        });
+        return { status: 0, stdout, stderr: '' };
+      } catch (error) {
+        const failed = error as { status: number | null; stderr: string; stdout: string };
+        return { status: failed.status, stdout: String(failed.stdout), stderr: String(failed.stderr) };
+      }
+    };
+    // A debugging switch ends the bundle before anything runs, on every platform.
+    expect(run('--remote-debugging-port=9222')).toEqual({
+      status: HEADLESS_EXIT.usage,
+      stdout: '',
+      stderr: expect.stringMatching(/^WHfB Doctor does not start with --remote-debugging-port: .*\n$/),
+    });
+    expect(existsSync(path.join(dir, 'out.json'))).toBe(false);
+    const result = run();
     if (process.platform === 'win32') return;
     expect(result).toEqual({
       status: HEADLESS_EXIT.usage,

@@ -74,6 +74,43 @@ describe('main process lifecycle', () => {
     expect(window.focus).toHaveBeenCalled();
   });
 
+  it('refuses to start packaged with a debugging switch: says why, exits 2, starts nothing', async () => {
+    const argv = process.argv;
+    process.argv = [argv[0] ?? 'whfb-doctor.exe', '--remote-debugging-port=9222'];
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      await startMain();
+    } finally {
+      process.argv = argv;
+    }
+    expect(state.app.exit).toHaveBeenCalledWith(2);
+    expect(state.dialog.showErrorBox).toHaveBeenCalledWith(
+      'WHfB Doctor cannot start',
+      expect.stringContaining('--remote-debugging-port'),
+    );
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('--remote-debugging-port'));
+    expect(state.app.requestSingleInstanceLock).not.toHaveBeenCalled();
+    expect(state.app.enableSandbox).not.toHaveBeenCalled();
+    expect(state.protocol.registerSchemesAsPrivileged).not.toHaveBeenCalled();
+    error.mockRestore();
+  });
+
+  it('refuses a headless run with a switch Chromium parsed, on stderr only (no dialog)', async () => {
+    const argv = process.argv;
+    process.argv = [argv[0] ?? 'whfb-doctor.exe', '--headless', '--out', 'report.json'];
+    state.app.switches.add('remote-debugging-pipe');
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      await startMain();
+    } finally {
+      process.argv = argv;
+    }
+    expect(state.app.exit).toHaveBeenCalledWith(2);
+    expect(state.dialog.showErrorBox).not.toHaveBeenCalled();
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('--remote-debugging-pipe'));
+    error.mockRestore();
+  });
+
   it('Help ▸ Documentation opens the allowlisted deploy guide in the browser', async () => {
     await startMain();
     await becomeReady();
@@ -86,6 +123,35 @@ describe('main process lifecycle', () => {
     expect(state.shell.openExternal).toHaveBeenCalledWith(
       'https://learn.microsoft.com/windows/security/identity-protection/hello-for-business/deploy/hybrid-cloud-kerberos-trust',
     );
+  });
+
+  it('Help ▸ Third-party notices opens the notices over app:// in a read-only window, once', async () => {
+    await startMain();
+    await becomeReady();
+    const menu = state.Menu.buildFromTemplate.mock.calls[0]?.[0] as {
+      label?: string;
+      submenu?: { label?: string; click?: () => void }[];
+    }[];
+    const notices = menu
+      .find((item) => item.label === '&Help')
+      ?.submenu?.find((item) => item.label === 'Third-party notices');
+    notices?.click?.();
+    expect(FakeBrowserWindow.instances).toHaveLength(2);
+    const window = FakeBrowserWindow.instances[1] as FakeBrowserWindow;
+    expect(window.loadURL).toHaveBeenCalledWith('app://main/third-party-notices.txt');
+    expect(window.options.parent).toBe(FakeBrowserWindow.instances[0]);
+    expect(window.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false,
+      devTools: false,
+    });
+    expect(window.options.webPreferences).not.toHaveProperty('preload');
+    notices?.click?.();
+    expect(FakeBrowserWindow.instances).toHaveLength(2);
+    expect(window.focus).toHaveBeenCalled();
+    window.emit('closed');
   });
 
   it('File ▸ Open capture… opens the picked file in main and sends the window only its report', async () => {

@@ -10,8 +10,15 @@ beforeEach(() => resetElectronMock());
 function template(isDevelopment: boolean, platform: NodeJS.Platform = 'win32') {
   const onOpenCapture = vi.fn();
   const onOpenDocumentation = vi.fn();
-  const menu = buildMenuTemplate({ isDevelopment, platform, onOpenCapture, onOpenDocumentation });
-  return { menu, onOpenCapture, onOpenDocumentation };
+  const onOpenNotices = vi.fn();
+  const menu = buildMenuTemplate({
+    isDevelopment,
+    platform,
+    onOpenCapture,
+    onOpenDocumentation,
+    onOpenNotices,
+  });
+  return { menu, onOpenCapture, onOpenDocumentation, onOpenNotices };
 }
 
 const submenu = (menu: MenuItemConstructorOptions[], label: string) =>
@@ -51,12 +58,26 @@ describe('application menu', () => {
     expect(onOpenDocumentation).toHaveBeenCalledTimes(1);
   });
 
+  it('Help ▸ Third-party notices opens the notices', () => {
+    const { menu, onOpenNotices, onOpenDocumentation } = template(false);
+    const help = submenu(menu, 'Help');
+    expect(help.map((item) => item.label ?? item.type)).toEqual([
+      'Documentation',
+      'separator',
+      'Third-party notices',
+    ]);
+    (help.find((item) => item.label === 'Third-party notices')?.click as (() => void) | undefined)?.();
+    expect(onOpenNotices).toHaveBeenCalledTimes(1);
+    expect(onOpenDocumentation).not.toHaveBeenCalled();
+  });
+
   it('installs the menu as the application menu', () => {
     installMenu({
       isDevelopment: false,
       platform: 'win32',
       onOpenCapture: () => {},
       onOpenDocumentation: () => {},
+      onOpenNotices: () => {},
     });
     expect(state.Menu.setApplicationMenu).toHaveBeenCalledWith(
       state.Menu.buildFromTemplate.mock.results[0]?.value,

@@ -2,11 +2,13 @@
 // Electron or their tools): fuses, names, targets, the main entry and the icons.
 
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
 import { FuseV1Options } from '@electron/fuses';
 import { describe, expect, it } from 'vitest';
 import builderConfig, { APP_ID, FORGE_PACKAGED_APP, PRODUCT_NAME } from '../../../electron-builder.config';
-import forgeConfig from '../../../forge.config';
+import forgeConfig, { NOTICES_IN_BUILD } from '../../../forge.config';
 import { ICO_SIZES, makeIcons, PNG_SIZE } from '../../../scripts/make-icons';
 
 const read = (file: string) => readFileSync(new URL(`../../../${file}`, import.meta.url));
@@ -52,6 +54,16 @@ describe('forge.config.ts', () => {
       'requested-execution-level': 'asInvoker',
     });
     expect(FORGE_PACKAGED_APP).toBe(`out/${packager.name}-win32-x64`);
+  });
+
+  it('copies the third-party notices the renderer build writes into resources/', async () => {
+    expect(forgeConfig.packagerConfig?.extraResource).toEqual([NOTICES_IN_BUILD]);
+    const rendererConfig = (await import('../../../renderer/vite.config')).default as {
+      build: { outDir: string };
+    };
+    expect(path.resolve(rendererConfig.build.outDir, 'third-party-notices.txt')).toBe(
+      path.resolve(fileURLToPath(new URL('../../../', import.meta.url)), NOTICES_IN_BUILD),
+    );
   });
 
   it('flips the fuses of the security checklist', () => {
