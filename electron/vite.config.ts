@@ -7,8 +7,21 @@ import { build, defineConfig, type Plugin } from 'vite';
 import { thirdPartyNotices } from '../scripts/third-party-notices';
 
 const entry = fileURLToPath(new URL('./main.ts', import.meta.url));
-/** The thread that reads captures and pasted outputs (electron/host/parse-worker), run beside main.cjs. */
-const parseWorkerEntry = fileURLToPath(new URL('./host/parse-worker/parse-worker.ts', import.meta.url));
+/**
+ * The worker threads main.cjs starts, each built beside it as a bundle of its own: the one that
+ * reads captures and pasted outputs (electron/host/parse-worker), and the one that summarises
+ * the fleet view's files and checks its report files (electron/fleet/fleet-text-workers.ts).
+ */
+const workerEntries = [
+  {
+    entry: fileURLToPath(new URL('./host/parse-worker/parse-worker.ts', import.meta.url)),
+    file: 'parse-worker.cjs',
+  },
+  {
+    entry: fileURLToPath(new URL('./fleet/fleet-text-worker.ts', import.meta.url)),
+    file: 'fleet-text-worker.cjs',
+  },
+];
 const contract = fileURLToPath(new URL('./contract', import.meta.url));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 /** Fails the build if it bundles an npm package third-party-notices.txt does not list (the renderer build writes that file). */
@@ -31,10 +44,11 @@ const nodeResolve = {
 };
 
 /**
- * Builds parse-worker.cjs into the main bundle's folder after each main build: a bundle of its
- * own, so that the worker thread loads the engine and none of the main process's code.
+ * Builds the workers (parse-worker.cjs, fleet-text-worker.cjs) into the main bundle's folder
+ * after each main build: bundles of their own, so that a worker thread loads what its job needs
+ * and none of the main process's code.
  */
-function parseWorkerBundle(): Plugin {
+function workerBundles(): Plugin {
   let outDir = '';
   return {
     name: 'whfb-doctor-parse-worker',
@@ -43,26 +57,28 @@ function parseWorkerBundle(): Plugin {
       outDir = path.resolve(config.root, config.build.outDir);
     },
     async writeBundle() {
-      await build({
-        configFile: false,
-        logLevel: 'warn',
-        plugins: [noticesCheck()],
-        build: {
-          outDir,
-          emptyOutDir: false,
-          target: 'node22',
-          copyPublicDir: false,
-          lib: { entry: parseWorkerEntry, formats: ['cjs'], fileName: () => 'parse-worker.cjs' },
-          rolldownOptions: { external: mainExternals },
-        },
-        resolve: nodeResolve,
-      });
+      for (const { entry: workerEntry, file } of workerEntries) {
+        await build({
+          configFile: false,
+          logLevel: 'warn',
+          plugins: [noticesCheck()],
+          build: {
+            outDir,
+            emptyOutDir: false,
+            target: 'node22',
+            copyPublicDir: false,
+            lib: { entry: workerEntry, formats: ['cjs'], fileName: () => file },
+            rolldownOptions: { external: mainExternals },
+          },
+          resolve: nodeResolve,
+        });
+      }
     },
   };
 }
 
 export default defineConfig((env) => ({
-  plugins: [noticesCheck(), parseWorkerBundle()],
+  plugins: [noticesCheck(), workerBundles()],
   build: {
     outDir: '.vite/build',
     // The preload build writes into the same folder.

@@ -6,8 +6,7 @@ import type { AppInfo, ProgressEvent } from '@contract/api-contract';
 import { TOOL_VERSION } from '../engine/capture/write-capture';
 import { FIX_CATALOG } from '../engine/fixes/fix-catalog';
 import { SCENARIOS } from '../engine/scenarios/scenario-catalog';
-import { openReportFile } from '../fleet/open-report-file';
-import { summarizeFleetText } from '../fleet/summarize-fleet-text';
+import { openReportFileOffThread, summarizeFilesOffThread } from '../fleet/fleet-text-workers';
 import type { LiveHost } from '../host/live-host';
 import type { ApiHandlers } from './dispatch';
 import { exportCapture, exportDocument } from './documents';
@@ -51,12 +50,13 @@ export function createApiHandlers(options: Readonly<ApiOptions>): ApiHandlers {
     exportDocument: async (request) => exportDocument(sessions.current(), request),
     runFix: (request) => applyFix({ ...context, openSettings: options.openSettings }, request),
     attachAdminOutput: (request) => attachAdminOutput(sessions, request),
-    // Read-only: the files are summarised on their own, the open session stays as it is.
-    summarizeFiles: async (request) =>
-      request.files.map((file) => summarizeFleetText(file.fileName, file.text)),
+    // Read-only: the files are summarised on their own, the open session stays as it is; in a
+    // worker, under a deadline per batch, so this thread answers the window meanwhile.
+    summarizeFiles: (request) => summarizeFilesOffThread(request.files),
     probeOutput: async (request) => probeOutput(sessions, request),
-    // Read-only too: a report file's checklist, with nothing that acts on a device.
-    openReportFile: async (request) => openReportFile(request),
+    // Read-only too: a report file's checklist, with nothing that acts on a device (checked whole
+    // in a worker: a report can be as large as a capture).
+    openReportFile: (request) => openReportFileOffThread(request),
   };
 }
 

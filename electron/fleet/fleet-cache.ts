@@ -95,14 +95,17 @@ function cacheOver(db: DatabaseSync): FleetCache {
   const addDevice = db.prepare('INSERT OR REPLACE INTO fleet_devices (device_key, row) VALUES (?, ?)');
   return {
     entries() {
-      const rows = db.prepare('SELECT path, size, mtime_ms, engine, row, error FROM fleet_files').all() as {
+      // Row by row (iterate, not all): the rows are not held twice, as an array and as the map.
+      const rows = db
+        .prepare('SELECT path, size, mtime_ms, engine, row, error FROM fleet_files')
+        .iterate() as Iterable<{
         path: string;
         size: number;
         mtime_ms: number;
         engine: string;
         row: string | null;
         error: string | null;
-      }[];
+      }>;
       const entries = new Map<string, CacheEntry>();
       for (const r of rows) {
         entries.set(r.path, {

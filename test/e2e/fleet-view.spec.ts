@@ -258,6 +258,10 @@ test.describe('fleet view', () => {
     await expect(page.getByTestId('read-only-notice')).toHaveText(/^From a report file: read-only\./);
     await expect(page.getByTestId('report-header')).toContainText('Report file: PC-0017-again.json');
     await expect(page.getByTestId('report-header')).toContainText('PC-0017');
+    // Nothing was checked now: the tally without a time (the header says when it was captured).
+    await expect(page.getByTestId('run-status')).toContainText('passed');
+    await expect(page.getByTestId('run-status')).not.toContainText('checked in');
+    await expect(page.getByTestId('report-header')).toContainText('Captured');
     const checks = page.locator('li[data-check-id]');
     await expect(checks.first()).toBeVisible();
     for (const name of DEVICE_BUTTONS.slice(0, 3))

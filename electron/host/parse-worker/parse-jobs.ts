@@ -7,6 +7,7 @@ import type { Capture } from '@contract/types';
 import { readCapture } from '../../engine/capture/read-capture';
 import { diagnose } from '../../engine/diagnose';
 import { PROBE_PARSERS } from '../../engine/facts/probe-parsers';
+import type { JobReply, JobRequest } from './deadline-workers';
 
 export type ParseJob =
   | { kind: 'capture'; text: string; fileName: string }
@@ -21,16 +22,10 @@ export type AdminOutputRead = { ok: true; recognized: boolean } | { ok: false; r
 export type ParseJobResult = CaptureRead | AdminOutputRead;
 
 /** The message the host sends: one job. */
-export interface ParseRequest {
-  id: number;
-  job: ParseJob;
-}
+export type ParseRequest = JobRequest<ParseJob>;
 
 /** The message the worker sends back. */
-export interface ParseReply {
-  id: number;
-  result: ParseJobResult;
-}
+export type ParseReply = JobReply<ParseJobResult>;
 
 export function runParseJob(job: ParseJob): ParseJobResult {
   if (job.kind === 'admin-output') {

@@ -1,4 +1,4 @@
-import type { ProbeOutput } from '@contract/api-contract';
+import type { ProbeOutput, ProbeOutputResult } from '@contract/api-contract';
 import type { ProbeId } from '@contract/types';
 import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useState } from 'react';
@@ -36,7 +36,7 @@ export function FullOutput({ probeId, command, isDeciding }: FullOutputProps) {
   const panelId = useId();
   const [open, setOpen] = useState(false);
   const [loading, setLoading] = useState(false);
-  const [output, setOutput] = useState<ProbeOutput | null>(null);
+  const [output, setOutput] = useState<ProbeOutputResult | null>(null);
   // A new report (a re-run, a fix, another source) may come with other output: asked again while open.
   const report = useRunStore((s) => s.report);
 
@@ -80,14 +80,35 @@ function OutputBody({
   command,
   isDeciding,
 }: {
-  output: ProbeOutput | null;
+  output: ProbeOutputResult | null;
+  command: string;
+  isDeciding: (line: string) => boolean;
+}) {
+  const styles = useStyles();
+  if (!output?.ok) return <p className={styles.note}>{outputUnavailable(output?.reason)}</p>;
+  return <OutputView output={output.output} command={command} isDeciding={isDeciding} />;
+}
+
+/** Why there is no output, in one line: the API's reason when it gave one. */
+function outputUnavailable(reason: string | undefined): string {
+  const why = reason?.trim().replace(/\.+$/, '');
+  return why
+    ? `The full output of this command is not available: ${why}.`
+    : 'The full output of this command is not available.';
+}
+
+function OutputView({
+  output,
+  command,
+  isDeciding,
+}: {
+  output: ProbeOutput;
   command: string;
   isDeciding: (line: string) => boolean;
 }) {
   const styles = useStyles();
   const [query, setQuery] = useState('');
   const [current, setCurrent] = useState(0);
-  if (!output) return <p className={styles.note}>The full output of this command is not available.</p>;
   const lines = readableLines(splitOutput(output.stdout), isDeciding);
   const { count } = findInLines(
     lines.map((line) => line.text),

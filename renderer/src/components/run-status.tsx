@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { formatSeconds } from '../lib/format-time';
 import { countsInWords } from '../lib/words';
 import { useRunStore } from '../state/run-store';
+import { useReadOnly } from '../state/source-store';
 
 const useStyles = makeStyles({
   status: {
@@ -23,6 +24,8 @@ export function RunStatus() {
   const startedAt = useRunStore((s) => s.startedAt);
   const durationMs = useRunStore((s) => s.durationMs);
   const counts = useRunStore((s) => s.report?.counts);
+  // A report file was checked when it was written, not now: its time is the header's "Captured".
+  const readOnly = useReadOnly();
   const [now, setNow] = useState(() => Date.now());
 
   useEffect(() => {
@@ -47,7 +50,7 @@ export function RunStatus() {
       {counts && (
         <span>
           {countsInWords(counts)}
-          {durationMs !== null ? ` · checked in ${formatSeconds(durationMs)}` : ''}
+          {durationMs !== null && !readOnly ? ` · checked in ${formatSeconds(durationMs)}` : ''}
         </span>
       )}
     </div>

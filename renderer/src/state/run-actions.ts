@@ -1,7 +1,8 @@
 // What the buttons do: each action calls the API and moves the stores. Components call these
 // and read the stores; they never talk to the API themselves.
-import type { ApiEnvelope, ProbeOutput, RunRequest, RunResult } from '@contract/api-contract';
+import type { ApiEnvelope, ProbeOutputResult, RunRequest, RunResult } from '@contract/api-contract';
 import { MAX_CAPTURE_BYTES } from '@contract/limits';
+import { oneLine } from '@contract/one-line';
 import type { Report } from '@contract/report-types';
 import type { CheckId, ProbeId } from '@contract/types';
 import { unwrap } from '../api/api-call-error';
@@ -134,12 +135,12 @@ export async function openCaptureFile(file: File): Promise<boolean> {
 }
 
 /** "Show full output": one probe's raw output, from the session behind the report on screen. */
-export async function loadProbeOutput(probeId: ProbeId): Promise<ProbeOutput | null> {
+export async function loadProbeOutput(probeId: ProbeId): Promise<ProbeOutputResult> {
   try {
-    const answer = await doctorApi().probeOutput({ probeId });
-    return answer.ok ? answer.output : null;
-  } catch {
-    return null;
+    return await doctorApi().probeOutput({ probeId });
+  } catch (error) {
+    // A failed call (its arguments, the transport): its reason, in one line, like the API's own.
+    return { ok: false, reason: oneLine(errorText(error)) };
   }
 }
 

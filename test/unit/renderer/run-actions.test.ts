@@ -256,10 +256,11 @@ describe('re-running', () => {
 describe('"Show full output"', () => {
   it("asks the session for the probe's output, as it was captured", async () => {
     await openSource({ kind: 'scenario', name: 'clock-skew' });
-    const output = await loadProbeOutput('dsregcmd-status');
+    const loaded = await loadProbeOutput('dsregcmd-status');
     expect(api.probeOutput).toHaveBeenLastCalledWith({ probeId: 'dsregcmd-status' });
-    expect(output?.stdout).toMatch(/AzureAdJoined/);
-    expect(output).toMatchObject({ stderr: expect.any(String), error: null });
+    if (!loaded.ok) throw new Error(loaded.reason);
+    expect(loaded.output.stdout).toMatch(/AzureAdJoined/);
+    expect(loaded.output).toMatchObject({ stderr: expect.any(String), error: null });
   });
 
   it('asks again each time, so a re-run or a fix shows the new output, not an old copy', async () => {
@@ -269,24 +270,30 @@ describe('"Show full output"', () => {
     vi.mocked(api.probeOutput)
       .mockResolvedValueOnce(ok({ ok: true, output: first }))
       .mockResolvedValueOnce(ok({ ok: true, output: second }));
-    expect(await loadProbeOutput('klist-tickets')).toEqual(first);
+    expect(await loadProbeOutput('klist-tickets')).toEqual({ ok: true, output: first });
     await rerun();
-    expect(await loadProbeOutput('klist-tickets')).toEqual(second);
+    expect(await loadProbeOutput('klist-tickets')).toEqual({ ok: true, output: second });
     expect(vi.mocked(api.probeOutput).mock.calls.length).toBe(before + 2);
   });
 
-  it('is "not available" (null) when the session has none, the call fails, or the transport throws', async () => {
+  it('says why there is none when the session has none, the call fails, or the transport throws', async () => {
     vi.mocked(api.probeOutput).mockResolvedValueOnce(
       ok({ ok: false, reason: 'klist-tickets was not captured' }),
     );
-    expect(await loadProbeOutput('klist-tickets')).toBeNull();
+    expect(await loadProbeOutput('klist-tickets')).toEqual({
+      ok: false,
+      reason: 'klist-tickets was not captured',
+    });
     vi.mocked(api.probeOutput).mockResolvedValueOnce(
       failed('probeOutput: probeId: invalid', 'invalid-arguments'),
     );
-    expect(await loadProbeOutput('klist-tickets')).toBeNull();
-    vi.mocked(api.probeOutput).mockRejectedValueOnce(new Error('the window closed'));
-    expect(await loadProbeOutput('klist-tickets')).toBeNull();
-    // Nothing of it reaches the error on screen: the panel says "not available" itself.
+    expect(await loadProbeOutput('klist-tickets')).toEqual({
+      ok: false,
+      reason: expect.stringContaining('probeOutput: probeId: invalid'),
+    });
+    vi.mocked(api.probeOutput).mockRejectedValueOnce(new Error('the window\nclosed'));
+    expect(await loadProbeOutput('klist-tickets')).toEqual({ ok: false, reason: 'the window closed' });
+    // Nothing of it reaches the error on screen: the panel says it itself.
     expect(useRunStore.getState().error).toBeNull();
   });
 });
