@@ -45,7 +45,9 @@ export async function openSource(context: HandlerContext, request: RunRequest): 
       // Read in a worker with a deadline: a hostile file cannot hold up this thread.
       const read = await readCaptureOffThread(request.text, request.fileName);
       if (!read.ok) return { ok: false, reason: `${fileLabel(request.fileName)}: ${read.reason}` };
-      return present(sessions.open(read.capture, { kind: 'capture', file: request.fileName }));
+      const source = { kind: 'capture', file: request.fileName } as const;
+      // The worker parsed every probe already: the session keeps its facts.
+      return present(sessions.open(read.capture, source, { facts: read.facts }));
     }
     case 'live':
       return openLive(context, request.share);

@@ -29,8 +29,11 @@ export interface Session {
 
 export interface SessionStore {
   current(): Session | null;
-  /** Another device, scenario or file: parsed here, with a fresh audit trail unless it is kept. */
-  open(capture: Capture, source: ReportSource, options?: { keepHistory?: boolean }): Session;
+  /**
+   * Another device, scenario or file, with a fresh audit trail unless it is kept: parsed here,
+   * unless its facts come already parsed (a file read in the parse worker).
+   */
+  open(capture: Capture, source: ReportSource, options?: { keepHistory?: boolean; facts?: FactSet }): Session;
   /** The same session with changed output (re-run probes, pasted output, a practice step). */
   update(capture: Capture, source?: ReportSource): Session;
   /** Adds a fix attempt to the audit trail. */
@@ -43,7 +46,7 @@ export function createSessionStore(): SessionStore {
     current: () => session,
     open(capture, source, options = {}) {
       const kept = options.keepHistory ? (session?.fixAttempts ?? []) : [];
-      session = parsed(capture, source, kept);
+      session = parsed(capture, source, kept, options.facts);
       return session;
     },
     update(capture, source) {
@@ -56,8 +59,13 @@ export function createSessionStore(): SessionStore {
   };
 }
 
-function parsed(capture: Capture, source: ReportSource, fixAttempts: readonly FixAttempt[]): Session {
-  const facts = factsOfCapture(capture);
+function parsed(
+  capture: Capture,
+  source: ReportSource,
+  fixAttempts: readonly FixAttempt[],
+  parsedFacts?: FactSet,
+): Session {
+  const facts = parsedFacts ?? factsOfCapture(capture);
   const report = reportFromFacts(facts, capture, source);
   return {
     capture,

@@ -5,7 +5,8 @@
 import type { Report } from '@contract/report-types';
 import type { Capture } from '@contract/types';
 import { readCapture } from '../../engine/capture/read-capture';
-import { diagnose } from '../../engine/diagnose';
+import { factsOfCapture, reportFromFacts } from '../../engine/diagnose';
+import type { FactSet } from '../../engine/facts/fact-set';
 import { PROBE_PARSERS } from '../../engine/facts/probe-parsers';
 import type { JobReply, JobRequest } from './deadline-workers';
 
@@ -13,8 +14,14 @@ export type ParseJob =
   | { kind: 'capture'; text: string; fileName: string }
   | { kind: 'admin-output'; text: string };
 
-/** A capture read and diagnosed, or why it could not be read (a short one-line reason). */
-export type CaptureRead = { ok: true; capture: Capture; report: Report } | { ok: false; reason: string };
+/**
+ * A capture read and diagnosed, or why it could not be read (a short one-line reason). The facts
+ * come back too (plain data, cloned with the capture whose outputs they share), so the session
+ * keeps them instead of parsing every probe a second time.
+ */
+export type CaptureRead =
+  | { ok: true; capture: Capture; facts: FactSet; report: Report }
+  | { ok: false; reason: string };
 
 /** A pasted output parsed; `recognized` as the parser says (an unrecognized paste is still kept as the probe's output). */
 export type AdminOutputRead = { ok: true; recognized: boolean } | { ok: false; reason: string };
@@ -33,9 +40,11 @@ export function runParseJob(job: ParseJob): ParseJobResult {
   }
   const read = readCapture(job.text);
   if (!read.ok) return read;
+  const facts = factsOfCapture(read.capture);
   return {
     ok: true,
     capture: read.capture,
-    report: diagnose(read.capture, { kind: 'capture', file: job.fileName }),
+    facts,
+    report: reportFromFacts(facts, read.capture, { kind: 'capture', file: job.fileName }),
   };
 }

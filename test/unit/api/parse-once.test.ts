@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApiHandlers } from '../../../electron/api/create-api-handlers';
 import { createLiveHostCache } from '../../../electron/api/live-host-cache';
+import { serializeCapture } from '../../../electron/engine/capture/write-capture';
 import { checkOsBuild } from '../../../electron/engine/checks/check-os-build';
 import { diagnose } from '../../../electron/engine/diagnose';
 import { PROBE_PARSERS } from '../../../electron/engine/facts/probe-parsers';
@@ -39,6 +40,24 @@ describe('the session parses a capture once per change', () => {
     });
     expect(parses).toHaveBeenCalledTimes(2);
   });
+
+  it('a capture file is parsed in the worker only: this thread keeps its facts', async () => {
+    const api = createApiHandlers({ mode: 'preview', allowLive: false, platform: 'linux' });
+    const capture = loadScenario('certificate-trust-enabled');
+    const expected = diagnose(capture, { kind: 'capture', file: 'pc.json' });
+    const parses = countDsregcmdParses();
+    const opened = await api.runChecklist({
+      kind: 'capture',
+      fileName: 'pc.json',
+      text: serializeCapture(capture),
+    });
+    expect(opened.ok && opened.report.headline).toEqual(expected.headline);
+    await api.rerun({});
+    await api.exportDocument({ kind: 'markdown', redact: true });
+    const refused = await api.runFix({ action: 'delete-hello-container' });
+    expect(refused.ok && refused.attempt.outcome).toBe('refused');
+    expect(parses).not.toHaveBeenCalled();
+  }, 30_000);
 
   it('"full output" answers one probe\'s raw output from the session', async () => {
     const api = createApiHandlers({ mode: 'preview', allowLive: false, platform: 'linux' });

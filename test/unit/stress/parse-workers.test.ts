@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readCapture } from '../../../electron/engine/capture/read-capture';
 import { serializeCapture } from '../../../electron/engine/capture/write-capture';
-import { diagnose } from '../../../electron/engine/diagnose';
+import { diagnose, reportFromFacts } from '../../../electron/engine/diagnose';
 import { loadScenario, SCENARIOS } from '../../../electron/engine/scenarios/scenario-catalog';
 import {
   createParseWorkers,
@@ -58,6 +58,10 @@ describe('reading in a worker', () => {
       expect(read.capture).toEqual(here.capture);
       const expected = diagnose(here.capture, { kind: 'capture', file: `${scenario.name}.json` });
       expect({ ...read.report, generatedAt }).toEqual({ ...expected, generatedAt });
+      // The facts cross the thread boundary intact: the same report comes from them here.
+      const source = { kind: 'capture', file: `${scenario.name}.json` } as const;
+      const fromFacts = reportFromFacts(read.facts, read.capture, source);
+      expect({ ...fromFacts, generatedAt }).toEqual({ ...expected, generatedAt });
     }
   }, 60_000);
 
