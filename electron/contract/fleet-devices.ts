@@ -1,7 +1,9 @@
 // One row per device out of many files: a device is its Entra device id; a file that does not
 // show the id (a report, a device that never joined) counts as the device of the same name when
-// the other files name exactly one id for it, else as a device of its own name. The newest
-// capture wins (capturedAt, then the file's modified time, then the path), with the count.
+// the other files name exactly one id for it, else as a device of its own name. A redacted file
+// is a device of its own: its placeholders are numbered per file, so every redacted device is
+// HOST-1 with the id dddddddd-…-000000000001. The newest capture wins (capturedAt, then the
+// file's modified time, then the path), with the count.
 
 import type { FleetSummaryRow } from './fleet-summary';
 
@@ -29,6 +31,21 @@ function isNewer(a: FleetFileRow, b: FleetFileRow): boolean {
   return (a.row.path ?? '') < (b.row.path ?? '');
 }
 
+/** The redactor's device id placeholder (engine/redact/placeholder-table.ts): dddddddd, then a count. */
+const REDACTED_DEVICE_ID = /^dddddddd-0000-0000-0000-[0-9]{12}$/i;
+/** The redactor's host placeholder, alone or as the first label of a DNS name (HOST-1.domain-1.example). */
+const REDACTED_HOST = /^host-[0-9]+(\.|$)/i;
+
+/**
+ * True when the row names its device by placeholders only: the device id is the redactor's, or
+ * there is no id and the name is the redactor's. A real id always wins (a lab machine may be
+ * called HOST-1).
+ */
+export function isRedactedDevice(row: FleetSummaryRow): boolean {
+  if (row.deviceId !== null) return REDACTED_DEVICE_ID.test(row.deviceId);
+  return row.deviceName !== null && REDACTED_HOST.test(row.deviceName);
+}
+
 function nameKey(row: FleetSummaryRow): string | null {
   return row.deviceName === null ? null : row.deviceName.toLowerCase();
 }
@@ -38,7 +55,7 @@ function idsByName(rows: readonly FleetFileRow[]): Map<string, string> {
   const seen = new Map<string, Set<string>>();
   for (const { row } of rows) {
     const name = nameKey(row);
-    if (name === null || row.deviceId === null) continue;
+    if (name === null || row.deviceId === null || isRedactedDevice(row)) continue;
     const ids = seen.get(name) ?? new Set<string>();
     ids.add(row.deviceId.toLowerCase());
     seen.set(name, ids);
@@ -49,6 +66,7 @@ function idsByName(rows: readonly FleetFileRow[]): Map<string, string> {
 }
 
 export function deviceKeyOf(row: FleetSummaryRow, byName: ReadonlyMap<string, string> = new Map()): string {
+  if (isRedactedDevice(row)) return `path:${row.path ?? ''}`;
   if (row.deviceId !== null) return `id:${row.deviceId.toLowerCase()}`;
   const name = nameKey(row);
   if (name !== null) {

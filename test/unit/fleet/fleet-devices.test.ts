@@ -54,6 +54,34 @@ describe('groupDevices', () => {
     ]);
   });
 
+  it('counts each redacted file as a device of its own: every redacted device is HOST-1', () => {
+    // Two devices collected with --redact, each into its own file, as the collection script names them.
+    const devices = groupDevices([
+      file({
+        deviceId: 'dddddddd-0000-0000-0000-000000000001',
+        deviceName: 'HOST-1.domain-1.example',
+        path: '/share/PC-1-alice.json.gz',
+        trustModel: 'cloud-kerberos-trust',
+      }),
+      file({
+        deviceId: 'dddddddd-0000-0000-0000-000000000001',
+        deviceName: 'HOST-1.domain-1.example',
+        path: '/share/PC-2-bob.json.gz',
+        trustModel: 'certificate-trust',
+      }),
+      // A redacted report without a device id is its own device too; a real id always counts.
+      file({ deviceName: 'HOST-1', path: '/share/report.json' }),
+      file({ deviceId: 'ee', deviceName: 'host-1', path: '/share/real.json' }),
+    ]);
+    // Sorted by name (host-1, HOST-1, then the two HOST-1.domain-1.example), as the table shows them.
+    expect(devices.map((d) => [d.key, d.row.files, d.row.trustModel])).toEqual([
+      ['id:ee', 1, 'unknown'],
+      ['path:/share/report.json', 1, 'unknown'],
+      ['path:/share/PC-1-alice.json.gz', 1, 'cloud-kerberos-trust'],
+      ['path:/share/PC-2-bob.json.gz', 1, 'certificate-trust'],
+    ]);
+  });
+
   it('breaks a tie of capture times by the newer file, then the first path', () => {
     const sameTime = groupDevices([
       file({ deviceId: 'a', path: '/z' }, 5),
