@@ -74,7 +74,7 @@ $Probes = @(
     @{ Id = 'nltest-dsgetdc-kdc'; Exe = 'nltest.exe'; Timeout = 30; Args = @('/dsgetdc:{domain}', '/kdc') }
     @{ Id = 'time-status'; Exe = 'w32tm.exe'; Timeout = 15; Args = @('/query', '/status') }
     @{ Id = 'time-offset'; Exe = 'w32tm.exe'; Timeout = 15; Args = @('/stripchart', '/computer:{dc}', '/samples:1', '/dataonly') }
-    @{ Id = 'certutil-user-store'; Exe = 'certutil.exe'; Timeout = 15; Args = @('-user', '-store', 'my') }
+    @{ Id = 'certutil-user-store'; Exe = 'certutil.exe'; Timeout = 15; Args = @('-user', '-silent', '-store', 'my') }
     @{ Id = 'logonui-last-provider'; Exe = 'reg.exe'; Timeout = 15; Args = @('query', 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Authentication\LogonUI') }
 )
 

@@ -179,7 +179,8 @@ export const PROBE_CATALOG: readonly ProbeSpec[] = [
   {
     id: 'certutil-user-store',
     executable: 'certutil.exe',
-    args: fixed('-user', '-store', 'my'),
+    // -silent: never a smart-card PIN prompt or key dialog while the store is listed.
+    args: fixed('-user', '-silent', '-store', 'my'),
     timeoutMs: DEFAULT_TIMEOUT_MS,
   },
   {
