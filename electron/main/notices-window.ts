@@ -4,6 +4,7 @@
 // no preload, no JavaScript and no DevTools.
 
 import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import { HARDENED_WEB_PREFERENCES } from './window';
 
 /** The file's name in the renderer build (scripts/third-party-notices.ts writes it). */
 export const NOTICES_FILE = 'third-party-notices.txt';
@@ -21,20 +22,10 @@ export function noticesWindowOptions(parent?: BrowserWindow): BrowserWindowConst
     autoHideMenuBar: true,
     ...(parent === undefined ? {} : { parent }),
     webPreferences: {
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      // Plain text needs none of these.
+      ...HARDENED_WEB_PREFERENCES,
+      // Plain text needs neither.
       javascript: false,
       devTools: false,
-      spellcheck: false,
     },
   };
 }

@@ -7,6 +7,21 @@ export const WINDOW_TITLE = 'WHfB Doctor';
 /** Fluent UI v9's neutral page backgrounds, so the first frame matches the theme. */
 export const backgroundColorFor = (dark: boolean) => (dark ? '#292929' : '#ffffff');
 
+/** What every window of the app keeps off, whatever it shows: one place for the hardening. */
+export const HARDENED_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  spellcheck: false,
+} as const satisfies BrowserWindowConstructorOptions['webPreferences'];
+
 export interface MainWindowOptions {
   /** Absolute path to the built preload script. */
   preloadPath: string;
@@ -24,18 +39,8 @@ export function mainWindowOptions(options: MainWindowOptions): BrowserWindowCons
     title: WINDOW_TITLE,
     backgroundColor: backgroundColorFor(options.darkMode),
     webPreferences: {
+      ...HARDENED_WEB_PREFERENCES,
       preload: options.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
       devTools: !options.isPackaged,
     },
   };
