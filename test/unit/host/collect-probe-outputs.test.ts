@@ -109,7 +109,13 @@ describe('collectProbeOutputs', () => {
       '/dsgetdc:corp.contoso.com',
       '/kdc',
     ]);
-    expect(outputs['certutil-user-store']?.command).toEqual(['certutil.exe', '-user', '-silent', '-store', 'my']);
+    expect(outputs['certutil-user-store']?.command).toEqual([
+      'certutil.exe',
+      '-user',
+      '-silent',
+      '-store',
+      'my',
+    ]);
     expect(outputs['time-offset']?.command).toEqual([
       'w32tm.exe',
       '/stripchart',
