@@ -3,11 +3,11 @@
 // report (which carries its verdict) or as a capture (which is diagnosed). Every way a file can
 // be wrong gives a short reason; nothing here throws.
 
+import { decodeTextFile } from '@contract/decode-text-file';
 import type { FleetSummaryRow } from '@contract/fleet-summary';
 import { MAX_CAPTURE_BYTES } from '@contract/limits';
 import { oneLine } from '@contract/one-line';
 import { readCapture } from '../engine/capture/read-capture';
-import { decodeTextFile } from '../engine/files/decode-text-file';
 import { readOutsideFile } from '../host/files/read-outside-file';
 import { gunzipCapped, isGzip } from './gunzip-capped';
 import { readReportSummary } from './read-report';

@@ -2,10 +2,10 @@
 // then main reads the file and opens it in the session; only the report goes to the renderer.
 
 import path from 'node:path';
+import { decodeTextFile } from '@contract/decode-text-file';
 import { MAX_CAPTURE_BYTES } from '@contract/limits';
 import { fileLabel } from '@contract/one-line';
 import { type BrowserWindow, dialog, type OpenDialogOptions } from 'electron';
-import { decodeTextFile } from '../engine/files/decode-text-file';
 import { readOutsideFile } from '../host/files/read-outside-file';
 
 export type CaptureFileText = { ok: true; fileName: string; text: string } | { ok: false; reason: string };

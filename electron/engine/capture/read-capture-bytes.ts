@@ -1,4 +1,4 @@
-import { decodeTextFile } from '../files/decode-text-file';
+import { decodeTextFile } from '@contract/decode-text-file';
 import { type CaptureReadResult, readCapture } from './read-capture';
 
 /**

@@ -1,4 +1,4 @@
-import { decodeTextFile } from '../../engine/files/decode-text-file';
+import { decodeTextFile } from '@contract/decode-text-file';
 import { readOutsideFile } from './read-outside-file';
 
 /**

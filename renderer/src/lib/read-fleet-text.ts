@@ -1,5 +1,6 @@
 // A fleet file's text, read in the renderer: plain JSON, or gzipped JSON (as the collection
 // script leaves them) expanded here and cut off past the capture limit, so a bomb stays small.
+import { decodeTextFile } from '@contract/decode-text-file';
 import { MAX_CAPTURE_BYTES } from '@contract/limits';
 
 export type FleetText = { ok: true; text: string } | { ok: false; reason: string };
@@ -32,7 +33,7 @@ export async function readFleetText(file: File): Promise<FleetText> {
   try {
     return file.name.toLowerCase().endsWith('.gz')
       ? await gunzip(file)
-      : { ok: true, text: await file.text() };
+      : { ok: true, text: decodeTextFile(new Uint8Array(await file.arrayBuffer())).text };
   } catch {
     return { ok: false, reason: 'the file could not be read (or is not valid gzip)' };
   }

@@ -1,6 +1,7 @@
 // What the buttons do: each action calls the API and moves the stores. Components call these
 // and read the stores; they never talk to the API themselves.
 import type { ApiEnvelope, ProbeOutputResult, RunRequest, RunResult } from '@contract/api-contract';
+import { decodeTextFile } from '@contract/decode-text-file';
 import { MAX_CAPTURE_BYTES } from '@contract/limits';
 import { oneLine } from '@contract/one-line';
 import type { Report } from '@contract/report-types';
@@ -124,7 +125,8 @@ export async function openCaptureFile(file: File): Promise<boolean> {
   }
   let text: string;
   try {
-    text = await file.text();
+    // UTF-8 or UTF-16 (a capture re-saved by PowerShell 5.1), by its BOM or its shape, as main reads it.
+    text = decodeTextFile(new Uint8Array(await file.arrayBuffer())).text;
   } catch {
     useRunStore
       .getState()

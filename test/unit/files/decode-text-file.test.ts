@@ -1,5 +1,5 @@
+import { decodeTextFile } from '@contract/decode-text-file';
 import { describe, expect, it } from 'vitest';
-import { decodeTextFile } from '../../../electron/engine/files/decode-text-file';
 
 const TEXT = 'KeyVersion : 3\r\nNom : Société\r\n';
 const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();

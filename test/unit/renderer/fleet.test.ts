@@ -47,7 +47,7 @@ function fileOf(name: string, text: string, extra: Partial<File> = {}): File {
     size: bytes.byteLength,
     webkitRelativePath: '',
     lastModified: 1000,
-    text: async () => text,
+    arrayBuffer: async () => bytes.slice().buffer,
     stream: () => new Blob([bytes]).stream(),
     ...extra,
   } as unknown as File;

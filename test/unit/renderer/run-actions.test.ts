@@ -34,8 +34,25 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
-function file(name: string, text: string, size = text.length): File {
-  return { name, size, text: async () => text } as unknown as File;
+/** A picked or dropped file: its bytes (UTF-8 unless given), as the browser hands them over. */
+function file(
+  name: string,
+  text: string,
+  size = text.length,
+  bytes: Uint8Array = new TextEncoder().encode(text),
+): File {
+  return { name, size, arrayBuffer: async () => bytes.slice().buffer } as unknown as File;
+}
+
+/** What Windows PowerShell 5.1's `>` writes: UTF-16LE with a byte order mark. */
+function utf16le(text: string): Uint8Array {
+  const bytes = new Uint8Array(2 + text.length * 2);
+  bytes.set([0xff, 0xfe]);
+  for (let i = 0; i < text.length; i++) {
+    bytes[2 + i * 2] = text.charCodeAt(i) & 0xff;
+    bytes[3 + i * 2] = text.charCodeAt(i) >> 8;
+  }
+  return bytes;
 }
 
 describe('start-up', () => {
@@ -203,6 +220,14 @@ describe('opening a source', () => {
     expect(useSourceStore.getState().source).toEqual({ kind: 'capture', fileName: 'pc-0142.json' });
   });
 
+  it('reads a capture re-saved as UTF-16 (PowerShell 5.1) as the same text', async () => {
+    vi.mocked(api.runChecklist).mockResolvedValueOnce(ok(scenarioRun('healthy-hybrid')));
+    const text = '{"format":"whfb-doctor/capture","note":"é"}';
+    const bytes = utf16le(text);
+    expect(await openCaptureFile(file('utf16.json', text, bytes.length, bytes))).toBe(true);
+    expect(api.runChecklist).toHaveBeenLastCalledWith({ kind: 'capture', fileName: 'utf16.json', text });
+  });
+
   it('refuses a file too large to be a capture, or unreadable, before sending it', async () => {
     const calls = vi.mocked(api.runChecklist).mock.calls.length;
     expect(await openCaptureFile(file('huge.json', '', 25 * 1024 * 1024))).toBe(false);
@@ -213,7 +238,7 @@ describe('opening a source', () => {
     const broken = {
       name: 'gone.json',
       size: 10,
-      text: () => Promise.reject(new Error('gone')),
+      arrayBuffer: () => Promise.reject(new Error('gone')),
     } as unknown as File;
     expect(await openCaptureFile(broken)).toBe(false);
     expect(useRunStore.getState().error?.reason).toBe('gone.json: the file could not be read');
