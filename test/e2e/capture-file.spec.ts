@@ -30,6 +30,24 @@ test('a capture file opens, and the header names the file', async ({ page }) => 
   await expect(page.getByTestId('scenario-select')).toHaveValue('');
 });
 
+test('a capture re-saved by Windows PowerShell 5.1 (UTF-16LE with a BOM) opens the same', async ({
+  page,
+}) => {
+  await openScenario(page, 'healthy-hybrid');
+  const report = expectedReport('clock-skew', { kind: 'capture', file: 'utf16.json' });
+  const utf16 = Buffer.concat([
+    Buffer.from([0xff, 0xfe]),
+    Buffer.from(scenarioCaptureText('clock-skew'), 'utf16le'),
+  ]);
+  await page.getByTestId('capture-file-input').setInputFiles({
+    name: 'utf16.json',
+    mimeType: 'application/json',
+    buffer: utf16,
+  });
+  await expect(page.getByTestId('headline')).toHaveText(report.headline.text);
+  expect(await rowStatuses(page)).toEqual(report.checks.map((check) => [check.id, check.status]));
+});
+
 test('a capture file dropped anywhere on the window opens', async ({ page }) => {
   await openScenario(page, 'healthy-hybrid');
   const text = scenarioCaptureText('password-sign-in');
