@@ -1,11 +1,10 @@
-// What the parse worker does with text from outside: a capture file read and diagnosed, or an
+// What the parse worker does with text from outside: a capture file read and every probe parsed, or an
 // administrator's pasted Get-AzureADKerberosServer output parsed. Plain engine calls, so the
 // same job runs in the worker and, for comparison, in any thread.
 
-import type { Report } from '@contract/report-types';
 import type { Capture } from '@contract/types';
 import { readCapture } from '../../engine/capture/read-capture';
-import { factsOfCapture, reportFromFacts } from '../../engine/diagnose';
+import { factsOfCapture } from '../../engine/diagnose';
 import type { FactSet } from '../../engine/facts/fact-set';
 import { PROBE_PARSERS } from '../../engine/facts/probe-parsers';
 import type { JobReply, JobRequest } from './deadline-workers';
@@ -15,13 +14,11 @@ export type ParseJob =
   | { kind: 'admin-output'; text: string };
 
 /**
- * A capture read and diagnosed, or why it could not be read (a short one-line reason). The facts
- * come back too (plain data, cloned with the capture whose outputs they share), so the session
- * keeps them instead of parsing every probe a second time.
+ * A capture read and every probe parsed, or why it could not be read (a short one-line reason).
+ * The facts are plain data, cloned with the capture whose outputs they share: the session keeps
+ * them and runs the checks on them, so nothing is parsed or checked twice.
  */
-export type CaptureRead =
-  | { ok: true; capture: Capture; facts: FactSet; report: Report }
-  | { ok: false; reason: string };
+export type CaptureRead = { ok: true; capture: Capture; facts: FactSet } | { ok: false; reason: string };
 
 /** A pasted output parsed; `recognized` as the parser says (an unrecognized paste is still kept as the probe's output). */
 export type AdminOutputRead = { ok: true; recognized: boolean } | { ok: false; reason: string };
@@ -40,11 +37,5 @@ export function runParseJob(job: ParseJob): ParseJobResult {
   }
   const read = readCapture(job.text);
   if (!read.ok) return read;
-  const facts = factsOfCapture(read.capture);
-  return {
-    ok: true,
-    capture: read.capture,
-    facts,
-    report: reportFromFacts(facts, read.capture, { kind: 'capture', file: job.fileName }),
-  };
+  return { ok: true, capture: read.capture, facts: factsOfCapture(read.capture) };
 }

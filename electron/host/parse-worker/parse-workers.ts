@@ -77,7 +77,7 @@ export function replaceSharedParseWorkers(next: ParseWorkers | undefined): Parse
   return previous;
 }
 
-/** A capture file's text read and diagnosed in a worker, under the deadline. */
+/** A capture file's text read and its probes parsed in a worker, under the deadline. */
 export function readCaptureOffThread(text: string, fileName: string): Promise<CaptureRead> {
   return sharedWorkers().readCapture(text, fileName);
 }

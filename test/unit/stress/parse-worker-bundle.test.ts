@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeCapture } from '../../../electron/engine/capture/write-capture';
-import { diagnose } from '../../../electron/engine/diagnose';
+import { diagnose, reportFromFacts } from '../../../electron/engine/diagnose';
 import { loadScenario } from '../../../electron/engine/scenarios/scenario-catalog';
 import type { ParseReply } from '../../../electron/host/parse-worker/parse-jobs';
 
@@ -63,8 +63,10 @@ describe('the parse worker in the main bundle', () => {
     });
     expect(reply.id).toBe(7);
     expect(reply.result.ok).toBe(true);
-    if (!reply.result.ok || !('report' in reply.result)) return;
-    const expected = diagnose(capture, { kind: 'capture', file: 'expired-prt.json' });
-    expect({ ...reply.result.report, generatedAt: '' }).toEqual({ ...expected, generatedAt: '' });
+    if (!reply.result.ok || !('facts' in reply.result)) throw new Error('the worker sent no facts');
+    const source = { kind: 'capture', file: 'expired-prt.json' } as const;
+    const expected = diagnose(capture, source);
+    const fromFacts = reportFromFacts(reply.result.facts, reply.result.capture, source);
+    expect({ ...fromFacts, generatedAt: '' }).toEqual({ ...expected, generatedAt: '' });
   });
 });
