@@ -6,6 +6,8 @@ import { fixCard, fixOutcome, openScenario, row, rowToggle } from './app-page';
 import { backgroundColor } from './in-page';
 
 async function seriousViolations(page: Page) {
+  // Colours are judged at rest: a hover or state transition caught halfway has a contrast of its own.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
